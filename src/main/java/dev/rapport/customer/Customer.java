@@ -1,0 +1,102 @@
+package dev.rapport.customer;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import dev.rapport.customer.api.Consents;
+import dev.rapport.customer.api.EmailAddress;
+import dev.rapport.customer.api.PhoneNumber;
+import dev.rapport.customer.api.PostalAddress;
+
+/**
+ * A customer profile. Contact lists, consents, tags and custom attributes are JSONB columns: they are read and
+ * written with the profile as a whole, and filtered with GIN-indexed containment.
+ */
+@Entity
+@Table(name = "customer")
+public class Customer {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "given_name")
+    public String givenName;
+
+    @Column(name = "family_name")
+    public String familyName;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Contacts contacts = Contacts.NONE;
+
+    @Column(name = "primary_email")
+    public String primaryEmail;
+
+    @Column(name = "primary_phone")
+    public String primaryPhone;
+
+    public LocalDate birthday;
+
+    public String locale;
+
+    @Column(name = "time_zone")
+    public String timeZone;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] tags = {};
+
+    @Column(name = "owner_id")
+    public String ownerId;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Consents consents = Consents.NONE;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> attributes = new LinkedHashMap<>();
+
+    @Column(name = "search_text")
+    public String searchText = "";
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    @Column(name = "deleted_at")
+    public OffsetDateTime deletedAt;
+
+    @Version
+    public long version;
+
+    /**
+     * A customer's email addresses, phone numbers and postal addresses: one JSONB object, because the reactive
+     * driver binds JSON objects, not top-level arrays.
+     */
+    public record Contacts(List<EmailAddress> emails, List<PhoneNumber> phones, List<PostalAddress> addresses) {
+
+        public static final Contacts NONE = new Contacts(List.of(), List.of(), List.of());
+
+        public Contacts {
+            emails = emails == null ? List.of() : List.copyOf(emails);
+            phones = phones == null ? List.of() : List.copyOf(phones);
+            addresses = addresses == null ? List.of() : List.copyOf(addresses);
+        }
+    }
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
+}

@@ -1,0 +1,171 @@
+package dev.rapport.customer;
+
+import java.text.Normalizer;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+import dev.rapport.customer.api.CreateCustomerRequest;
+import dev.rapport.customer.api.EmailAddress;
+import dev.rapport.customer.api.PhoneNumber;
+import dev.rapport.platform.error.DomainException;
+import dev.rapport.platform.error.Problem.FieldError;
+import dev.rapport.platform.error.ProblemType;
+
+/**
+ * Puts a customer's writable fields into canonical form (lower-cased emails, E.164 phones, one primary each,
+ * unique lower-cased tags) and checks the rules bean validation cannot express. Also derives the search text.
+ */
+final class CustomerNormalizer {
+
+    private static final Pattern PHONE_NOISE = Pattern.compile("[\\s().\\-/]");
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+    private static final Pattern ATTRIBUTE_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final int MAX_ATTRIBUTE_TEXT = 1000;
+
+    private CustomerNormalizer() {
+    }
+
+    static CreateCustomerRequest normalize(CreateCustomerRequest in) {
+        List<FieldError> errors = new ArrayList<>();
+        List<EmailAddress> emails = withOnePrimary("emails", nonNull(in.emails()), EmailAddress::primary,
+                (e, primary) -> new EmailAddress(email(e.address()), primary, e.label()), errors);
+        List<PhoneNumber> phones = withOnePrimary("phones", nonNull(in.phones()), PhoneNumber::primary,
+                (p, primary) -> new PhoneNumber(phone(p.number()), primary, p.label()), errors);
+        for (int i = 0; i < phones.size(); i++) {
+            if (!E164.matcher(phones.get(i).number()).matches()) {
+                errors.add(new FieldError("phones[" + i + "].number",
+                        "must be an international number starting with + and country code"));
+            }
+        }
+        duplicates("emails", emails.stream().map(EmailAddress::address).toList(), errors);
+        if (in.timeZone() != null) {
+            try {
+                ZoneId.of(in.timeZone());
+            } catch (DateTimeException e) {
+                errors.add(new FieldError("timeZone", "must be an IANA time zone such as Europe/London"));
+            }
+        }
+        Map<String, Object> attributes = attributes(in.attributes(), errors);
+        if (!errors.isEmpty()) {
+            throw new DomainException(ProblemType.VALIDATION_FAILED, errors.size() == 1
+                    ? errors.get(0).field() + ": " + errors.get(0).message()
+                    : errors.size() + " fields are not valid", errors);
+        }
+        List<String> tags = nonNull(in.tags()).stream().map(CustomerNormalizer::tag)
+                .collect(LinkedHashSet<String>::new, LinkedHashSet::add, LinkedHashSet::addAll).stream().toList();
+        return new CreateCustomerRequest(trim(in.givenName()), trim(in.familyName()), emails, phones,
+                nonNull(in.addresses()), in.birthday(), in.locale(), in.timeZone(), tags, trim(in.ownerId()),
+                in.consents(), attributes);
+    }
+
+    static String email(String address) {
+        return address == null ? null : address.trim().toLowerCase(Locale.ROOT);
+    }
+
+    static String phone(String number) {
+        if (number == null) {
+            return null;
+        }
+        String compact = PHONE_NOISE.matcher(number.trim()).replaceAll("");
+        return compact.startsWith("00") ? "+" + compact.substring(2) : compact;
+    }
+
+    /** A phone filter argument in stored form, keeping wildcards. */
+    static String phoneForSearch(String number) {
+        return phone(number);
+    }
+
+    static String tag(String tag) {
+        return tag == null ? null : tag.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** Lower case without accents: "Zoë Ørsted" becomes "zoe ørsted", matching what is stored for search. */
+    static String searchable(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT).trim();
+    }
+
+    static String likeEscape(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    static String searchText(Customer customer) {
+        StringBuilder text = new StringBuilder();
+        append(text, customer.givenName);
+        append(text, customer.familyName);
+        customer.contacts.emails().forEach(e -> append(text, e.address()));
+        customer.contacts.phones().forEach(p -> append(text, p.number().replace("+", "")));
+        return searchable(text.toString());
+    }
+
+    private static void append(StringBuilder text, String part) {
+        if (part != null && !part.isBlank()) {
+            text.append(part).append(' ');
+        }
+    }
+
+    private static <T> List<T> withOnePrimary(String field, List<T> items, Function<T, Boolean> isPrimary,
+            java.util.function.BiFunction<T, Boolean, T> rebuild, List<FieldError> errors) {
+        long primaries = items.stream().map(isPrimary).filter(Boolean.TRUE::equals).count();
+        if (primaries > 1) {
+            errors.add(new FieldError(field, "at most one entry may be primary"));
+            return items;
+        }
+        List<T> result = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            T item = items.get(i);
+            boolean primary = primaries == 0 ? i == 0 : Boolean.TRUE.equals(isPrimary.apply(item));
+            result.add(rebuild.apply(item, primary));
+        }
+        return result;
+    }
+
+    private static void duplicates(String field, List<String> values, List<FieldError> errors) {
+        if (new LinkedHashSet<>(values).size() != values.size()) {
+            errors.add(new FieldError(field, "contains the same entry twice"));
+        }
+    }
+
+    private static Map<String, Object> attributes(Map<String, Object> in, List<FieldError> errors) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (in == null) {
+            return out;
+        }
+        Predicate<Object> scalar = v -> v instanceof String s ? s.length() <= MAX_ATTRIBUTE_TEXT
+                : v instanceof Number || v instanceof Boolean;
+        in.forEach((key, value) -> {
+            if (!ATTRIBUTE_KEY.matcher(key).matches()) {
+                errors.add(new FieldError("attributes." + key,
+                        "keys start with a letter and have up to 64 letters, digits or underscores"));
+            } else if (value != null && !scalar.test(value)) {
+                errors.add(new FieldError("attributes." + key,
+                        "must be a string of up to " + MAX_ATTRIBUTE_TEXT + " characters, a number or a boolean"));
+            } else if (value != null) {
+                out.put(key, value);
+            }
+        });
+        return out;
+    }
+
+    private static <T> List<T> nonNull(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static String trim(String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.trim();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+}

@@ -1,0 +1,166 @@
+package dev.rapport.customer;
+
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.rapport.customer.api.CreateCustomerRequest;
+import dev.rapport.customer.api.CustomerPage;
+import dev.rapport.customer.api.CustomerView;
+import dev.rapport.platform.db.ETags;
+import dev.rapport.platform.error.DomainException;
+import dev.rapport.platform.error.ProblemType;
+import dev.rapport.platform.idempotency.IdempotentRequests;
+import dev.rapport.platform.idempotency.StoredResponse;
+import dev.rapport.platform.json.MergePatch;
+import dev.rapport.platform.paging.Page;
+import dev.rapport.platform.paging.PageRequest;
+import dev.rapport.platform.paging.Sort;
+import dev.rapport.platform.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+@Path("/v1/customers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Customers", description = "Customer profiles and the customer 360 view")
+public class CustomerResource {
+
+    static final String EXPAND_DOC = "Comma-separated parts of the 360 view to include: purchases, interactions, stats";
+
+    private final CustomerService service;
+    private final IdempotentRequests idempotency;
+    private final SecurityIdentity identity;
+
+    CustomerResource(CustomerService service, IdempotentRequests idempotency, SecurityIdentity identity) {
+        this.service = service;
+        this.idempotency = idempotency;
+        this.identity = identity;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT })
+    @Operation(summary = "Create a customer")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag identify the new customer",
+            content = @Content(schema = @Schema(implementation = CustomerView.class)))
+    public Uni<Response> create(
+            @Parameter(description = "Makes a retry safe: a repeat returns the stored response")
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @Valid @NotNull CreateCustomerRequest request) {
+        return idempotency.run(idempotencyKey, "POST /v1/customers", request, () -> service.create(request)
+                .map(view -> StoredResponse.created(view, "/v1/customers/" + view.id(), ETags.of(view.version()))));
+    }
+
+    @GET
+    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.ANALYST })
+    @Operation(summary = "List and search customers",
+            description = "Cursor-paged. `filter` takes RSQL over givenName, familyName, email, phone, locale, "
+                    + "timeZone, ownerId, birthday, createdAt, updatedAt, tags and attributes.<key>; "
+                    + "for example `tags==vip;createdAt=ge=2026-01-01` or `attributes.score=gt=40`.")
+    @APIResponse(responseCode = "200", description = "A page of customers",
+            content = @Content(schema = @Schema(implementation = CustomerPage.class)))
+    public Uni<Page<CustomerView>> list(
+            @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "The nextCursor of the previous page") @QueryParam("after") String after,
+            @Parameter(description = "RSQL filter expression", example = "tags==vip;attributes.score=ge=40")
+            @QueryParam("filter") String filter,
+            @Parameter(description = "Sort field, prefixed with - for descending: createdAt, updatedAt, familyName, "
+                    + "givenName", example = "-createdAt") @QueryParam("sort") String sort,
+            @Parameter(description = "Free-text search in names, emails and phone numbers; case- and "
+                    + "accent-insensitive, partial") @QueryParam("q") String q,
+            @Parameter(description = "Also list deleted customers (admins only)")
+            @QueryParam("includeDeleted") boolean includeDeleted,
+            @Parameter(description = EXPAND_DOC) @QueryParam("expand") String expand) {
+        if (includeDeleted && !identity.hasRole(Roles.ADMIN)) {
+            throw new DomainException(ProblemType.FORBIDDEN, "Only admins may list deleted customers");
+        }
+        Sort order = Sort.parse(sort, CustomerRepository.SORTS, CustomerRepository.DEFAULT_SORT);
+        return service.list(new CustomerCriteria(filter, q, includeDeleted), PageRequest.of(limit, after, order),
+                CustomerExpansion.parse(expand));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.ANALYST })
+    @Operation(summary = "Get a customer, optionally as the 360 view",
+            description = "With expand=purchases,interactions,stats returns the profile with its recent purchases, "
+                    + "recent interactions and lifetime figures in one call. Send If-None-Match with the ETag to get "
+                    + "304 when the profile has not changed (without expand).")
+    @APIResponse(responseCode = "200", description = "The customer; ETag carries its version",
+            content = @Content(schema = @Schema(implementation = CustomerView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
+    public Uni<Response> get(@PathParam("id") UUID id,
+            @Parameter(description = EXPAND_DOC) @QueryParam("expand") String expand, Request request) {
+        Set<CustomerExpansion> expansions = CustomerExpansion.parse(expand);
+        return service.get(id, expansions, identity.hasRole(Roles.ADMIN)).map(view -> {
+            EntityTag tag = new EntityTag(String.valueOf(view.version()));
+            if (expansions.isEmpty()) {
+                Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+                if (notModified != null) {
+                    return notModified.build();
+                }
+            }
+            return Response.ok(view).tag(tag).build();
+        });
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT })
+    @Operation(summary = "Update a customer with a JSON merge patch",
+            description = "Send only the fields to change; null removes a value, arrays are replaced whole. "
+                    + "Send the ETag in If-Match to avoid overwriting a concurrent change (412 when stale).")
+    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+            schema = @Schema(implementation = CreateCustomerRequest.class)))
+    @APIResponse(responseCode = "200", description = "The updated customer; ETag carries its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CustomerView.class)))
+    public Uni<Response> update(@PathParam("id") UUID id,
+            @Parameter(description = "ETag of the version the change was based on") @HeaderParam("If-Match") String ifMatch,
+            @NotNull JsonNode patch) {
+        return service.update(id, patch, ifMatch)
+                .map(view -> Response.ok(view).tag(String.valueOf(view.version())).build());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER })
+    @Operation(summary = "Delete a customer",
+            description = "A soft delete: the customer disappears for everyone but admins and its email addresses "
+                    + "can be used by another customer.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Uni<Response> delete(@PathParam("id") UUID id,
+            @Parameter(description = "ETag of the version the deletion was based on") @HeaderParam("If-Match") String ifMatch) {
+        return service.delete(id, ifMatch).map(nothing -> Response.noContent().build());
+    }
+}

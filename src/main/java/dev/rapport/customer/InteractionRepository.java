@@ -1,0 +1,52 @@
+package dev.rapport.customer;
+
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.rapport.customer.api.InteractionView;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class InteractionRepository implements PanacheRepositoryBase<Interaction, UUID> {
+
+    private final CustomerMapper mapper;
+
+    InteractionRepository(CustomerMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** The newest interactions of each customer, at most {@code perCustomer} each, with one statement. */
+    public Uni<Map<UUID, List<InteractionView>>> recent(List<UUID> customerIds, int perCustomer) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                select i.* from unnest(cast(string_to_array(:ids, ',') as uuid[])) as c(id)
+                cross join lateral (
+                    select * from interaction where customer_id = c.id order by occurred_at desc, id desc limit :n
+                ) i
+                """, Interaction.class)
+                .setParameter("ids", PurchaseRepository.join(customerIds))
+                .setParameter("n", perCustomer)
+                .getResultList())
+                .map(rows -> rows.stream().collect(Collectors.groupingBy(i -> i.customerId, LinkedHashMap::new,
+                        Collectors.mapping(mapper::toView, Collectors.toList()))));
+    }
+
+    /** One page of a customer's timeline, newest first. */
+    public Uni<List<Interaction>> page(UUID customerId, OffsetDateTime beforeAt, UUID beforeId, int fetch) {
+        String keyset = beforeAt == null ? "" : " and (occurredAt < :at or (occurredAt = :at and id < :before))";
+        Parameters params = Parameters.with("customer", customerId);
+        if (beforeAt != null) {
+            params = params.and("at", beforeAt).and("before", beforeId);
+        }
+        return find("customerId = :customer" + keyset + " order by occurredAt desc, id desc", params)
+                .page(0, fetch).list();
+    }
+}

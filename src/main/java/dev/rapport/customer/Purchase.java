@@ -1,0 +1,54 @@
+package dev.rapport.customer;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import dev.rapport.customer.api.PurchaseItem;
+
+/** A purchase of a customer. Immutable once recorded. */
+@Entity
+@Table(name = "purchase")
+public class Purchase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "customer_id")
+    public UUID customerId;
+
+    @Column(name = "order_ref")
+    public String orderRef;
+
+    public BigDecimal amount;
+
+    public String currency;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Lines items = new Lines(List.of());
+
+    public String channel;
+
+    @Column(name = "occurred_at")
+    public OffsetDateTime occurredAt;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    /** The lines of a purchase, kept as one JSONB object. */
+    public record Lines(List<PurchaseItem> lines) {
+
+        public Lines {
+            lines = lines == null ? List.of() : List.copyOf(lines);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.rapport.platform.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Rapport's own settings ({@code rapport.*} in application.properties or RAPPORT_* environment variables). */
+@ConfigMapping(prefix = "rapport")
+public interface RapportConfig {
+
+    /** Idempotency-Key handling. */
+    Idempotency idempotency();
+
+    /** The embedded PostgreSQL of the dev and test profiles (see EmbeddedDatabaseConfigSourceFactory). */
+    EmbeddedDatabase embeddedDatabase();
+
+    /** Security shortcuts that only ever apply in dev mode. */
+    Security security();
+
+    interface EmbeddedDatabase {
+        /** Start a PostgreSQL from Maven Central binaries and point the datasource at it. Never in prod. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Port of the running embedded server, set by the server itself so dev-mode reloads reuse it. */
+        java.util.OptionalInt port();
+    }
+
+    interface Security {
+        /** In dev mode only: treat every request as the local user dev-admin with all roles. */
+        @WithDefault("false")
+        boolean devIdentity();
+    }
+
+    interface Idempotency {
+        /** How long a stored response is replayed for a repeated key; after that the key may be used afresh. */
+        @WithDefault("PT24H")
+        Duration ttl();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.rapport.platform.filter;
+
+import java.util.Set;
+
+import cz.jirutka.rsql.parser.RSQLParser;
+import cz.jirutka.rsql.parser.RSQLParserException;
+import cz.jirutka.rsql.parser.ast.ComparisonOperator;
+import cz.jirutka.rsql.parser.ast.Node;
+import cz.jirutka.rsql.parser.ast.RSQLOperators;
+import dev.rapport.platform.error.DomainException;
+import dev.rapport.platform.error.Problem;
+import dev.rapport.platform.error.ProblemType;
+
+/** Parses RSQL/FIQL filter expressions ({@code tags==vip;createdAt=ge=2026-01-01}) into a syntax tree. */
+public final class FilterParser {
+
+    public static final int MAX_LENGTH = 2000;
+    private static final RSQLParser PARSER = new RSQLParser(Set.copyOf(RSQLOperators.defaultOperators()));
+
+    private FilterParser() {
+    }
+
+    public static Node parse(String filter) {
+        if (filter.length() > MAX_LENGTH) {
+            throw invalid("the filter is longer than " + MAX_LENGTH + " characters");
+        }
+        try {
+            return PARSER.parse(filter);
+        } catch (RSQLParserException e) {
+            throw invalid(describe(e));
+        }
+    }
+
+    static DomainException invalid(String message) {
+        return new DomainException(ProblemType.INVALID_FILTER, "Invalid filter: " + message,
+                java.util.List.of(new Problem.FieldError("filter", message)));
+    }
+
+    static boolean isOperator(ComparisonOperator operator, ComparisonOperator expected) {
+        return operator.getSymbol().equals(expected.getSymbol());
+    }
+
+    private static final java.util.regex.Pattern COLUMN = java.util.regex.Pattern.compile("column (\\d+)");
+
+    private static String describe(RSQLParserException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof cz.jirutka.rsql.parser.UnknownOperatorException unknown) {
+            return "unknown operator " + unknown.getOperator();
+        }
+        if (cause != null && cause.getMessage() != null) {
+            java.util.regex.Matcher column = COLUMN.matcher(cause.getMessage());
+            if (column.find()) {
+                return "unexpected input at column " + column.group(1)
+                        + "; expected selector, operator (==, !=, =lt=, =le=, =gt=, =ge=, =in=, =out=) and value, "
+                        + "joined by ; (and) or , (or)";
+            }
+        }
+        return "the expression cannot be parsed";
+    }
+}

@@ -1,0 +1,58 @@
+package dev.rapport.platform.security;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Dev-mode convenience until a real identity provider is wired in: every request is the local user
+ * {@code dev-admin} with all roles. It works only when {@code rapport.security.dev-identity=true} AND the
+ * application runs in dev mode ({@code quarkus:dev}); a packaged application ignores the setting.
+ */
+@ApplicationScoped
+public class DevIdentityMechanism implements HttpAuthenticationMechanism {
+
+    private static final Logger LOG = Logger.getLogger(DevIdentityMechanism.class);
+
+    private final boolean active;
+    private final SecurityIdentity identity = QuarkusSecurityIdentity.builder()
+            .setPrincipal(new QuarkusPrincipal("dev-admin"))
+            .addRoles(Set.of(Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.ANALYST))
+            .build();
+
+    DevIdentityMechanism(@ConfigProperty(name = "rapport.security.dev-identity", defaultValue = "false") boolean wanted) {
+        this.active = wanted && LaunchMode.current() == LaunchMode.DEVELOPMENT;
+        if (wanted && !active) {
+            LOG.warn("rapport.security.dev-identity is ignored outside dev mode");
+        }
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        return active ? Uni.createFrom().item(identity) : Uni.createFrom().nullItem();
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer"));
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of();
+    }
+}
