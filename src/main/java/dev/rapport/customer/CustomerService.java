@@ -65,6 +65,7 @@ public class CustomerService {
 
     @WithTransaction
     public Uni<CustomerView> create(CreateCustomerRequest request) {
+        validate(request);
         OffsetDateTime now = now();
         Customer customer = new Customer();
         customer.id = Ids.newId();

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.rapport.customer.api.InteractionView;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.rapport.platform.db.ReadSessions;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -19,14 +19,16 @@ import io.smallrye.mutiny.Uni;
 public class InteractionRepository implements PanacheRepositoryBase<Interaction, UUID> {
 
     private final CustomerMapper mapper;
+    private final ReadSessions reads;
 
-    InteractionRepository(CustomerMapper mapper) {
+    InteractionRepository(CustomerMapper mapper, ReadSessions reads) {
         this.mapper = mapper;
+        this.reads = reads;
     }
 
-    /** The newest interactions of each customer, at most {@code perCustomer} each, with one statement. */
+    /** The newest interactions of each customer, at most {@code perCustomer} each, with one statement, in a session of its own. */
     public Uni<Map<UUID, List<InteractionView>>> recent(List<UUID> customerIds, int perCustomer) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return reads.read(session -> session.createNativeQuery("""
                 select i.* from unnest(cast(string_to_array(:ids, ',') as uuid[])) as c(id)
                 cross join lateral (
                     select * from interaction where customer_id = c.id order by occurred_at desc, id desc limit :n

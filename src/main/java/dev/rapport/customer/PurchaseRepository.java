@@ -15,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.rapport.customer.api.CustomerStats;
 import dev.rapport.customer.api.CustomerStats.Money;
 import dev.rapport.customer.api.PurchaseView;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.rapport.platform.db.ReadSessions;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -24,9 +24,11 @@ import io.smallrye.mutiny.Uni;
 public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID> {
 
     private final CustomerMapper mapper;
+    private final ReadSessions reads;
 
-    PurchaseRepository(CustomerMapper mapper) {
+    PurchaseRepository(CustomerMapper mapper, ReadSessions reads) {
         this.mapper = mapper;
+        this.reads = reads;
     }
 
     public Uni<Boolean> existsOrderRef(UUID customerId, String orderRef) {
@@ -34,9 +36,9 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
                 Parameters.with("customer", customerId).and("ref", orderRef)).map(n -> n > 0);
     }
 
-    /** The newest purchases of each customer, at most {@code perCustomer} each, with one statement. */
+    /** The newest purchases of each customer, at most {@code perCustomer} each, with one statement, in a session of its own. */
     public Uni<Map<UUID, List<PurchaseView>>> recent(List<UUID> customerIds, int perCustomer) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return reads.read(session -> session.createNativeQuery("""
                 select p.* from unnest(cast(string_to_array(:ids, ',') as uuid[])) as c(id)
                 cross join lateral (
                     select * from purchase where customer_id = c.id order by occurred_at desc, id desc limit :n
@@ -60,9 +62,9 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
                 .page(0, fetch).list();
     }
 
-    /** Purchase count, lifetime value per currency and first/last purchase time of each customer, in one query. */
+    /** Purchase count, lifetime value per currency and first/last purchase time of each customer, in one query, in a session of its own. */
     public Uni<Map<UUID, CustomerStats>> stats(List<UUID> customerIds) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return reads.read(session -> session.createNativeQuery("""
                 select customer_id, currency, count(*), sum(amount), min(occurred_at), max(occurred_at)
                 from purchase where customer_id = any(cast(string_to_array(:ids, ',') as uuid[]))
                 group by customer_id, currency order by customer_id, currency

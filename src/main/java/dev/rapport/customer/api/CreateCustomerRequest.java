@@ -9,7 +9,9 @@ import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 
 /**
  * The writable fields of a customer. The same shape is the target of a merge patch: the current customer is

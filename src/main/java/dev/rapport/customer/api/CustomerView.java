@@ -11,6 +11,7 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Type;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+
 @Type("Customer")
 @Description("A customer profile")
 @Schema(name = "Customer", description = "A customer profile. With ?expand= it also carries recent purchases, "
@@ -30,7 +31,8 @@ public record CustomerView(
         @Schema(description = "User id of the account owner") @Description("User id of the account owner") String ownerId,
         @Schema(description = "Marketing consents per channel") @Description("Marketing consents per channel")
         Consents consents,
-        @Schema(description = "Custom attributes") @Ignore Map<String, Object> attributes,
+        @Schema(description = "Custom attributes")
+        @Ignore Map<String, Object> attributes,
         @Schema(description = "When the profile was created") @Description("When the profile was created")
         OffsetDateTime createdAt,
         @Schema(description = "When the profile last changed") @Description("When the profile last changed")

@@ -1,12 +1,17 @@
 package dev.rapport.platform.error;
 
 import java.util.List;
+import java.util.Map;
+
+import graphql.ErrorClassification;
+import graphql.GraphQLError;
+import graphql.language.SourceLocation;
 
 /**
  * A failure the caller can act on. Services throw it; {@link ProblemMappers} turns it into problem+json for REST
- * and the GraphQL layer puts its {@link ProblemType#code()} into the error extensions.
+ * and GraphQL reports it as an error whose {@code extensions.code} is the same {@link ProblemType#code()}.
  */
-public class DomainException extends RuntimeException {
+public class DomainException extends RuntimeException implements GraphQLError {
 
     private final ProblemType type;
     private final List<Problem.FieldError> errors;
@@ -47,8 +52,21 @@ public class DomainException extends RuntimeException {
         return errors;
     }
 
-    /** Used by SmallRye GraphQL to fill {@code extensions.code}. */
-    public String getCode() {
-        return type.code();
+    /** The problem code, for GraphQL clients: the same value REST clients get in the problem's {@code code}. */
+    @Override
+    public Map<String, Object> getExtensions() {
+        return Map.of("code", type.code());
+    }
+
+    @Override
+    public List<SourceLocation> getLocations() {
+        return null;
+    }
+
+    @Override
+    public ErrorClassification getErrorType() {
+        return type.status() >= 500 ? graphql.ErrorType.ExecutionAborted
+                : type == ProblemType.VALIDATION_FAILED || type == ProblemType.INVALID_FILTER
+                        ? graphql.ErrorType.ValidationError : graphql.ErrorType.DataFetchingException;
     }
 }

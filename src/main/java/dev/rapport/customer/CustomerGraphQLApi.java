@@ -1,0 +1,195 @@
+package dev.rapport.customer;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.rapport.customer.api.CreateCustomerRequest;
+import dev.rapport.customer.api.CreateInteractionRequest;
+import dev.rapport.customer.api.CreatePurchaseRequest;
+import dev.rapport.customer.api.CustomerInput;
+import dev.rapport.customer.api.CustomerPage;
+import dev.rapport.customer.api.CustomerStats;
+import dev.rapport.customer.api.CustomerView;
+import dev.rapport.customer.api.InteractionView;
+import dev.rapport.customer.api.PurchaseView;
+import dev.rapport.platform.db.ETags;
+import dev.rapport.platform.error.DomainException;
+import dev.rapport.platform.json.JsonObjectText;
+import dev.rapport.platform.paging.PageRequest;
+import dev.rapport.platform.paging.Sort;
+import dev.rapport.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The customer domain in GraphQL: the same services, field names, filters and error codes as REST. Nested
+ * collections are batched: a page of customers with their purchases, interactions and stats costs one query
+ * per collection, whatever the page size.
+ */
+@GraphQLApi
+public class CustomerGraphQLApi {
+
+    private static final int MAX_RECENT = 50;
+    private static final JsonObjectText ATTRIBUTES = new JsonObjectText();
+
+    private final CustomerService customers;
+    private final CustomerActivityService activity;
+    private final PurchaseRepository purchases;
+    private final InteractionRepository interactions;
+    private final ObjectMapper json;
+
+    CustomerGraphQLApi(CustomerService customers, CustomerActivityService activity, PurchaseRepository purchases,
+            InteractionRepository interactions, ObjectMapper json) {
+        this.customers = customers;
+        this.activity = activity;
+        this.purchases = purchases;
+        this.interactions = interactions;
+        this.json = json;
+    }
+
+    @Query("customer")
+    @Description("One customer by id")
+    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.ANALYST })
+    public Uni<CustomerView> customer(@NonNull @Id String id) {
+        return customers.get(uuid(id), EnumSet.noneOf(CustomerExpansion.class), false);
+    }
+
+    @Query("customers")
+    @Description("Customers, cursor-paged; filter takes the same RSQL as GET /v1/customers")
+    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.ANALYST })
+    public Uni<CustomerPage> customers(
+            @Description("RSQL filter, for example tags==vip;attributes.score=ge=40") String filter,
+            @Description("Free-text search in names, emails and phone numbers") String q,
+            @Description("Sort field, - prefix for descending") String sort,
+            @Description("Page size, 1 to 100") @DefaultValue("20") int limit,
+            @Description("nextCursor of the previous page") String after) {
+        Sort order = Sort.parse(sort, CustomerRepository.SORTS, CustomerRepository.DEFAULT_SORT);
+        return customers.list(new CustomerCriteria(filter, q, false),
+                PageRequest.of(String.valueOf(limit), after, order), EnumSet.noneOf(CustomerExpansion.class))
+                .map(page -> new CustomerPage(page.data(), page.nextCursor(), page.hasMore()));
+    }
+
+    @Name("recentPurchases")
+    @Description("The customer's most recent purchases, newest first")
+    public Uni<List<List<PurchaseView>>> recentPurchases(@Source List<CustomerView> sources,
+            @Description("How many, at most 50") @DefaultValue("10") int limit) {
+        List<UUID> ids = ids(sources);
+        return purchases.recent(ids, capped(limit))
+                .map(byCustomer -> ids.stream().map(id -> byCustomer.getOrDefault(id, List.of())).toList());
+    }
+
+    @Name("recentInteractions")
+    @Description("The customer's most recent interactions, newest first")
+    public Uni<List<List<InteractionView>>> recentInteractions(@Source List<CustomerView> sources,
+            @Description("How many, at most 50") @DefaultValue("10") int limit) {
+        List<UUID> ids = ids(sources);
+        return interactions.recent(ids, capped(limit))
+                .map(byCustomer -> ids.stream().map(id -> byCustomer.getOrDefault(id, List.of())).toList());
+    }
+
+    @Name("stats")
+    @Description("Figures derived from the customer's purchases")
+    public Uni<List<CustomerStats>> stats(@Source List<CustomerView> sources) {
+        List<UUID> ids = ids(sources);
+        return purchases.stats(ids)
+                .map(byCustomer -> ids.stream().map(id -> byCustomer.getOrDefault(id, CustomerStats.EMPTY)).toList());
+    }
+
+    @Name("attributes")
+    @Description("Custom attributes as a JSON object")
+    public String attributes(@Source CustomerView customer) throws Exception {
+        return ATTRIBUTES.to(customer.attributes());
+    }
+
+    @Mutation("createCustomer")
+    @Description("Create a customer")
+    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT })
+    public Uni<CustomerView> createCustomer(@NonNull CustomerInput input) {
+        CreateCustomerRequest request;
+        try {
+            request = input.toRequest();
+        } catch (Exception e) {
+            throw DomainException.invalid("attributes", "must be a JSON object");
+        }
+        return customers.create(request);
+    }
+
+    @Mutation("updateCustomer")
+    @Description("Update a customer with a JSON merge patch, the same document PATCH /v1/customers/{id} takes")
+    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT })
+    public Uni<CustomerView> updateCustomer(@NonNull @Id String id,
+            @NonNull @Description("JSON merge patch, for example {\"familyName\": \"Byron\"}") String patch,
+            @Description("The version the change is based on; a stale one fails with precondition-failed")
+            Long ifMatchVersion) {
+        return customers.update(uuid(id), parse(patch), ifMatchVersion == null ? null : ETags.of(ifMatchVersion));
+    }
+
+    @Mutation("deleteCustomer")
+    @Description("Soft-delete a customer; returns its id")
+    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER })
+    @Id
+    public Uni<String> deleteCustomer(@NonNull @Id String id, Long ifMatchVersion) {
+        return customers.delete(uuid(id), ifMatchVersion == null ? null : ETags.of(ifMatchVersion)).replaceWith(id);
+    }
+
+    @Mutation("recordPurchase")
+    @Description("Record a purchase of a customer")
+    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT })
+    public Uni<PurchaseView> recordPurchase(@NonNull @Id String customerId, @NonNull @Valid CreatePurchaseRequest input) {
+        return activity.recordPurchase(uuid(customerId), input);
+    }
+
+    @Mutation("logInteraction")
+    @Description("Log an interaction on a customer's timeline")
+    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT })
+    public Uni<InteractionView> logInteraction(@NonNull @Id String customerId,
+            @NonNull @Valid CreateInteractionRequest input) {
+        return activity.logInteraction(uuid(customerId), input);
+    }
+
+    private static List<UUID> ids(List<CustomerView> sources) {
+        return sources.stream().map(CustomerView::id).toList();
+    }
+
+    /** An id argument; a malformed one names no record, like an unknown one. */
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.notFound("record", id);
+        }
+    }
+
+    private static int capped(int limit) {
+        if (limit < 1 || limit > MAX_RECENT) {
+            throw DomainException.invalid("limit", "must be between 1 and " + MAX_RECENT);
+        }
+        return limit;
+    }
+
+    private JsonNode parse(String document) {
+        try {
+            return json.readTree(document);
+        } catch (JsonProcessingException e) {
+            throw DomainException.malformed(e);
+        }
+    }
+
+}

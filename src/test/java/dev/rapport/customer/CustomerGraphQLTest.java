@@ -1,0 +1,135 @@
+package dev.rapport.customer;
+
+import static dev.rapport.customer.CustomerFixtures.aCustomer;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.rapport.platform.SqlStatementCounter;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+@QuarkusTest
+@TestSecurity(user = "agent-alice", roles = "agent")
+class CustomerGraphQLTest {
+
+    private static final String PAGE_360 = """
+            query($filter: String, $limit: Int!) {
+              customers(filter: $filter, limit: $limit) {
+                hasMore
+                data {
+                  id givenName
+                  recentPurchases(limit: 3) { orderRef amount currency }
+                  recentInteractions(limit: 3) { type summary }
+                  stats { purchaseCount lifetimeValue { amount currency } }
+                }
+              }
+            }
+            """;
+
+    @Test
+    void customer360ForOneCustomerInOneQuery() {
+        String id = aCustomer().create();
+        recordPurchase(id, "ORD-1", "10.50");
+        recordPurchase(id, "ORD-2", "5.25");
+        logInteraction(id, "Asked about delivery");
+
+        graphql("""
+                query($id: ID!) {
+                  customer(id: $id) {
+                    id familyName emails { address primary }
+                    recentPurchases { orderRef amount }
+                    recentInteractions { type summary actor }
+                    stats { purchaseCount lifetimeValue { amount currency } firstPurchaseAt lastPurchaseAt }
+                  }
+                }
+                """, Map.of("id", id))
+                .body("errors", nullValue())
+                .body("data.customer.familyName", equalTo("Lovelace"))
+                .body("data.customer.recentPurchases", hasSize(2))
+                .body("data.customer.recentInteractions[0].summary", equalTo("Asked about delivery"))
+                .body("data.customer.recentInteractions[0].actor", equalTo("agent-alice"))
+                .body("data.customer.stats.purchaseCount", equalTo(2))
+                .body("data.customer.stats.lifetimeValue[0].amount", equalTo(15.75f))
+                .body("data.customer.stats.lifetimeValue[0].currency", equalTo("EUR"));
+    }
+
+    @Test
+    void nestedCollectionsAreBatchedWhateverThePageSize() {
+        String tag = CustomerFixtures.uniqueTag();
+        for (int i = 0; i < 12; i++) {
+            String id = aCustomer().with("tags", List.of(tag)).create();
+            recordPurchase(id, "ORD-" + i, "1.00");
+            logInteraction(id, "Hello " + i);
+        }
+        int forTwo = statementsFor(tag, 2);
+        int forTwelve = statementsFor(tag, 12);
+
+        assertThat(forTwelve).as("SQL statements for 12 customers vs 2").isEqualTo(forTwo);
+        assertThat(forTwelve).as("one list query plus one per nested collection").isLessThanOrEqualTo(4);
+    }
+
+    @Test
+    void domainErrorsCarryTheProblemCode() {
+        graphql("query { customer(id: \"00000000-0000-7000-8000-000000000000\") { id } }", Map.of())
+                .body("data.customer", nullValue())
+                .body("errors[0].extensions.code", equalTo("not-found"));
+        graphql("query { customers(filter: \"nosuchfield==1\") { hasMore } }", Map.of())
+                .body("errors[0].extensions.code", equalTo("invalid-filter"));
+    }
+
+    @Test
+    void updateMutationAppliesAMergePatchAndChecksTheVersion() {
+        String id = aCustomer().create();
+        String mutation = """
+                mutation($id: ID!, $patch: String!, $version: BigInteger) {
+                  updateCustomer(id: $id, patch: $patch, ifMatchVersion: $version) { familyName version }
+                }
+                """;
+        graphql(mutation, Map.of("id", id, "patch", "{\"familyName\": \"Byron\"}", "version", 0))
+                .body("errors", nullValue())
+                .body("data.updateCustomer.familyName", equalTo("Byron"))
+                .body("data.updateCustomer.version", equalTo(1));
+        graphql(mutation, Map.of("id", id, "patch", "{\"familyName\": \"King\"}", "version", 0))
+                .body("errors[0].extensions.code", equalTo("precondition-failed"));
+    }
+
+    private int statementsFor(String tag, int limit) {
+        var counted = SqlStatementCounter.count(() -> graphql(PAGE_360, Map.of("filter", "tags==" + tag, "limit", limit))
+                .body("errors", nullValue())
+                .body("data.customers.data", hasSize(limit))
+                .body("data.customers.data[0].recentPurchases", hasSize(1))
+                .body("data.customers.data[0].stats.purchaseCount", equalTo(1)));
+        return counted.statements();
+    }
+
+    static ValidatableResponse graphql(String query, Map<String, Object> variables) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("query", query, "variables", variables))
+                .when().post("/graphql")
+                .then().statusCode(200);
+    }
+
+    static void recordPurchase(String customerId, String orderRef, String amount) {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("orderRef", orderRef, "amount", amount, "currency", "EUR"))
+                .when().post("/v1/customers/" + customerId + "/purchases")
+                .then().statusCode(201);
+    }
+
+    static void logInteraction(String customerId, String summary) {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("type", "call", "channel", "phone", "summary", summary))
+                .when().post("/v1/customers/" + customerId + "/interactions")
+                .then().statusCode(201);
+    }
+}
