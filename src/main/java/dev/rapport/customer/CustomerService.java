@@ -137,7 +137,7 @@ public class CustomerService {
                         return events.append(CustomerEvent.UPDATED, CustomerEvent.SUBJECT, id,
                                 new CustomerEvent.Updated(id, changed, view)).replaceWith(view);
                     });
-        });
+        }).onFailure().transform(e -> ETags.whenStale(e, ifMatch));
     }
 
     /** Soft-deletes a customer: hidden from everyone but admins, and its email addresses free for reuse. */
@@ -155,7 +155,7 @@ public class CustomerService {
                     .chain(() -> events.append(CustomerEvent.DELETED, CustomerEvent.SUBJECT, id,
                             new CustomerEvent.Deleted(id)))
                     .replaceWithVoid();
-        });
+        }).onFailure().transform(e -> ETags.whenStale(e, ifMatch));
     }
 
     /** Adds the requested parts of the 360 view to many customers with one query per part. */

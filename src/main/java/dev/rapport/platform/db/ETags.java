@@ -14,6 +14,28 @@ public final class ETags {
     }
 
     /**
+     * Translates a lost optimistic-lock race: another request changed the row between our read and our write.
+     * With If-Match the caller's precondition no longer holds (412); without it the change is refused as
+     * concurrent (409) rather than silently overwriting.
+     */
+    public static Throwable whenStale(Throwable failure, String ifMatch) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.StaleStateException || t instanceof jakarta.persistence.OptimisticLockException) {
+                return ifMatch != null && !ifMatch.isBlank()
+                        ? new DomainException(ProblemType.PRECONDITION_FAILED,
+                                "The resource changed while this request ran; If-Match " + ifMatch.trim()
+                                        + " no longer matches")
+                        : new DomainException(ProblemType.CONCURRENT_MODIFICATION,
+                                "The resource was changed by another request while this one ran; read it again and retry");
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return failure;
+    }
+
+    /**
      * Checks an {@code If-Match} header against the current version of a resource. A missing header or {@code *}
      * matches; a list matches when any entry does.
      *

@@ -17,7 +17,11 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import dev.rapport.platform.web.RequestIds;
 import io.quarkus.security.AuthenticationFailedException;
@@ -58,8 +62,10 @@ public class ProblemMappers {
         return respond(request, ProblemType.MALFORMED_REQUEST, JsonErrors.describe(e), JsonErrors.fieldErrors(e));
     }
 
-    @ServerExceptionMapper
-    public Response mapping(JsonMappingException e, HttpServerRequest request) {
+    /** Named one by one: quarkus-rest-jackson has built-in mappers for these that would answer plain JSON. */
+    @ServerExceptionMapper({ JsonMappingException.class, MismatchedInputException.class,
+            UnrecognizedPropertyException.class, InvalidFormatException.class, JsonParseException.class })
+    public Response mapping(JsonProcessingException e, HttpServerRequest request) {
         return json(e, request);
     }
 

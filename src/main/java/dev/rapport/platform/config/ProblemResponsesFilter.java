@@ -1,0 +1,61 @@
+package dev.rapport.platform.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+
+/**
+ * Documents the problem+json responses on every operation that can answer them, so that generated clients know
+ * the error shape without each resource method repeating it.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
+                for (String name : problemsFor(path, entry.getKey())) {
+                    String status = STATUS.get(name);
+                    var existing = entry.getValue().getResponses().getAPIResponse(status);
+                    // Replace the bare 401/403 entries the security scanner adds with the documented problems.
+                    if (existing == null || (existing.getRef() == null && existing.getContent() == null)) {
+                        entry.getValue().getResponses().addAPIResponse(status,
+                                OASFactory.createAPIResponse().ref(name));
+                    }
+                }
+            }
+        });
+    }
+
+    private static final Map<String, String> STATUS = Map.of(
+            "BadRequest", "400", "Unauthorized", "401", "Forbidden", "403", "NotFound", "404", "Conflict", "409",
+            "PreconditionFailed", "412", "PayloadTooLarge", "413", "UnsupportedMediaType", "415",
+            "IdempotencyKeyReused", "422", "InternalError", "500");
+
+    private static List<String> problemsFor(String path, PathItem.HttpMethod method) {
+        List<String> names = new ArrayList<>(List.of("BadRequest", "Unauthorized", "Forbidden"));
+        if (path.contains("{")) {
+            names.add("NotFound");
+        }
+        switch (method) {
+            case POST -> names.addAll(List.of("Conflict", "PayloadTooLarge", "UnsupportedMediaType",
+                    "IdempotencyKeyReused"));
+            case PATCH, PUT -> names.addAll(List.of("Conflict", "PreconditionFailed", "PayloadTooLarge",
+                    "UnsupportedMediaType"));
+            case DELETE -> names.add("PreconditionFailed");
+            default -> {
+            }
+        }
+        names.add("InternalError");
+        return names;
+    }
+}
