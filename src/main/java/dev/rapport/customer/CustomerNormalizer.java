@@ -89,10 +89,27 @@ final class CustomerNormalizer {
         return tag == null ? null : tag.trim().toLowerCase(Locale.ROOT);
     }
 
-    /** Lower case without accents: "Zoë Ørsted" becomes "zoe ørsted", matching what is stored for search. */
+    /** Lower case without accents: "Zoë Ørsted" becomes "zoe orsted", both in stored search text and in queries. */
     static String searchable(String text) {
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
-        return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT).trim();
+        String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
+        String unmarked = MARKS.matcher(decomposed).replaceAll("");
+        StringBuilder out = new StringBuilder(unmarked.length());
+        for (int i = 0; i < unmarked.length(); i++) {
+            char c = unmarked.charAt(i);
+            out.append(switch (c) {
+                // Letters that are not a base letter plus a combining mark, so NFD leaves them alone.
+                case 'ø' -> "o";
+                case 'æ' -> "ae";
+                case 'œ' -> "oe";
+                case 'ß' -> "ss";
+                case 'ł' -> "l";
+                case 'đ', 'ð' -> "d";
+                case 'þ' -> "th";
+                case 'ı' -> "i";
+                default -> String.valueOf(c);
+            });
+        }
+        return out.toString().trim();
     }
 
     static String likeEscape(String text) {

@@ -23,7 +23,7 @@ public class EventLog {
 
     private static final String INSERT = """
             insert into event (id, type, subject_type, subject_id, payload, actor)
-            values (:id, :type, :subjectType, :subjectId, cast(:payload as jsonb), :actor)
+            values (:id, :type, :subjectType, :subjectId, cast(cast(:payload as text) as jsonb), :actor)
             """;
 
     private final ObjectMapper json;

@@ -132,7 +132,7 @@ public final class SqlFilterCompiler {
                 for (Object candidate : candidates(arg)) {
                     ObjectNode probe = JsonNodeFactory.instance.objectNode();
                     probe.set(key, JSON.valueToTree(candidate));
-                    matches.add(sql + " @> cast(" + params.bind(probe.toString()) + " as jsonb)");
+                    matches.add(sql + " @> cast(cast(" + params.bind(probe.toString()) + " as text) as jsonb)");
                 }
             }
             String anyOf = matches.stream().collect(Collectors.joining(" or ", "(", ")"));
