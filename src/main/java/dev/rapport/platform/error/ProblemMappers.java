@@ -130,6 +130,11 @@ public class ProblemMappers {
         if (e.getCause() != null && e.getCause() != e && isMapped(e.getCause())) {
             return unwrap(e.getCause(), request);
         }
+        if (UniqueViolations.isUniqueViolation(e)) {
+            // A uniqueness rule checked in the service lost a race to a concurrent request; the database kept it.
+            return respond(request, ProblemType.CONFLICT,
+                    "A record with the same unique values was created by a concurrent request", null);
+        }
         String requestId = RequestIds.of(request);
         LOG.errorf(e, "Request %s %s failed (request id %s)", request.method(), request.path(), requestId);
         return respond(request, ProblemType.INTERNAL_ERROR,
