@@ -4,14 +4,15 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "An email address of a customer. Stored lower-cased; at most one is primary.")
+@Description("An email address of a customer. Stored lower-cased; at most one is primary.") @Schema(description = "An email address of a customer. Stored lower-cased; at most one is primary.")
 public record EmailAddress(
-        @Schema(description = "The address", examples = "ada@example.com", required = true)
+        @Description("The address") @Schema(description = "The address", examples = "ada@example.com", required = true)
         @NotBlank @Email @Size(max = 254) String address,
-        @Schema(description = "Whether this is the customer's primary address; the first one is primary when none is marked")
+        @Description("Whether this is the customer's primary address; the first one is primary when none is marked") @Schema(description = "Whether this is the customer's primary address; the first one is primary when none is marked")
         Boolean primary,
-        @Schema(description = "Free label such as work or home", examples = "work")
+        @Description("Free label such as work or home") @Schema(description = "Free label such as work or home", examples = "work")
         @Size(max = 40) String label) {
 }
