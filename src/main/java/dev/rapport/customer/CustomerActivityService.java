@@ -83,7 +83,7 @@ public class CustomerActivityService {
     @WithSession
     public Uni<Page<PurchaseView>> purchases(UUID customerId, PageRequest page) {
         return requireLive(customerId)
-                .chain(() -> purchases.page(customerId, keyAt(page), keyId(page), page.fetchSize()))
+                .chain(() -> purchases.page(customerId, page))
                 .map(rows -> Page.of(rows, page.limit(), p -> cursor(page, p.occurredAt, p.id)).map(mapper::toView));
     }
 
@@ -112,7 +112,7 @@ public class CustomerActivityService {
     @WithSession
     public Uni<Page<InteractionView>> interactions(UUID customerId, PageRequest page) {
         return requireLive(customerId)
-                .chain(() -> interactions.page(customerId, keyAt(page), keyId(page), page.fetchSize()))
+                .chain(() -> interactions.page(customerId, page))
                 .map(rows -> Page.of(rows, page.limit(), i -> cursor(page, i.occurredAt, i.id)).map(mapper::toView));
     }
 
@@ -126,14 +126,6 @@ public class CustomerActivityService {
             }
             return customer;
         });
-    }
-
-    private static OffsetDateTime keyAt(PageRequest page) {
-        return page.after() == null ? null : page.after().timeKey();
-    }
-
-    private static UUID keyId(PageRequest page) {
-        return page.after() == null ? null : page.after().id();
     }
 
     private static String cursor(PageRequest page, OffsetDateTime at, UUID id) {

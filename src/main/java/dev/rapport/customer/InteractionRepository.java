@@ -1,6 +1,5 @@
 package dev.rapport.customer;
 
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.rapport.customer.api.InteractionView;
 import dev.rapport.platform.db.ReadSessions;
+import dev.rapport.platform.paging.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -42,13 +41,8 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
     }
 
     /** One page of a customer's timeline, newest first. */
-    public Uni<List<Interaction>> page(UUID customerId, OffsetDateTime beforeAt, UUID beforeId, int fetch) {
-        String keyset = beforeAt == null ? "" : " and (occurredAt < :at or (occurredAt = :at and id < :before))";
-        Parameters params = Parameters.with("customer", customerId);
-        if (beforeAt != null) {
-            params = params.and("at", beforeAt).and("before", beforeId);
-        }
-        return find("customerId = :customer" + keyset + " order by occurredAt desc, id desc", params)
-                .page(0, fetch).list();
+    public Uni<List<Interaction>> page(UUID customerId, PageRequest page) {
+        TimelineQuery query = TimelineQuery.of(customerId, page);
+        return find(query.hql(), query.params()).page(0, page.fetchSize()).list();
     }
 }

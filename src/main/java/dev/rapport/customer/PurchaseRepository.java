@@ -16,6 +16,7 @@ import dev.rapport.customer.api.CustomerStats;
 import dev.rapport.customer.api.CustomerStats.Money;
 import dev.rapport.customer.api.PurchaseView;
 import dev.rapport.platform.db.ReadSessions;
+import dev.rapport.platform.paging.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -52,17 +53,15 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
     }
 
     /** One page of a customer's purchases, newest first. */
-    public Uni<List<Purchase>> page(UUID customerId, OffsetDateTime beforeAt, UUID beforeId, int fetch) {
-        String keyset = beforeAt == null ? "" : " and (occurredAt < :at or (occurredAt = :at and id < :before))";
-        Parameters params = Parameters.with("customer", customerId);
-        if (beforeAt != null) {
-            params = params.and("at", beforeAt).and("before", beforeId);
-        }
-        return find("customerId = :customer" + keyset + " order by occurredAt desc, id desc", params)
-                .page(0, fetch).list();
+    public Uni<List<Purchase>> page(UUID customerId, PageRequest page) {
+        TimelineQuery query = TimelineQuery.of(customerId, page);
+        return find(query.hql(), query.params()).page(0, page.fetchSize()).list();
     }
 
-    /** Purchase count, lifetime value per currency and first/last purchase time of each customer, in one query, in a session of its own. */
+    /**
+     * Purchase count, lifetime value per currency and first/last purchase time of each customer in one query,
+     * in a session of its own.
+     */
     public Uni<Map<UUID, CustomerStats>> stats(List<UUID> customerIds) {
         return reads.read(session -> session.createNativeQuery("""
                 select customer_id, currency, count(*), sum(amount), min(occurred_at), max(occurred_at)

@@ -18,28 +18,25 @@ public class Database {
     AgroalDataSource dataSource;
 
     public long count(String sql, Object... params) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                statement.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return query(sql, params, rows -> rows.next() ? rows.getLong(1) : 0L);
     }
 
     public String string(String sql, Object... params) {
+        return query(sql, params, rows -> rows.next() ? rows.getString(1) : null);
+    }
+
+    private interface RowsReader<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    private <T> T query(String sql, Object[] params, RowsReader<T> reader) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 statement.setObject(i + 1, params[i]);
             }
             try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
+                return reader.read(rows);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
