@@ -66,14 +66,14 @@ public class CustomerGraphQLApi {
 
     @Query("customer")
     @Description("One customer by id")
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.ANALYST })
+    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.ANALYST, Roles.CUSTOMERS_READ })
     public Uni<CustomerView> customer(@NonNull @Id String id) {
         return customers.get(uuid(id), EnumSet.noneOf(CustomerExpansion.class), false);
     }
 
     @Query("customers")
     @Description("Customers, cursor-paged; filter takes the same RSQL as GET /v1/customers")
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.ANALYST })
+    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.ANALYST, Roles.CUSTOMERS_READ })
     public Uni<CustomerPage> customers(
             @Description("RSQL filter, for example tags==vip;attributes.score=ge=40") String filter,
             @Description("Free-text search in names, emails and phone numbers") String q,
@@ -120,7 +120,7 @@ public class CustomerGraphQLApi {
 
     @Mutation("createCustomer")
     @Description("Create a customer")
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT })
+    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.CUSTOMERS_WRITE })
     public Uni<CustomerView> createCustomer(@NonNull CustomerInput input) {
         CreateCustomerRequest request;
         try {
@@ -133,7 +133,7 @@ public class CustomerGraphQLApi {
 
     @Mutation("updateCustomer")
     @Description("Update a customer with a JSON merge patch, the same document PATCH /v1/customers/{id} takes")
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT })
+    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.CUSTOMERS_WRITE })
     public Uni<CustomerView> updateCustomer(@NonNull @Id String id,
             @NonNull @Description("JSON merge patch, for example {\"familyName\": \"Byron\"}") String patch,
             @Description("The version the change is based on; a stale one fails with precondition-failed")
@@ -151,14 +151,14 @@ public class CustomerGraphQLApi {
 
     @Mutation("recordPurchase")
     @Description("Record a purchase of a customer")
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT })
+    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.CUSTOMERS_WRITE })
     public Uni<PurchaseView> recordPurchase(@NonNull @Id String customerId, @NonNull @Valid CreatePurchaseRequest input) {
         return activity.recordPurchase(uuid(customerId), input);
     }
 
     @Mutation("logInteraction")
     @Description("Log an interaction on a customer's timeline")
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT })
+    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.CUSTOMERS_WRITE })
     public Uni<InteractionView> logInteraction(@NonNull @Id String customerId,
             @NonNull @Valid CreateInteractionRequest input) {
         return activity.logInteraction(uuid(customerId), input);

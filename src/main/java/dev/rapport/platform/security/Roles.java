@@ -1,8 +1,9 @@
 package dev.rapport.platform.security;
 
 /**
- * Realm roles of people using Rapport. Resources name the roles allowed per operation with these constants,
- * so that who may do what reads in one place per operation.
+ * Who may do what. People carry realm roles ({@code realm_access.roles}); partner systems carry OAuth scopes
+ * ({@code scope}), which the OIDC configuration maps to roles of the same name. Every REST operation and GraphQL
+ * field lists, in one {@code @RolesAllowed}, the people roles and the partner scope that may call it.
  */
 public final class Roles {
 
@@ -10,6 +11,11 @@ public final class Roles {
     public static final String MANAGER = "manager";
     public static final String AGENT = "agent";
     public static final String ANALYST = "analyst";
+
+    /** Partner scope: read customers, their purchases and interactions. */
+    public static final String CUSTOMERS_READ = "customers:read";
+    /** Partner scope: create and change customers, record purchases and interactions. */
+    public static final String CUSTOMERS_WRITE = "customers:write";
 
     private Roles() {
     }
