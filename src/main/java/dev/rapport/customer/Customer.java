@@ -60,6 +60,10 @@ public class Customer {
     @Column(name = "owner_id")
     public String ownerId;
 
+    /** The partner whose client created this customer; null for in-house records. */
+    @Column(name = "partner_id")
+    public String partnerId;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public Consents consents = Consents.NONE;
 

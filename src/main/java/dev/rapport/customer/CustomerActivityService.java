@@ -19,28 +19,28 @@ import dev.rapport.platform.paging.PageRequest;
 import dev.rapport.platform.paging.Sort;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.security.identity.SecurityIdentity;
+import dev.rapport.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 
 /** A customer's purchases and timeline of interactions. */
 @ApplicationScoped
 public class CustomerActivityService {
 
-    private final CustomerRepository customers;
+    private final CustomerService customers;
     private final PurchaseRepository purchases;
     private final InteractionRepository interactions;
     private final CustomerMapper mapper;
     private final EventLog events;
-    private final SecurityIdentity identity;
+    private final Caller caller;
 
-    CustomerActivityService(CustomerRepository customers, PurchaseRepository purchases,
-            InteractionRepository interactions, CustomerMapper mapper, EventLog events, SecurityIdentity identity) {
+    CustomerActivityService(CustomerService customers, PurchaseRepository purchases,
+            InteractionRepository interactions, CustomerMapper mapper, EventLog events, Caller caller) {
         this.customers = customers;
         this.purchases = purchases;
         this.interactions = interactions;
         this.mapper = mapper;
         this.events = events;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @WithTransaction
@@ -98,7 +98,7 @@ public class CustomerActivityService {
             interaction.channel = request.channel();
             interaction.touchpoint = request.touchpoint();
             interaction.summary = request.summary();
-            interaction.actor = identity.isAnonymous() ? null : identity.getPrincipal().getName();
+            interaction.actor = caller.name();
             interaction.occurredAt = request.occurredAt() == null ? now : CustomerService.micros(request.occurredAt());
             interaction.createdAt = now;
             return interactions.persist(interaction);
@@ -120,12 +120,7 @@ public class CustomerActivityService {
     public static final Sort TIMELINE = new Sort(new Sort.SortField("occurredAt", "occurred_at", Sort.Kind.TIMESTAMP), true);
 
     private Uni<Customer> requireLive(UUID customerId) {
-        return customers.findLive(customerId).map(customer -> {
-            if (customer == null) {
-                throw DomainException.notFound("customer", customerId);
-            }
-            return customer;
-        });
+        return customers.visible(customerId, false);
     }
 
     private static String cursor(PageRequest page, OffsetDateTime at, UUID id) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.rapport.customer.api.CustomerView;
+import dev.rapport.event.ChangeSummary;
 
 /** The event types the customer domain writes to the event log, and the payloads that are not plain views. */
 public final class CustomerEvent {
@@ -20,7 +21,7 @@ public final class CustomerEvent {
     }
 
     /** Payload of {@code customer.updated}: the new state and the names of the fields that changed. */
-    public record Updated(UUID id, List<String> changedFields, CustomerView customer) {
+    public record Updated(UUID id, List<String> changedFields, CustomerView customer) implements ChangeSummary {
     }
 
     /** Payload of {@code customer.deleted}. */

@@ -81,7 +81,7 @@ public class CustomerGraphQLApi {
             @Description("Page size, 1 to 100") @DefaultValue("20") int limit,
             @Description("nextCursor of the previous page") String after) {
         Sort order = Sort.parse(sort, CustomerRepository.SORTS, CustomerRepository.DEFAULT_SORT);
-        return customers.list(new CustomerCriteria(filter, q, false),
+        return customers.list(new CustomerCriteria(filter, q, false, null),
                 PageRequest.of(String.valueOf(limit), after, order), EnumSet.noneOf(CustomerExpansion.class))
                 .map(page -> new CustomerPage(page.data(), page.nextCursor(), page.hasMore()));
     }

@@ -45,9 +45,13 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
 
     static final Sort DEFAULT_SORT = new Sort(SORTS.get("createdAt"), true);
 
-    /** A live (not deleted) customer, or null. */
-    public Uni<Customer> findLive(UUID id) {
-        return find("id = ?1 and deletedAt is null", id).firstResult();
+    /**
+     * A customer the caller may see, or null: live unless {@code includeDeleted}, and of {@code partnerId} when the
+     * caller is a partner (another partner's customer is as absent as a missing one).
+     */
+    public Uni<Customer> findVisible(UUID id, String partnerId, boolean includeDeleted) {
+        return findById(id).map(c -> c == null || (c.isDeleted() && !includeDeleted)
+                || (partnerId != null && !partnerId.equals(c.partnerId)) ? null : c);
     }
 
     /** One page of customers matching the criteria, fetched with one statement. */
@@ -55,6 +59,9 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
         SqlParams params = new SqlParams();
         StringBuilder sql = new StringBuilder("select c.* from customer c where ");
         sql.append(criteria.includeDeleted() ? "true" : "c.deleted_at is null");
+        if (criteria.partnerId() != null) {
+            sql.append(" and c.partner_id = ").append(params.bind(criteria.partnerId()));
+        }
         if (criteria.filter() != null && !criteria.filter().isBlank()) {
             sql.append(" and ").append(FILTER.compile(criteria.filter(), params));
         }
@@ -88,7 +95,8 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
      *
      * @return the addresses that already belong to another live customer (nothing is claimed then)
      */
-    public Uni<List<String>> claimEmails(UUID customerId, Set<String> emails) {
+    public Uni<List<String>> claimEmails(UUID customerId, String partnerId, Set<String> emails) {
+        String scope = partnerId == null ? "" : partnerId;
         return Panache.getSession().chain(session -> session.flush()
                 .chain(() -> session.createNativeQuery(
                         "delete from customer_email where customer_id = :id and email <> all(string_to_array(:emails, E'\\n'))")
@@ -98,13 +106,14 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
                 .chain(() -> emails.isEmpty()
                         ? Uni.createFrom().item(List.<String>of())
                         : session.createNativeQuery("""
-                                insert into customer_email (email, customer_id)
-                                select e, :id from unnest(string_to_array(:emails, E'\\n')) e
-                                on conflict (email) do update set customer_id = excluded.customer_id
+                                insert into customer_email (partner_scope, email, customer_id)
+                                select :scope, e, :id from unnest(string_to_array(:emails, E'\\n')) e
+                                on conflict (partner_scope, email) do update set customer_id = excluded.customer_id
                                     where customer_email.customer_id = excluded.customer_id
                                 returning email
                                 """, String.class)
                                 .setParameter("id", customerId)
+                                .setParameter("scope", scope)
                                 .setParameter("emails", String.join("\n", emails))
                                 .getResultList()
                                 .map(claimed -> emails.stream().filter(e -> !claimed.contains(e)).sorted().toList())));

@@ -104,7 +104,7 @@ public class CustomerResource {
             throw new DomainException(ProblemType.FORBIDDEN, "Only admins may list deleted customers");
         }
         Sort order = Sort.parse(sort, CustomerRepository.SORTS, CustomerRepository.DEFAULT_SORT);
-        return service.list(new CustomerCriteria(filter, q, includeDeleted), PageRequest.of(limit, after, order),
+        return service.list(new CustomerCriteria(filter, q, includeDeleted, null), PageRequest.of(limit, after, order),
                 CustomerExpansion.parse(expand));
     }
 

@@ -36,6 +36,7 @@ import dev.rapport.platform.paging.Cursor;
 import dev.rapport.platform.paging.Page;
 import dev.rapport.platform.paging.PageRequest;
 import dev.rapport.platform.paging.Sort;
+import dev.rapport.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -51,9 +52,10 @@ public class CustomerService {
     private final EventLog events;
     private final ObjectMapper json;
     private final Validator validator;
+    private final Caller caller;
 
-    CustomerService(CustomerRepository customers, PurchaseRepository purchases, InteractionRepository interactions, CustomerMapper mapper,
-            EventLog events, ObjectMapper json, Validator validator) {
+    CustomerService(CustomerRepository customers, PurchaseRepository purchases, InteractionRepository interactions,
+            CustomerMapper mapper, EventLog events, ObjectMapper json, Validator validator, Caller caller) {
         this.customers = customers;
         this.purchases = purchases;
         this.interactions = interactions;
@@ -61,6 +63,7 @@ public class CustomerService {
         this.events = events;
         this.json = json;
         this.validator = validator;
+        this.caller = caller;
     }
 
     @WithTransaction
@@ -71,6 +74,7 @@ public class CustomerService {
         customer.id = Ids.newId();
         customer.createdAt = now;
         customer.updatedAt = now;
+        customer.partnerId = caller.partnerId().orElse(null);
         apply(customer, CustomerNormalizer.normalize(request), now);
         return customers.persist(customer)
                 .chain(() -> claimEmails(customer))
@@ -88,20 +92,18 @@ public class CustomerService {
      */
     @WithSession
     public Uni<CustomerView> get(UUID id, Set<CustomerExpansion> expand, boolean includeDeleted) {
-        return customers.findById(id)
-                .map(customer -> {
-                    if (customer == null || (customer.isDeleted() && !includeDeleted)) {
-                        throw DomainException.notFound("customer", id);
-                    }
-                    return mapper.toView(customer);
-                })
+        return visible(id, includeDeleted)
+                .map(mapper::toView)
                 .chain(view -> expand(List.of(view), expand)).map(views -> views.get(0));
     }
 
     @WithSession
     public Uni<Page<CustomerView>> list(CustomerCriteria criteria, PageRequest page, Set<CustomerExpansion> expand) {
         Sort sort = page.sort();
-        return customers.list(criteria, page)
+        CustomerCriteria scoped = caller.partnerId()
+                .map(partner -> new CustomerCriteria(criteria.filter(), criteria.query(), criteria.includeDeleted(), partner))
+                .orElse(criteria);
+        return customers.list(scoped, page)
                 .map(rows -> Page.of(rows, page.limit(), last -> cursor(sort, last)))
                 .chain(result -> expand(result.map(mapper::toView).data(), expand)
                         .map(views -> new Page<>(views, result.nextCursor(), result.hasMore())));
@@ -115,10 +117,7 @@ public class CustomerService {
      */
     @WithTransaction
     public Uni<CustomerView> update(UUID id, JsonNode patch, String ifMatch) {
-        return customers.findLive(id).chain(customer -> {
-            if (customer == null) {
-                throw DomainException.notFound("customer", id);
-            }
+        return visible(id, false).chain(customer -> {
             ETags.checkIfMatch(ifMatch, customer.version);
             JsonNode before = json.valueToTree(mapper.toRequest(customer));
             JsonNode after = MergePatch.apply(before, patch);
@@ -143,10 +142,7 @@ public class CustomerService {
     /** Soft-deletes a customer: hidden from everyone but admins, and its email addresses free for reuse. */
     @WithTransaction
     public Uni<Void> delete(UUID id, String ifMatch) {
-        return customers.findLive(id).chain(customer -> {
-            if (customer == null) {
-                throw DomainException.notFound("customer", id);
-            }
+        return visible(id, false).chain(customer -> {
             ETags.checkIfMatch(ifMatch, customer.version);
             customer.deletedAt = now();
             customer.updatedAt = customer.deletedAt;
@@ -156,6 +152,16 @@ public class CustomerService {
                             new CustomerEvent.Deleted(id)))
                     .replaceWithVoid();
         }).onFailure().transform(e -> ETags.whenStale(e, ifMatch));
+    }
+
+    /** A customer the caller may see, or not-found: partners see only their own customers. */
+    Uni<Customer> visible(UUID id, boolean includeDeleted) {
+        return customers.findVisible(id, caller.partnerId().orElse(null), includeDeleted).map(customer -> {
+            if (customer == null) {
+                throw DomainException.notFound("customer", id);
+            }
+            return customer;
+        });
     }
 
     /** Adds the requested parts of the 360 view to many customers with one query per part. */
@@ -185,7 +191,7 @@ public class CustomerService {
     private Uni<Void> claimEmails(Customer customer) {
         Set<String> emails = customer.contacts.emails().stream().map(EmailAddress::address)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        return customers.claimEmails(customer.id, emails).map(taken -> {
+        return customers.claimEmails(customer.id, customer.partnerId, emails).map(taken -> {
             if (!taken.isEmpty()) {
                 throw new DomainException(ProblemType.CONFLICT,
                         "Email address " + String.join(", ", taken) + " already belongs to another customer",

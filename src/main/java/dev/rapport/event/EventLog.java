@@ -1,37 +1,49 @@
 package dev.rapport.event;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.MDC;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.rapport.platform.db.Ids;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.security.identity.SecurityIdentity;
+import dev.rapport.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Appends domain events to the {@code event} table. Callers run inside the transaction of the change they
- * describe, so an event exists if and only if its change committed.
+ * Appends domain events to the {@code event} table, and the matching entry to the audit log. Callers run inside
+ * the transaction of the change they describe, so an event and its audit entry exist if and only if the change
+ * committed; every write goes through here, so every write is audited.
  */
 @ApplicationScoped
 public class EventLog {
 
+    /** The event and its audit entry, in one round trip. */
     private static final String INSERT = """
-            insert into event (id, type, subject_type, subject_id, payload, actor)
-            values (:id, :type, :subjectType, :subjectId, cast(cast(:payload as text) as jsonb), :actor)
+            with appended as (
+                insert into event (id, type, subject_type, subject_id, payload, actor)
+                values (:id, :type, :subjectType, :subjectId, cast(cast(:payload as text) as jsonb), :actor)
+                returning occurred_at
+            )
+            insert into audit_entry (id, occurred_at, actor, client_id, partner_id, request_id, action,
+                                     resource_type, resource_id, changed_fields)
+            select :id, occurred_at, :actor, :clientId, :partnerId, :requestId, :type, :subjectType, :subjectId,
+                   string_to_array(:changedFields, E'\\n')
+            from appended
             """;
 
     private final ObjectMapper json;
-    private final SecurityIdentity identity;
+    private final Caller caller;
 
-    EventLog(ObjectMapper json, SecurityIdentity identity) {
+    EventLog(ObjectMapper json, Caller caller) {
         this.json = json;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     /**
@@ -50,23 +62,27 @@ public class EventLog {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        return Panache.getSession().chain(session -> insert(session, id, type, subjectType, subjectId, payload))
+        List<String> changed = data instanceof ChangeSummary summary ? summary.changedFields() : List.of();
+        return Panache.getSession()
+                .chain(session -> insert(session, id, type, subjectType, subjectId, payload, changed))
                 .replaceWith(id);
     }
 
     private Uni<Integer> insert(Mutiny.Session session, UUID id, String type, String subjectType, UUID subjectId,
-            String payload) {
+            String payload, List<String> changedFields) {
+        Object requestId = MDC.get("requestId");
         return session.createNativeQuery(INSERT)
                 .setParameter("id", id)
                 .setParameter("type", type)
                 .setParameter("subjectType", subjectType)
                 .setParameter("subjectId", subjectId)
                 .setParameter("payload", payload)
-                .setParameter("actor", actor())
+                .setParameter("actor", caller.name())
+                .setParameter("clientId", caller.clientId().orElse(null))
+                .setParameter("partnerId", caller.partnerId().orElse(null))
+                .setParameter("requestId", requestId == null ? null : requestId.toString())
+                .setParameter("changedFields", String.join("\n", changedFields))
                 .executeUpdate();
     }
 
-    private String actor() {
-        return identity.isAnonymous() ? null : identity.getPrincipal().getName();
-    }
 }

@@ -25,6 +25,18 @@ public class Database {
         return query(sql, params, rows -> rows.next() ? rows.getString(1) : null);
     }
 
+    public int execute(String sql, Object... params) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private interface RowsReader<T> {
         T read(ResultSet rows) throws SQLException;
     }

@@ -66,6 +66,26 @@ class KeycloakIT {
     }
 
     @Test
+    void onePartnerNeverSeesAnothersCustomers() {
+        String acme = keycloak.clientToken("partner-acme", "acme-secret");
+        String globex = keycloak.clientToken("partner-globex", "globex-secret");
+        String tag = "kc" + UUID.randomUUID().toString().substring(0, 8);
+        String id = request(acme).contentType(ContentType.JSON)
+                .body(Map.of("givenName", "Acme-only", "tags", List.of(tag)))
+                .when().post("/v1/customers").then().statusCode(201).body("partnerId", equalTo("acme"))
+                .extract().path("id");
+
+        get(globex, "/v1/customers/" + id).statusCode(404);
+        get(globex, "/v1/customers?filter=tags==" + tag).statusCode(200).body("data.size()", equalTo(0));
+        request(globex).contentType("application/merge-patch+json").body(Map.of("givenName", "Stolen"))
+                .when().patch("/v1/customers/" + id).then().statusCode(404);
+        graphql(globex, "{ customer(id: \"" + id + "\") { id } }")
+                .body("errors[0].extensions.code", equalTo("not-found"));
+        get(acme, "/v1/customers?filter=tags==" + tag).statusCode(200).body("data.size()", equalTo(1));
+        get(keycloak.userToken("alice.agent"), "/v1/customers/" + id).statusCode(200);
+    }
+
+    @Test
     void graphqlHonoursTheSameRules() {
         String readOnly = keycloak.clientToken("partner-readonly", "readonly-secret");
         graphql(readOnly, "{ customers(limit: 1) { hasMore } }").body("errors", nullValue());

@@ -31,6 +31,8 @@ public record CustomerView(
         @Schema(description = "User id of the account owner") @Description("User id of the account owner") String ownerId,
         @Schema(description = "Marketing consents per channel") @Description("Marketing consents per channel")
         Consents consents,
+        @Schema(description = "The partner whose client created this customer; absent for in-house records")
+        @Description("The partner whose client created this customer; null for in-house records") String partnerId,
         @Schema(description = "Custom attributes")
         @Ignore Map<String, Object> attributes,
         @Schema(description = "When the profile was created") @Description("When the profile was created")
@@ -50,6 +52,6 @@ public record CustomerView(
     public CustomerView withExpansions(List<PurchaseView> purchases, List<InteractionView> interactions,
             CustomerStats stats) {
         return new CustomerView(id, givenName, familyName, emails, phones, addresses, birthday, locale, timeZone, tags,
-                ownerId, consents, attributes, createdAt, updatedAt, deletedAt, version, purchases, interactions, stats);
+                ownerId, consents, partnerId, attributes, createdAt, updatedAt, deletedAt, version, purchases, interactions, stats);
     }
 }

@@ -1,0 +1,53 @@
+package dev.rapport.platform.security;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Who is calling, beyond roles: the name recorded as actor, the OAuth client, and the partner a partner client is
+ * bound to ({@code partner_id} claim). A partner sees and changes only the records it created; people see all.
+ */
+@ApplicationScoped
+public class Caller {
+
+    public static final String PARTNER_CLAIM = "partner_id";
+    private static final String CLIENT_CLAIM = "azp";
+
+    private final SecurityIdentity identity;
+
+    Caller(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    /** The caller's name (preferred user name, or subject), null when anonymous. */
+    public String name() {
+        return identity.isAnonymous() ? null : identity.getPrincipal().getName();
+    }
+
+    /** The OAuth client the token was issued to, when known. */
+    public Optional<String> clientId() {
+        return claim(CLIENT_CLAIM);
+    }
+
+    /** The partner this caller acts for; empty for people and unbound clients. */
+    public Optional<String> partnerId() {
+        return claim(PARTNER_CLAIM);
+    }
+
+    private Optional<String> claim(String name) {
+        if (identity.isAnonymous()) {
+            return Optional.empty();
+        }
+        Object value = identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim(name) : null;
+        if (value == null) {
+            value = identity.getAttribute(name);
+        }
+        String text = value == null ? null : value.toString().replace("\"", "");
+        return text == null || text.isBlank() ? Optional.empty() : Optional.of(text);
+    }
+}
