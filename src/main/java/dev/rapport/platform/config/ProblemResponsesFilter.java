@@ -36,10 +36,18 @@ public class ProblemResponsesFilter implements OASFilter {
         });
     }
 
-    private static final Map<String, String> STATUS = Map.of(
-            "BadRequest", "400", "Unauthorized", "401", "Forbidden", "403", "NotFound", "404", "Conflict", "409",
-            "PreconditionFailed", "412", "PayloadTooLarge", "413", "UnsupportedMediaType", "415",
-            "IdempotencyKeyReused", "422", "InternalError", "500");
+    private static final Map<String, String> STATUS = Map.ofEntries(
+            Map.entry("BadRequest", "400"),
+            Map.entry("Unauthorized", "401"),
+            Map.entry("Forbidden", "403"),
+            Map.entry("NotFound", "404"),
+            Map.entry("Conflict", "409"),
+            Map.entry("PreconditionFailed", "412"),
+            Map.entry("PayloadTooLarge", "413"),
+            Map.entry("UnsupportedMediaType", "415"),
+            Map.entry("IdempotencyKeyReused", "422"),
+            Map.entry("RateLimited", "429"),
+            Map.entry("InternalError", "500"));
 
     private static List<String> problemsFor(String path, PathItem.HttpMethod method) {
         List<String> names = new ArrayList<>(List.of("BadRequest", "Unauthorized", "Forbidden"));
@@ -55,6 +63,7 @@ public class ProblemResponsesFilter implements OASFilter {
             default -> {
             }
         }
+        names.add("RateLimited");
         names.add("InternalError");
         return names;
     }

@@ -45,6 +45,10 @@ import dev.rapport.platform.error.Problem;
                 @APIResponse(name = "IdempotencyKeyReused", responseCode = "422",
                         description = "The Idempotency-Key was already used with a different body",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = "RateLimited", responseCode = "429",
+                        description = "The caller's rate limit is exhausted; Retry-After says when to retry. Every "
+                                + "response carries RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset.",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = "InternalError", responseCode = "500",
                         description = "Unexpected error; the problem carries a request id to report",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -33,6 +33,32 @@ public interface RapportConfig {
         boolean devIdentity();
     }
 
+    /** Token buckets per caller, in this replica; a gateway in front enforces limits across replicas. */
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        /** Whether requests to /v1 and /graphql are rate limited. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The default limit of every caller. */
+        @io.smallrye.config.WithParentName
+        Limit defaults();
+
+        /** Limits for particular OAuth clients, by client id: rapport.rate-limit.clients."partner-acme".capacity=... */
+        java.util.Map<String, Limit> clients();
+    }
+
+    interface Limit {
+        /** How many requests a caller may make in a burst. */
+        @WithDefault("300")
+        long capacity();
+
+        /** How long a drained bucket takes to refill completely, steadily: capacity / period is the sustained rate. */
+        @WithDefault("PT10S")
+        Duration refillPeriod();
+    }
+
     interface Idempotency {
         /** How long a stored response is replayed for a repeated key; after that the key may be used afresh. */
         @WithDefault("PT24H")

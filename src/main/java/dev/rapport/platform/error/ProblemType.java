@@ -21,6 +21,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The request content type is not supported"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused",
             "The Idempotency-Key was already used with a different request"),
+    RATE_LIMITED(429, "rate-limited", "Too many requests"),
     INTERNAL_ERROR(500, "internal-error", "Internal error");
 
     public static final String BASE_URI = "https://rapport.dev/problems/";
