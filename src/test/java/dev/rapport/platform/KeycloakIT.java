@@ -118,6 +118,25 @@ class KeycloakIT {
         get(shortLived, "/v1/customers?limit=1").statusCode(401);
     }
 
+    @Test
+    void tokensSignedWithARotatedKeyAreAccepted() {
+        String before = keycloak.userToken("arthur.analyst");
+        get(before, "/v1/customers?limit=1").statusCode(200);
+
+        String newKeyId = keycloak.rotateSigningKey();
+        String after = keycloak.userToken("arthur.analyst");
+        org.assertj.core.api.Assertions.assertThat(keyIdOf(after)).isEqualTo(newKeyId).isNotEqualTo(keyIdOf(before));
+
+        get(after, "/v1/customers?limit=1").statusCode(200);
+        get(before, "/v1/customers?limit=1").statusCode(200);
+    }
+
+    private static String keyIdOf(String token) {
+        String header = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[0]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        return io.restassured.path.json.JsonPath.from(header).getString("kid");
+    }
+
     private static ValidatableResponse create(String token) {
         return request(token).contentType(ContentType.JSON)
                 .body(Map.of("givenName", "Kay", "emails",

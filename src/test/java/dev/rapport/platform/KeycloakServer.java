@@ -62,6 +62,30 @@ public final class KeycloakServer {
                 .then().statusCode(200).extract().path("access_token");
     }
 
+    /**
+     * Adds a new RSA signing key with a higher priority than the current one, as an operator rotating keys would,
+     * and returns its key id. The old key stays valid for tokens already issued.
+     */
+    public String rotateSigningKey() {
+        String base = "http://localhost:" + port;
+        String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "admin").formParam("password", "admin")
+                .when().post(base + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+        String realmId = given().auth().oauth2(admin).when().get(base + "/admin/realms/" + REALM)
+                .then().statusCode(200).extract().path("id");
+        given().auth().oauth2(admin).contentType("application/json")
+                .body(java.util.Map.of("name", "rotated-" + System.nanoTime(), "providerId", "rsa-generated",
+                        "providerType", "org.keycloak.keys.KeyProvider", "parentId", realmId,
+                        "config", java.util.Map.of("priority", java.util.List.of("1000"),
+                                "enabled", java.util.List.of("true"), "active", java.util.List.of("true"),
+                                "algorithm", java.util.List.of("RS256"), "keySize", java.util.List.of("2048"))))
+                .when().post(base + "/admin/realms/" + REALM + "/components").then().statusCode(201);
+        return given().auth().oauth2(admin).when().get(base + "/admin/realms/" + REALM + "/keys")
+                .then().statusCode(200).extract().jsonPath()
+                .getString("active.RS256");
+    }
+
     private static KeycloakServer start() throws Exception {
         Path home = Path.of(System.getProperty("keycloak.home", "target/keycloak/keycloak-26.7.3"));
         if (!Files.exists(home.resolve("bin/kc.sh"))) {
