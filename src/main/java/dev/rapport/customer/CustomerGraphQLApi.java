@@ -87,6 +87,7 @@ public class CustomerGraphQLApi {
     }
 
     @Name("recentPurchases")
+    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.ANALYST, Roles.CUSTOMERS_READ })
     @Description("The customer's most recent purchases, newest first")
     public Uni<List<List<PurchaseView>>> recentPurchases(@Source List<CustomerView> sources,
             @Description("How many, at most 50") @DefaultValue("10") int limit) {
@@ -96,6 +97,7 @@ public class CustomerGraphQLApi {
     }
 
     @Name("recentInteractions")
+    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.ANALYST, Roles.CUSTOMERS_READ })
     @Description("The customer's most recent interactions, newest first")
     public Uni<List<List<InteractionView>>> recentInteractions(@Source List<CustomerView> sources,
             @Description("How many, at most 50") @DefaultValue("10") int limit) {
@@ -105,6 +107,7 @@ public class CustomerGraphQLApi {
     }
 
     @Name("stats")
+    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.ANALYST, Roles.CUSTOMERS_READ })
     @Description("Figures derived from the customer's purchases")
     public Uni<List<CustomerStats>> stats(@Source List<CustomerView> sources) {
         List<UUID> ids = ids(sources);
@@ -113,6 +116,7 @@ public class CustomerGraphQLApi {
     }
 
     @Name("attributes")
+    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.ANALYST, Roles.CUSTOMERS_READ })
     @Description("Custom attributes as a JSON object")
     public String attributes(@Source CustomerView customer) throws Exception {
         return ATTRIBUTES.to(customer.attributes());

@@ -83,6 +83,11 @@ class KeycloakIT {
                 .body("errors[0].extensions.code", equalTo("not-found"));
         get(acme, "/v1/customers?filter=tags==" + tag).statusCode(200).body("data.size()", equalTo(1));
         get(keycloak.userToken("alice.agent"), "/v1/customers/" + id).statusCode(200);
+
+        get(keycloak.userToken("ada.admin"), "/v1/audit-entries?filter=resourceId==" + id).statusCode(200)
+                .body("data[0].action", equalTo("customer.created"))
+                .body("data[0].clientId", equalTo("partner-acme"))
+                .body("data[0].partnerId", equalTo("acme"));
     }
 
     @Test
