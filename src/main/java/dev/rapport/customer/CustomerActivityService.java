@@ -53,8 +53,8 @@ public class CustomerActivityService {
             throw DomainException.invalid("amount", request.currency() + " amounts have at most " + digits
                     + " decimal places");
         }
-        return requireLive(customerId)
-                .chain(() -> purchases.existsOrderRef(customerId, request.orderRef().trim()))
+        return requireLive(customerId).chain(customer -> purchases
+                .existsOrderRef(customerId, request.orderRef().trim())
                 .chain(exists -> {
                     if (exists) {
                         throw DomainException.conflict("Order " + request.orderRef().trim()
@@ -75,9 +75,9 @@ public class CustomerActivityService {
                 })
                 .chain(purchase -> {
                     PurchaseView view = mapper.toView(purchase);
-                    return events.append(CustomerEvent.PURCHASE_RECORDED, CustomerEvent.SUBJECT, customerId, view)
-                            .replaceWith(view);
-                });
+                    return events.append(CustomerEvent.PURCHASE_RECORDED, CustomerEvent.SUBJECT, customerId,
+                            customer.partnerId, view).replaceWith(view);
+                }));
     }
 
     @WithSession
@@ -89,7 +89,7 @@ public class CustomerActivityService {
 
     @WithTransaction
     public Uni<InteractionView> logInteraction(UUID customerId, CreateInteractionRequest request) {
-        return requireLive(customerId).chain(() -> {
+        return requireLive(customerId).chain(customer -> {
             OffsetDateTime now = CustomerService.now();
             Interaction interaction = new Interaction();
             interaction.id = Ids.newId();
@@ -101,11 +101,11 @@ public class CustomerActivityService {
             interaction.actor = caller.name();
             interaction.occurredAt = request.occurredAt() == null ? now : CustomerService.micros(request.occurredAt());
             interaction.createdAt = now;
-            return interactions.persist(interaction);
-        }).chain(interaction -> {
-            InteractionView view = mapper.toView(interaction);
-            return events.append(CustomerEvent.INTERACTION_LOGGED, CustomerEvent.SUBJECT, customerId, view)
-                    .replaceWith(view);
+            return interactions.persist(interaction).chain(saved -> {
+                InteractionView view = mapper.toView(saved);
+                return events.append(CustomerEvent.INTERACTION_LOGGED, CustomerEvent.SUBJECT, customerId,
+                        customer.partnerId, view).replaceWith(view);
+            });
         });
     }
 

@@ -80,7 +80,7 @@ public class CustomerService {
                 .chain(() -> claimEmails(customer))
                 .chain(() -> {
                     CustomerView view = mapper.toView(customer);
-                    return events.append(CustomerEvent.CREATED, CustomerEvent.SUBJECT, customer.id, view)
+                    return events.append(CustomerEvent.CREATED, CustomerEvent.SUBJECT, customer.id, customer.partnerId, view)
                             .replaceWith(view);
                 });
     }
@@ -133,7 +133,7 @@ public class CustomerService {
                     .chain(() -> customers.flush())
                     .chain(() -> {
                         CustomerView view = mapper.toView(customer);
-                        return events.append(CustomerEvent.UPDATED, CustomerEvent.SUBJECT, id,
+                        return events.append(CustomerEvent.UPDATED, CustomerEvent.SUBJECT, id, customer.partnerId,
                                 new CustomerEvent.Updated(id, changed, view)).replaceWith(view);
                     });
         }).onFailure().transform(e -> ETags.whenStale(e, ifMatch));
@@ -148,7 +148,7 @@ public class CustomerService {
             customer.updatedAt = customer.deletedAt;
             return customers.releaseEmails(id)
                     .chain(() -> customers.flush())
-                    .chain(() -> events.append(CustomerEvent.DELETED, CustomerEvent.SUBJECT, id,
+                    .chain(() -> events.append(CustomerEvent.DELETED, CustomerEvent.SUBJECT, id, customer.partnerId,
                             new CustomerEvent.Deleted(id)))
                     .replaceWithVoid();
         }).onFailure().transform(e -> ETags.whenStale(e, ifMatch));

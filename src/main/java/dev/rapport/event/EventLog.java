@@ -27,8 +27,9 @@ public class EventLog {
     /** The event and its audit entry, in one round trip. */
     private static final String INSERT = """
             with appended as (
-                insert into event (id, type, subject_type, subject_id, payload, actor)
-                values (:id, :type, :subjectType, :subjectId, cast(cast(:payload as text) as jsonb), :actor)
+                insert into event (id, type, subject_type, subject_id, payload, actor, partner_id)
+                values (:id, :type, :subjectType, :subjectId, cast(cast(:payload as text) as jsonb), :actor,
+                        :ownerPartnerId)
                 returning occurred_at
             )
             insert into audit_entry (id, occurred_at, actor, client_id, partner_id, request_id, action,
@@ -52,9 +53,10 @@ public class EventLog {
      * @param type the event type, for example {@code customer.created}
      * @param subjectType the kind of record the event is about, for example {@code customer}
      * @param subjectId the id of that record
+     * @param ownerPartnerId the partner owning that record (who may read the event), null for in-house records
      * @param data the event payload, serialized as JSON exactly as the API would show it
      */
-    public Uni<UUID> append(String type, String subjectType, UUID subjectId, Object data) {
+    public Uni<UUID> append(String type, String subjectType, UUID subjectId, String ownerPartnerId, Object data) {
         UUID id = Ids.newId();
         String payload;
         try {
@@ -64,12 +66,12 @@ public class EventLog {
         }
         List<String> changed = data instanceof ChangeSummary summary ? summary.changedFields() : List.of();
         return Panache.getSession()
-                .chain(session -> insert(session, id, type, subjectType, subjectId, payload, changed))
+                .chain(session -> insert(session, id, type, subjectType, subjectId, ownerPartnerId, payload, changed))
                 .replaceWith(id);
     }
 
     private Uni<Integer> insert(Mutiny.Session session, UUID id, String type, String subjectType, UUID subjectId,
-            String payload, List<String> changedFields) {
+            String ownerPartnerId, String payload, List<String> changedFields) {
         Object requestId = MDC.get("requestId");
         return session.createNativeQuery(INSERT)
                 .setParameter("id", id)
@@ -78,6 +80,7 @@ public class EventLog {
                 .setParameter("subjectId", subjectId)
                 .setParameter("payload", payload)
                 .setParameter("actor", caller.name())
+                .setParameter("ownerPartnerId", ownerPartnerId)
                 .setParameter("clientId", caller.clientId().orElse(null))
                 .setParameter("partnerId", caller.partnerId().orElse(null))
                 .setParameter("requestId", requestId == null ? null : requestId.toString())

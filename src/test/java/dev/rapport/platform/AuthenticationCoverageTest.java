@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import dev.rapport.customer.CustomerGraphQLApi;
+import dev.rapport.event.EventGraphQLApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 
@@ -36,7 +37,7 @@ import io.quarkus.test.security.TestSecurity;
 class AuthenticationCoverageTest {
 
     /** Every class that contributes GraphQL root fields; a new @GraphQLApi class must be added here. */
-    private static final List<Class<?>> GRAPHQL_APIS = List.of(CustomerGraphQLApi.class);
+    private static final List<Class<?>> GRAPHQL_APIS = List.of(CustomerGraphQLApi.class, EventGraphQLApi.class);
 
     @Test
     void everyRestOperationNeedsAToken() throws IOException {

@@ -59,6 +59,15 @@ public interface RapportConfig {
         Duration refillPeriod();
     }
 
+    /** The event log. */
+    Events events();
+
+    interface Events {
+        /** How long events stay in the log (and the change feed) before they are deleted. */
+        @WithDefault("P30D")
+        Duration retention();
+    }
+
     interface Idempotency {
         /** How long a stored response is replayed for a repeated key; after that the key may be used afresh. */
         @WithDefault("PT24H")

@@ -16,6 +16,10 @@ public final class Roles {
     public static final String CUSTOMERS_READ = "customers:read";
     /** Partner scope: create and change customers, record purchases and interactions. */
     public static final String CUSTOMERS_WRITE = "customers:write";
+    /** Partner scope: read the change feed (events of the partner's own records). */
+    public static final String EVENTS_READ = "events:read";
+    /** Partner scope: register and manage webhook endpoints. */
+    public static final String WEBHOOKS_MANAGE = "webhooks:manage";
 
     private Roles() {
     }

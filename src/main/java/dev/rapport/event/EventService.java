@@ -1,0 +1,96 @@
+package dev.rapport.event;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.rapport.event.api.EventPage;
+import dev.rapport.event.api.EventView;
+import dev.rapport.platform.error.DomainException;
+import dev.rapport.platform.paging.Cursor;
+import dev.rapport.platform.paging.PageRequest;
+import dev.rapport.platform.security.Caller;
+import io.smallrye.mutiny.Uni;
+
+/** The change feed: every committed event once, in order, for callers who may read it. */
+@ApplicationScoped
+public class EventService {
+
+    private static final String FEED = "feed";
+    private static final Pattern TYPE_PATTERN = Pattern.compile("\\*|[a-z_]+(\\.([a-z_]+|\\*))*");
+
+    private final EventRepository events;
+    private final Caller caller;
+    private final ObjectMapper json;
+
+    EventService(EventRepository events, Caller caller, ObjectMapper json) {
+        this.events = events;
+        this.caller = caller;
+        this.json = json;
+    }
+
+    /**
+     * @param after a cursor from a previous page, or null to start at the oldest retained event
+     * @param types comma-separated type patterns ({@code customer.*,purchase.recorded}), or null for all
+     */
+    public Uni<EventPage> feed(String after, String types, String limit) {
+        PageRequest page = PageRequest.of(limit, null, null);
+        long afterSeq = after == null || after.isBlank() ? 0 : seqOf(after);
+        return events.after(afterSeq, patterns(types), caller.partnerId().orElse(null), page.fetchSize())
+                .map(rows -> {
+                    boolean hasMore = rows.size() > page.limit();
+                    List<EventRepository.StoredEvent> data = hasMore ? rows.subList(0, page.limit()) : rows;
+                    long last = data.isEmpty() ? afterSeq : data.get(data.size() - 1).seq();
+                    return new EventPage(data.stream().map(this::toView).toList(), cursorOf(last), hasMore);
+                });
+    }
+
+    public EventView toView(EventRepository.StoredEvent event) {
+        try {
+            return new EventView(event.id(), event.type(), event.occurredAt(), event.subjectType(),
+                    event.subjectId(), json.readTree(event.payload()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable payload of event " + event.id(), e);
+        }
+    }
+
+    static String cursorOf(long seq) {
+        return new Cursor(FEED, Long.toString(seq), new java.util.UUID(0, seq)).encode();
+    }
+
+    private static long seqOf(String after) {
+        Cursor cursor = Cursor.decode(after);
+        try {
+            if (!FEED.equals(cursor.sort())) {
+                throw new NumberFormatException();
+            }
+            return Long.parseLong(cursor.key());
+        } catch (NumberFormatException e) {
+            throw DomainException.invalid("after", "is not a cursor of the change feed");
+        }
+    }
+
+    /** {@code customer.*} becomes the LIKE pattern {@code customer.%}; {@code *} alone means every type. */
+    static List<String> patterns(String types) {
+        List<String> patterns = new ArrayList<>();
+        if (types == null || types.isBlank()) {
+            return patterns;
+        }
+        for (String type : types.split(",")) {
+            String trimmed = type.trim();
+            if (!TYPE_PATTERN.matcher(trimmed).matches()) {
+                throw DomainException.invalid("types", "'" + trimmed + "' is not an event type or pattern such as customer.*");
+            }
+            if (trimmed.equals("*")) {
+                return List.of();
+            }
+            patterns.add(trimmed.replace("_", "\\_").replace("*", "%"));
+        }
+        return patterns;
+    }
+}
