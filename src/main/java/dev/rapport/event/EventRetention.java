@@ -25,7 +25,7 @@ public class EventRetention {
     Uni<Void> deleteExpired() {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
                 delete from event where seq in (
-                    select seq from event where occurred_at < now() - cast(:retention as interval) limit 10000)
+                    select seq from event where occurred_at < now() - cast(cast(:retention as text) as interval) limit 10000)
                 """).setParameter("retention", config.events().retention().toSeconds() + " seconds").executeUpdate()))
                 .invoke(count -> LOG.debugf("Deleted %d expired events", count))
                 .replaceWithVoid();

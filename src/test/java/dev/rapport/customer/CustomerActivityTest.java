@@ -96,9 +96,9 @@ class CustomerActivityTest {
     @Test
     void theCustomer360InOneRestCall() {
         String id = aCustomer().create();
-        CustomerGraphQLTest.recordPurchase(id, "ORD-A", "10.00");
-        CustomerGraphQLTest.recordPurchase(id, "ORD-B", "20.00");
-        CustomerGraphQLTest.logInteraction(id, "Welcome call");
+        CustomerFixtures.recordPurchase(id, "ORD-A", "10.00");
+        CustomerFixtures.recordPurchase(id, "ORD-B", "20.00");
+        CustomerFixtures.logInteraction(id, "Welcome call");
 
         given().queryParam("expand", "purchases,interactions,stats").when().get("/v1/customers/" + id).then()
                 .statusCode(200)

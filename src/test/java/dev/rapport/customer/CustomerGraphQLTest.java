@@ -1,6 +1,8 @@
 package dev.rapport.customer;
 
 import static dev.rapport.customer.CustomerFixtures.aCustomer;
+import static dev.rapport.customer.CustomerFixtures.logInteraction;
+import static dev.rapport.customer.CustomerFixtures.recordPurchase;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -121,17 +123,5 @@ class CustomerGraphQLTest {
                 .then().statusCode(200);
     }
 
-    static void recordPurchase(String customerId, String orderRef, String amount) {
-        given().contentType(ContentType.JSON)
-                .body(Map.of("orderRef", orderRef, "amount", amount, "currency", "EUR"))
-                .when().post("/v1/customers/" + customerId + "/purchases")
-                .then().statusCode(201);
-    }
 
-    static void logInteraction(String customerId, String summary) {
-        given().contentType(ContentType.JSON)
-                .body(Map.of("type", "call", "channel", "phone", "summary", summary))
-                .when().post("/v1/customers/" + customerId + "/interactions")
-                .then().statusCode(201);
-    }
 }

@@ -154,7 +154,7 @@ class CustomerListTest {
     void expandsTheListWithThe360Parts() {
         String tag = CustomerFixtures.uniqueTag();
         String id = aCustomer().with("tags", List.of(tag)).create();
-        CustomerGraphQLTest.recordPurchase(id, "ORD-9", "99.90");
+        CustomerFixtures.recordPurchase(id, "ORD-9", "99.90");
         given().queryParam("filter", "tags==" + tag).queryParam("expand", "purchases,stats")
                 .when().get("/v1/customers").then()
                 .body("data", hasSize(1))

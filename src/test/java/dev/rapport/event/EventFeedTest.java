@@ -17,7 +17,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.rapport.customer.CustomerGraphQLTest;
+import dev.rapport.customer.CustomerFixtures;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.SecurityAttribute;
@@ -39,7 +39,7 @@ class EventFeedTest {
         for (int i = 0; i < 5; i++) {
             created.add(aCustomer().create());
         }
-        CustomerGraphQLTest.recordPurchase(created.get(0), "ORD-FEED", "3.00");
+        CustomerFixtures.recordPurchase(created.get(0), "ORD-FEED", "3.00");
 
         List<Map<String, Object>> events = readAll(start, "customer.*", 2);
         assertThat(events).extracting(e -> e.get("subjectId")).containsExactlyElementsOf(created);

@@ -59,6 +59,45 @@ public interface RapportConfig {
         Duration refillPeriod();
     }
 
+    /** Outbound webhooks. */
+    Webhooks webhooks();
+
+    interface Webhooks {
+        /** Whether this replica dispatches and sends webhooks. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Plain http endpoints are refused unless this is set (dev and tests only). */
+        @WithDefault("false")
+        boolean allowHttp();
+
+        /**
+         * Networks (CIDR) that may be called although they are private, loopback or link-local; empty by default.
+         * Everything else that is not a public unicast address is refused, at registration and at send time.
+         */
+        java.util.Optional<java.util.List<String>> allowedNetworks();
+
+        /** Delay before each retry after a failed attempt; after the last one the delivery is dead-lettered. */
+        @WithDefault("PT5S,PT5M,PT30M,PT2H,PT5H,PT10H,PT10H")
+        java.util.List<Duration> retrySchedule();
+
+        /** Time allowed to connect and to receive the response. */
+        @WithDefault("PT10S")
+        Duration timeout();
+
+        /** How long the previous secret keeps signing after a rotation. */
+        @WithDefault("PT24H")
+        Duration secretOverlap();
+
+        /** An endpoint failing without a single success for this long is disabled. */
+        @WithDefault("P5D")
+        Duration disableAfter();
+
+        /** How often due deliveries are looked for when no notification arrives. */
+        @WithDefault("PT1S")
+        Duration pollInterval();
+    }
+
     /** The event log. */
     Events events();
 

@@ -17,6 +17,8 @@ public class Caller {
 
     public static final String PARTNER_CLAIM = "partner_id";
     private static final String CLIENT_CLAIM = "azp";
+    /** The actor recorded for writes made by the service itself. */
+    public static final String SYSTEM = "system";
 
     private final SecurityIdentity identity;
 
@@ -26,7 +28,12 @@ public class Caller {
 
     /** The caller's name (preferred user name, or subject), null when anonymous. */
     public String name() {
-        return identity.isAnonymous() ? null : identity.getPrincipal().getName();
+        return !inRequest() ? SYSTEM : identity.isAnonymous() ? null : identity.getPrincipal().getName();
+    }
+
+    /** Background work (consumers, the webhook sender) acts as the system, outside any request. */
+    private static boolean inRequest() {
+        return io.quarkus.arc.Arc.container().requestContext().isActive();
     }
 
     /** The OAuth client the token was issued to, when known. */
@@ -40,7 +47,7 @@ public class Caller {
     }
 
     private Optional<String> claim(String name) {
-        if (identity.isAnonymous()) {
+        if (!inRequest() || identity.isAnonymous()) {
             return Optional.empty();
         }
         Object value = identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim(name) : null;

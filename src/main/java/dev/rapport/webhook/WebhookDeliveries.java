@@ -1,0 +1,156 @@
+package dev.rapport.webhook;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.rapport.platform.db.Ids;
+import dev.rapport.webhook.api.WebhookDeliveryView;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** The delivery queue in SQL: fan-out of events, claims by senders, results, the delivery log and replays. */
+@ApplicationScoped
+public class WebhookDeliveries {
+
+    private final ObjectMapper json;
+
+    WebhookDeliveries(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * Queues one event for every enabled endpoint whose patterns match its type, that may see it (in-house
+     * endpoints see all events, a partner's endpoint those of its records) and that existed when it happened.
+     * The envelope is built once: every endpoint receives the same bytes.
+     */
+    public Uni<Integer> enqueue(UUID eventId, String type, OffsetDateTime createdAt, String partnerId, String envelope) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                insert into webhook_delivery (id, endpoint_id, event_id, event_type, payload, next_attempt_at)
+                select gen_random_uuid(), e.id, :eventId, :type, :payload, now()
+                from webhook_endpoint e
+                where e.enabled and e.created_at <= :createdAt
+                  and (e.partner_id is null or e.partner_id = :partnerId)
+                  and exists (select 1 from unnest(e.event_types) p
+                              where :type like replace(replace(p, '_', '\\_'), '*', '%'))
+                on conflict on constraint webhook_delivery_once do nothing
+                """)
+                .setParameter("eventId", eventId)
+                .setParameter("type", type)
+                .setParameter("payload", envelope)
+                .setParameter("createdAt", createdAt)
+                .setParameter("partnerId", partnerId)
+                .executeUpdate());
+    }
+
+    /** Queues the sample event of "send test event" for one endpoint. */
+    public Uni<WebhookDeliveryView> enqueueTest(UUID endpointId) {
+        UUID eventId = Ids.newId();
+        OffsetDateTime now = WebhookService.now();
+        ObjectNode envelope = json.createObjectNode();
+        envelope.put("id", eventId.toString());
+        envelope.put("type", WebhookEvent.TEST);
+        envelope.put("createdAt", now.toString());
+        envelope.putObject("data").put("message", "This is a test event from Rapport");
+        UUID id = Ids.newId();
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                insert into webhook_delivery (id, endpoint_id, event_id, event_type, payload, next_attempt_at)
+                values (:id, :endpointId, :eventId, :type, :payload, now())
+                """)
+                .setParameter("id", id)
+                .setParameter("endpointId", endpointId)
+                .setParameter("eventId", eventId)
+                .setParameter("type", WebhookEvent.TEST)
+                .setParameter("payload", envelope.toString())
+                .executeUpdate())
+                .replaceWith(new WebhookDeliveryView(id, endpointId, eventId, WebhookEvent.TEST, "pending", 0, now,
+                        null, List.of()));
+    }
+
+    public Uni<List<WebhookDeliveryView>> list(UUID endpointId, String status, int limit) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                select d.id, d.endpoint_id, d.event_id, d.event_type, d.status, d.attempt_count, d.next_attempt_at,
+                       d.delivered_at, a.attempted_at, a.status_code, a.latency_ms, a.error
+                from (select * from webhook_delivery where endpoint_id = :endpointId
+                        and (cast(:status as text) is null or status = cast(:status as text))
+                      order by created_at desc, id desc limit :limit) d
+                left join webhook_attempt a on a.delivery_id = d.id
+                order by d.created_at desc, d.id desc, a.attempted_at
+                """, Object[].class)
+                .setParameter("endpointId", endpointId)
+                .setParameter("status", status)
+                .setParameter("limit", limit)
+                .getResultList())
+                .map(WebhookDeliveries::toViews);
+    }
+
+    /** Makes deliveries due again with a fresh retry schedule; their webhook-id stays the same. */
+    public Uni<Integer> replay(UUID endpointId, UUID deliveryId, OffsetDateTime from, OffsetDateTime to) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                update webhook_delivery set status = 'pending', attempt_count = 0, next_attempt_at = now()
+                where endpoint_id = :endpointId
+                  and (cast(:deliveryId as uuid) is null or id = cast(:deliveryId as uuid))
+                  and (cast(:from as timestamptz) is null or created_at >= cast(:from as timestamptz))
+                  and (cast(:to as timestamptz) is null or created_at < cast(:to as timestamptz))
+                """)
+                .setParameter("endpointId", endpointId)
+                .setParameter("deliveryId", deliveryId)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .executeUpdate());
+    }
+
+    /** The JSON envelope of an event, {id, type, createdAt, data}: the exact bytes that will be signed and sent. */
+    public String envelope(UUID id, String type, OffsetDateTime createdAt, String data) {
+        try {
+            ObjectNode envelope = json.createObjectNode();
+            envelope.put("id", id.toString());
+            envelope.put("type", type);
+            envelope.put("createdAt", createdAt.toString());
+            envelope.set("data", json.readTree(data));
+            return json.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable event payload " + id, e);
+        }
+    }
+
+    private static List<WebhookDeliveryView> toViews(List<Object[]> rows) {
+        Map<UUID, WebhookDeliveryView> byId = new LinkedHashMap<>();
+        Map<UUID, List<WebhookDeliveryView.Attempt>> attempts = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            UUID id = (UUID) r[0];
+            byId.computeIfAbsent(id, k -> new WebhookDeliveryView(id, (UUID) r[1], (UUID) r[2], (String) r[3],
+                    (String) r[4], ((Number) r[5]).intValue(), time(r[6]), time(r[7]), null));
+            List<WebhookDeliveryView.Attempt> list = attempts.computeIfAbsent(id, k -> new ArrayList<>());
+            if (r[8] != null) {
+                list.add(new WebhookDeliveryView.Attempt(time(r[8]), r[9] == null ? null : ((Number) r[9]).intValue(),
+                        ((Number) r[10]).intValue(), (String) r[11]));
+            }
+        }
+        return byId.values().stream().map(d -> new WebhookDeliveryView(d.id(), d.endpointId(), d.eventId(),
+                d.eventType(), d.status(), d.attemptCount(), "pending".equals(d.status()) ? d.nextAttemptAt() : null,
+                d.deliveredAt(), List.copyOf(attempts.get(d.id())))).toList();
+    }
+
+    static OffsetDateTime time(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime t) {
+            return t;
+        }
+        if (value instanceof java.time.Instant i) {
+            return i.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return ((java.time.LocalDateTime) value).atOffset(java.time.ZoneOffset.UTC);
+    }
+}

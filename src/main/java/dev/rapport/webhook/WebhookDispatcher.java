@@ -1,0 +1,98 @@
+package dev.rapport.webhook;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import dev.rapport.event.EventNotifications;
+import dev.rapport.event.EventRepository;
+import dev.rapport.event.EventRepository.StoredEvent;
+import dev.rapport.platform.config.RapportConfig;
+import dev.rapport.platform.db.Background;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+
+/**
+ * Fans committed events out into webhook deliveries. It is a consumer of the event log with a durable cursor:
+ * in one transaction it locks its cursor row ({@code FOR UPDATE SKIP LOCKED}, so one replica at a time), reads
+ * the next events in gap-safe order, queues a delivery per matching endpoint and advances the cursor. A crash
+ * rolls the batch back and the next run redoes it; the unique (endpoint, event) key makes that harmless.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    static final String CONSUMER = "webhook-dispatcher";
+    private static final int BATCH = 500;
+
+    private final EventRepository events;
+    private final WebhookDeliveries deliveries;
+    private final WebhookSender sender;
+    private final RapportConfig.Webhooks config;
+    private final Background background;
+
+    WebhookDispatcher(EventRepository events, WebhookDeliveries deliveries, WebhookSender sender,
+            RapportConfig config, Vertx vertx) {
+        this.events = events;
+        this.deliveries = deliveries;
+        this.sender = sender;
+        this.config = config.webhooks();
+        this.background = new Background(CONSUMER, vertx, this::dispatchBatch);
+    }
+
+    void start(@Observes StartupEvent startup, EventNotifications notifications) {
+        if (config.enabled()) {
+            notifications.onEvent(background::wake);
+            background.wake();
+        }
+    }
+
+    @Scheduled(every = "${rapport.webhooks.poll-interval:PT1S}", delayed = "1s")
+    void poll() {
+        if (config.enabled()) {
+            background.wake();
+        }
+    }
+
+    /** One batch; true when the batch was full and another should follow at once. */
+    Uni<Boolean> dispatchBatch() {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
+                insert into consumer_cursor (name) values (:name) on conflict (name) do nothing
+                """).setParameter("name", CONSUMER).executeUpdate()
+                .chain(() -> session.createNativeQuery(
+                        "select seq from consumer_cursor where name = :name for update skip locked", Long.class)
+                        .setParameter("name", CONSUMER).getResultList())
+                .chain(cursor -> cursor.isEmpty()
+                        ? Uni.createFrom().item(0) // another replica is dispatching
+                        : events.after(cursor.get(0), List.of(), null, BATCH)
+                                .call(batch -> enqueueAll(batch))
+                                .call(batch -> batch.isEmpty() ? Uni.createFrom().voidItem() : session
+                                        .createNativeQuery("""
+                                                update consumer_cursor set seq = :seq, updated_at = now()
+                                                where name = :name
+                                                """)
+                                        .setParameter("seq", batch.get(batch.size() - 1).seq())
+                                        .setParameter("name", CONSUMER).executeUpdate())
+                                .map(List::size))))
+                // Wake the sender after the commit, when the new deliveries are visible to it.
+                .invoke(count -> {
+                    if (count > 0) {
+                        sender.wake();
+                    }
+                })
+                .map(count -> count == BATCH);
+    }
+
+    private Uni<Void> enqueueAll(List<StoredEvent> batch) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (StoredEvent event : batch) {
+            chain = chain.chain(() -> deliveries.enqueue(event.id(), event.type(), event.occurredAt(),
+                    event.partnerId(), deliveries.envelope(event.id(), event.type(), event.occurredAt(),
+                            event.payload()))).replaceWithVoid();
+        }
+        return chain;
+    }
+}

@@ -1,0 +1,186 @@
+package dev.rapport.webhook;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.rapport.platform.db.ETags;
+import dev.rapport.platform.error.DomainException;
+import dev.rapport.platform.idempotency.IdempotentRequests;
+import dev.rapport.platform.idempotency.StoredResponse;
+import dev.rapport.platform.json.MergePatch;
+import dev.rapport.platform.security.Roles;
+import dev.rapport.webhook.api.CreateWebhookEndpointRequest;
+import dev.rapport.webhook.api.WebhookDeliveryView;
+import dev.rapport.webhook.api.WebhookEndpointView;
+import io.smallrye.mutiny.Uni;
+
+@Path("/v1/webhook-endpoints")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Webhooks", description = "Signed event deliveries to your endpoints (Standard Webhooks)")
+public class WebhookResource {
+
+    private final WebhookService service;
+    private final IdempotentRequests idempotency;
+
+    WebhookResource(WebhookService service, IdempotentRequests idempotency) {
+        this.service = service;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.WEBHOOKS_MANAGE })
+    @Operation(summary = "Register a webhook endpoint",
+            description = "The URL must be https and resolve to public addresses only. The response carries the "
+                    + "signing secret (whsec_...) once: store it to verify the webhook-signature header.")
+    @APIResponse(responseCode = "201", description = "Registered; the body carries the secret",
+            content = @Content(schema = @Schema(implementation = WebhookEndpointView.class)))
+    public Uni<Response> create(
+            @Parameter(description = "Makes a retry safe: a repeat returns the stored response")
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @Valid @NotNull CreateWebhookEndpointRequest request) {
+        return idempotency.run(idempotencyKey, "POST /v1/webhook-endpoints", request, () -> service.create(request)
+                .map(view -> StoredResponse.created(view, "/v1/webhook-endpoints/" + view.id(),
+                        ETags.of(view.version()))));
+    }
+
+    @GET
+    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.WEBHOOKS_MANAGE })
+    @Operation(summary = "List webhook endpoints (at most 100, newest first)")
+    @APIResponse(responseCode = "200", description = "The endpoints")
+    public Uni<List<WebhookEndpointView>> list() {
+        return service.list();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.WEBHOOKS_MANAGE })
+    @Operation(summary = "Get a webhook endpoint")
+    @APIResponse(responseCode = "200", description = "The endpoint; ETag carries its version",
+            content = @Content(schema = @Schema(implementation = WebhookEndpointView.class)))
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        return service.get(id).map(view -> Response.ok(view).tag(String.valueOf(view.version())).build());
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.WEBHOOKS_MANAGE })
+    @Operation(summary = "Change a webhook endpoint with a JSON merge patch",
+            description = "Set enabled to true to re-enable an endpoint that was disabled automatically.")
+    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+            schema = @Schema(implementation = CreateWebhookEndpointRequest.class)))
+    @APIResponse(responseCode = "200", description = "The changed endpoint",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = WebhookEndpointView.class)))
+    public Uni<Response> update(@PathParam("id") UUID id,
+            @Parameter(description = "ETag of the version the change was based on") @HeaderParam("If-Match") String ifMatch,
+            @NotNull JsonNode patch) {
+        return service.update(id, patch, ifMatch)
+                .map(view -> Response.ok(view).tag(String.valueOf(view.version())).build());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.WEBHOOKS_MANAGE })
+    @Operation(summary = "Delete a webhook endpoint and its delivery log")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Uni<Response> delete(@PathParam("id") UUID id) {
+        return service.delete(id).map(nothing -> Response.noContent().build());
+    }
+
+    @POST
+    @Path("{id}/rotate-secret")
+    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.WEBHOOKS_MANAGE })
+    @Operation(summary = "Rotate the signing secret",
+            description = "Returns the new secret once. Until the overlap ends (24 h by default) deliveries carry two "
+                    + "signatures, one per secret, so receivers can switch without losing events.")
+    @APIResponse(responseCode = "200", description = "The endpoint with its new secret",
+            content = @Content(schema = @Schema(implementation = WebhookEndpointView.class)))
+    public Uni<WebhookEndpointView> rotateSecret(@PathParam("id") UUID id) {
+        return service.rotateSecret(id);
+    }
+
+    @POST
+    @Path("{id}/test")
+    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.WEBHOOKS_MANAGE })
+    @Operation(summary = "Send a test event",
+            description = "Queues a signed webhook.test event for this endpoint; it is sent like any delivery.")
+    @APIResponse(responseCode = "202", description = "Queued",
+            content = @Content(schema = @Schema(implementation = WebhookDeliveryView.class)))
+    public Uni<Response> sendTest(@PathParam("id") UUID id) {
+        return service.sendTest(id).map(view -> Response.accepted(view).build());
+    }
+
+    @GET
+    @Path("{id}/deliveries")
+    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.WEBHOOKS_MANAGE })
+    @Operation(summary = "The delivery log of an endpoint, newest first, with every attempt")
+    @APIResponse(responseCode = "200", description = "Deliveries")
+    public Uni<List<WebhookDeliveryView>> deliveries(@PathParam("id") UUID id,
+            @Parameter(description = "Only deliveries in this state: pending, succeeded, dead") @QueryParam("status") String status,
+            @Parameter(description = "How many, 1 to 100 (default 20)") @QueryParam("limit") Integer limit) {
+        if (status != null && !List.of("pending", "succeeded", "dead").contains(status)) {
+            throw DomainException.invalid("status", "must be pending, succeeded or dead");
+        }
+        int size = limit == null ? 20 : limit;
+        if (size < 1 || size > 100) {
+            throw DomainException.invalid("limit", "must be between 1 and 100");
+        }
+        return service.deliveries(id, status, size);
+    }
+
+    @POST
+    @Path("{id}/replay")
+    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.WEBHOOKS_MANAGE })
+    @Operation(summary = "Send deliveries again",
+            description = "One delivery (deliveryId) or all deliveries created in [from, to). They keep their "
+                    + "webhook-id, so receivers can recognise them, and get a fresh retry schedule.")
+    @APIResponse(responseCode = "202", description = "How many deliveries were queued again")
+    public Uni<Response> replay(@PathParam("id") UUID id,
+            @Parameter(description = "One delivery to send again") @QueryParam("deliveryId") UUID deliveryId,
+            @Parameter(description = "Start of the time range, ISO-8601") @QueryParam("from") String from,
+            @Parameter(description = "End of the time range, ISO-8601") @QueryParam("to") String to) {
+        if (deliveryId == null && from == null && to == null) {
+            throw DomainException.invalid("deliveryId", "name a delivery or a time range (from, to)");
+        }
+        return service.replay(id, deliveryId, time("from", from), time("to", to))
+                .map(count -> Response.accepted(Map.of("replayed", count)).build());
+    }
+
+    private static OffsetDateTime time(String field, String value) {
+        try {
+            return value == null ? null : OffsetDateTime.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw DomainException.invalid(field, "must be an ISO-8601 timestamp such as 2026-11-23T10:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,327 @@
+package dev.rapport.webhook;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.rapport.event.EventLog;
+import dev.rapport.platform.config.RapportConfig;
+import dev.rapport.platform.db.Background;
+import dev.rapport.platform.db.Ids;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+
+/**
+ * Sends due deliveries. A batch is claimed in a short transaction ({@code FOR UPDATE SKIP LOCKED}, then a lease
+ * pushes {@code next_attempt_at} ahead), so two replicas never send the same attempt; the HTTP calls happen after
+ * the commit, concurrently, each with its own timeout, so a slow endpoint delays nobody else. A replica that dies
+ * mid-send leaves the lease to expire and the delivery is sent again with the same webhook-id.
+ */
+@ApplicationScoped
+public class WebhookSender {
+
+    private static final Logger LOG = Logger.getLogger(WebhookSender.class);
+    private static final int MAX_IN_FLIGHT = 64;
+    private static final int MAX_ERROR_BODY = 1024;
+    private static final Set<String> RESERVED_HEADERS = Set.of("host", "content-type", "content-length",
+            "webhook-id", "webhook-timestamp", "webhook-signature", "user-agent");
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
+    };
+
+    private final WebhookDeliveries deliveries;
+    private final UrlGuard guard;
+    private final EventLog events;
+    private final ObjectMapper json;
+    private final RapportConfig.Webhooks config;
+    private final HttpClient client;
+    private final Background background;
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    WebhookSender(WebhookDeliveries deliveries, UrlGuard guard, EventLog events, ObjectMapper json,
+            RapportConfig config, Vertx vertx) {
+        this.deliveries = deliveries;
+        this.guard = guard;
+        this.events = events;
+        this.json = json;
+        this.config = config.webhooks();
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) this.config.timeout().toMillis())
+                .setForceSni(true)
+                .setVerifyHost(true)
+                .setMaxPoolSize(8)
+                .setKeepAlive(true));
+        this.background = new Background("webhook-sender", vertx, this::sendDue);
+    }
+
+    public void wake() {
+        if (config.enabled()) {
+            background.wake();
+        }
+    }
+
+    @Scheduled(every = "${rapport.webhooks.poll-interval:PT1S}", delayed = "1s")
+    void poll() {
+        wake();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        client.close();
+    }
+
+    /** Claims what is due (up to the free send slots) and starts sending; true when more may be due. */
+    Uni<Boolean> sendDue() {
+        int free = MAX_IN_FLIGHT - inFlight.get();
+        if (free <= 0) {
+            return Uni.createFrom().item(false);
+        }
+        long leaseSeconds = config.timeout().toSeconds() * 2 + 10;
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
+                with claimed as (
+                    update webhook_delivery d
+                    set attempt_count = d.attempt_count + 1,
+                        next_attempt_at = now() + cast(cast(:lease as text) as interval)
+                    where d.id in (select id from webhook_delivery
+                                   where status = 'pending' and next_attempt_at <= now()
+                                   order by next_attempt_at limit :limit for update skip locked)
+                    returning d.id, d.endpoint_id, d.payload, d.attempt_count
+                )
+                select c.id, c.endpoint_id, c.payload, c.attempt_count, e.url, e.enabled, e.secret,
+                       case when e.previous_secret_expires_at > now() then e.previous_secret end,
+                       cast(e.headers as text), e.partner_id
+                from claimed c join webhook_endpoint e on e.id = c.endpoint_id
+                """, Object[].class)
+                .setParameter("lease", leaseSeconds + " seconds")
+                .setParameter("limit", free)
+                .getResultList()))
+                .invoke(claimed -> claimed.forEach(row -> send(Claim.of(row))))
+                .map(claimed -> claimed.size() == free);
+    }
+
+    private void send(Claim claim) {
+        inFlight.incrementAndGet();
+        long started = System.nanoTime();
+        Uni<Outcome> outcome = claim.enabled() ? post(claim)
+                : Uni.createFrom().item(Outcome.failed(null, "endpoint disabled", false, null));
+        outcome.onFailure().recoverWithItem(e -> Outcome.failed(null, describe(e), !(e instanceof GuardRefusal), null))
+                .chain(result -> record(claim, result, (int) ((System.nanoTime() - started) / 1_000_000)))
+                .subscribe().with(
+                        ignored -> done(),
+                        failure -> {
+                            LOG.errorf(failure, "Recording delivery %s failed; it is retried when its lease expires",
+                                    claim.id());
+                            done();
+                        });
+    }
+
+    private void done() {
+        inFlight.decrementAndGet();
+        wake();
+    }
+
+    private Uni<Outcome> post(Claim claim) {
+        return guard.resolve(claim.url())
+                .onFailure().transform(GuardRefusal::new)
+                .chain(target -> {
+                    byte[] body = claim.payload().getBytes(StandardCharsets.UTF_8);
+                    long timestamp = System.currentTimeMillis() / 1000;
+                    String webhookId = claim.id().toString();
+                    String signature = WebhookSigner.sign(claim.secret(), webhookId, timestamp, body);
+                    if (claim.previousSecret() != null) {
+                        signature += " " + WebhookSigner.sign(claim.previousSecret(), webhookId, timestamp, body);
+                    }
+                    URI uri = target.uri();
+                    String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                            + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+                    RequestOptions options = new RequestOptions()
+                            .setMethod(HttpMethod.POST)
+                            .setHost(target.host())
+                            .setPort(target.port())
+                            .setSsl(target.tls())
+                            .setURI(path)
+                            // connect to the address that was checked, not to a second DNS answer
+                            .setServer(SocketAddress.inetSocketAddress(target.port(), target.address().getHostAddress()))
+                            .setFollowRedirects(false)
+                            .setTimeout(config.timeout().toMillis());
+                    customHeaders(claim).forEach(options::putHeader);
+                    options.putHeader("content-type", "application/json")
+                            .putHeader("user-agent", "Rapport-Webhooks/1")
+                            .putHeader("webhook-id", webhookId)
+                            .putHeader("webhook-timestamp", Long.toString(timestamp))
+                            .putHeader("webhook-signature", signature);
+                    return Uni.createFrom().completionStage(() -> client.request(options)
+                            .compose(request -> request.send(Buffer.buffer(body)))
+                            .compose(response -> response.body().map(responseBody -> Outcome.of(response.statusCode(),
+                                    truncate(responseBody), response.getHeader("retry-after"))))
+                            .toCompletionStage())
+                            .ifNoItem().after(config.timeout().plusSeconds(1)).fail();
+                });
+    }
+
+    private Map<String, String> customHeaders(Claim claim) {
+        try {
+            Map<String, String> headers = json.readValue(claim.headers(), HEADERS);
+            headers.keySet().removeIf(name -> RESERVED_HEADERS.contains(name.toLowerCase()));
+            return headers;
+        } catch (Exception e) {
+            return Map.of();
+        }
+    }
+
+    /** Stores the attempt and decides what comes next: done, retry later, dead letter, or endpoint disabled. */
+    private Uni<Void> record(Claim claim, Outcome outcome, int latencyMs) {
+        List<Duration> schedule = config.retrySchedule();
+        boolean lastAttempt = claim.attempt() > schedule.size();
+        String status;
+        OffsetDateTime next = null;
+        if (outcome.succeeded()) {
+            status = "succeeded";
+        } else if (outcome.retryable() && !lastAttempt) {
+            status = "pending";
+            next = OffsetDateTime.now().plus(delay(schedule.get(claim.attempt() - 1), outcome.retryAfter()));
+        } else {
+            status = "dead";
+        }
+        boolean gone = outcome.statusCode() != null && outcome.statusCode() == 410;
+        OffsetDateTime nextAttempt = next;
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
+                update webhook_delivery set status = :status, last_status_code = :code, last_error = :error,
+                    next_attempt_at = coalesce(cast(:next as timestamptz), next_attempt_at),
+                    delivered_at = case when :status = 'succeeded' then now() end
+                where id = :id
+                """)
+                .setParameter("status", status).setParameter("code", outcome.statusCode())
+                .setParameter("error", outcome.error()).setParameter("next", nextAttempt)
+                .setParameter("id", claim.id()).executeUpdate()
+                .chain(() -> session.createNativeQuery("""
+                        insert into webhook_attempt (id, delivery_id, attempted_at, status_code, latency_ms, error)
+                        values (:id, :delivery, now(), :code, :latency, :error)
+                        """)
+                        .setParameter("id", Ids.newId()).setParameter("delivery", claim.id())
+                        .setParameter("code", outcome.statusCode()).setParameter("latency", latencyMs)
+                        .setParameter("error", outcome.error()).executeUpdate())
+                .chain(() -> outcome.succeeded()
+                        ? session.createNativeQuery(
+                                "update webhook_endpoint set failing_since = null where id = :id and failing_since is not null")
+                                .setParameter("id", claim.endpointId()).executeUpdate().replaceWithVoid()
+                        : failing(session, claim, gone))));
+    }
+
+    /** Marks the endpoint as failing; disables it on 410 Gone or after failing for too long. */
+    private Uni<Void> failing(org.hibernate.reactive.mutiny.Mutiny.Session session, Claim claim, boolean gone) {
+        if (!claim.enabled()) {
+            return Uni.createFrom().voidItem();
+        }
+        return session.createNativeQuery("""
+                update webhook_endpoint set failing_since = coalesce(failing_since, now())
+                where id = :id returning (failing_since < now() - cast(cast(:after as text) as interval))
+                """, Boolean.class)
+                .setParameter("id", claim.endpointId())
+                .setParameter("after", config.disableAfter().toSeconds() + " seconds")
+                .getSingleResultOrNull()
+                .chain(tooLong -> gone || Boolean.TRUE.equals(tooLong)
+                        ? disable(session, claim, gone ? "The endpoint answered 410 Gone"
+                                : "The endpoint failed continuously for " + config.disableAfter())
+                        : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> disable(org.hibernate.reactive.mutiny.Mutiny.Session session, Claim claim, String reason) {
+        return session.createNativeQuery("""
+                update webhook_endpoint set enabled = false, disabled_reason = :reason, updated_at = now(),
+                    version = version + 1
+                where id = :id and enabled
+                """)
+                .setParameter("reason", reason).setParameter("id", claim.endpointId()).executeUpdate()
+                .chain(changed -> changed == 0 ? Uni.createFrom().voidItem()
+                        : events.append(WebhookEvent.DISABLED, WebhookEvent.SUBJECT, claim.endpointId(),
+                                claim.partnerId(), new WebhookEvent.EndpointChanged(claim.endpointId(), claim.url(),
+                                        false, reason)).replaceWithVoid());
+    }
+
+    /** The scheduled delay with ±20 % jitter, or the endpoint's Retry-After when that is longer. */
+    private static Duration delay(Duration scheduled, Duration retryAfter) {
+        long millis = scheduled.toMillis();
+        long jittered = (long) (millis * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
+        Duration delay = Duration.ofMillis(Math.max(1, jittered));
+        return retryAfter != null && retryAfter.compareTo(delay) > 0 ? retryAfter : delay;
+    }
+
+    private static String truncate(Buffer body) {
+        if (body == null || body.length() == 0) {
+            return null;
+        }
+        return body.length() <= MAX_ERROR_BODY ? body.toString() : body.getBuffer(0, MAX_ERROR_BODY).toString();
+    }
+
+    private static String describe(Throwable e) {
+        if (e instanceof GuardRefusal refusal) {
+            return "Refused: " + refusal.getCause().getMessage();
+        }
+        String message = e.getMessage();
+        return e.getClass().getSimpleName().replace("Exception", "") + (message == null ? "" : ": " + message);
+    }
+
+    /** A claimed delivery with what is needed to send it. */
+    record Claim(UUID id, UUID endpointId, String payload, int attempt, String url, boolean enabled, String secret,
+            String previousSecret, String headers, String partnerId) {
+
+        static Claim of(Object[] row) {
+            return new Claim((UUID) row[0], (UUID) row[1], (String) row[2], ((Number) row[3]).intValue(),
+                    (String) row[4], (Boolean) row[5], (String) row[6], (String) row[7], (String) row[8],
+                    (String) row[9]);
+        }
+    }
+
+    /** What one attempt came to. */
+    record Outcome(Integer statusCode, String error, boolean succeeded, boolean retryable, Duration retryAfter) {
+
+        static Outcome of(int status, String body, String retryAfter) {
+            boolean ok = status >= 200 && status < 300;
+            boolean retry = status == 429 || status >= 500;
+            return new Outcome(status, ok ? null : "HTTP " + status + (body == null ? "" : ": " + body), ok, retry,
+                    parseRetryAfter(retryAfter));
+        }
+
+        static Outcome failed(Integer status, String error, boolean retryable, Duration retryAfter) {
+            return new Outcome(status, error, false, retryable, retryAfter);
+        }
+
+        private static Duration parseRetryAfter(String value) {
+            try {
+                return value == null ? null : Duration.ofSeconds(Math.min(86_400, Long.parseLong(value.trim())));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    }
+
+    /** The SSRF guard refused the URL at send time: not retried, the delivery is dead-lettered. */
+    static final class GuardRefusal extends RuntimeException {
+        GuardRefusal(Throwable cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package dev.rapport.webhook;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.rapport.event.EventLog;
+import dev.rapport.platform.config.RapportConfig;
+import dev.rapport.platform.db.ETags;
+import dev.rapport.platform.db.Ids;
+import dev.rapport.platform.error.DomainException;
+import dev.rapport.platform.json.MergePatch;
+import dev.rapport.platform.security.Caller;
+import dev.rapport.webhook.api.CreateWebhookEndpointRequest;
+import dev.rapport.webhook.api.WebhookDeliveryView;
+import dev.rapport.webhook.api.WebhookEndpointView;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+
+/** Registration and management of webhook endpoints, their secrets, and replays of their deliveries. */
+@ApplicationScoped
+public class WebhookService {
+
+    private final WebhookEndpointRepository endpoints;
+    private final WebhookDeliveries deliveries;
+    private final UrlGuard guard;
+    private final EventLog events;
+    private final Caller caller;
+    private final ObjectMapper json;
+    private final Validator validator;
+    private final RapportConfig.Webhooks config;
+
+    WebhookService(WebhookEndpointRepository endpoints, WebhookDeliveries deliveries, UrlGuard guard, EventLog events,
+            Caller caller, ObjectMapper json, Validator validator, RapportConfig config) {
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.guard = guard;
+        this.events = events;
+        this.caller = caller;
+        this.json = json;
+        this.validator = validator;
+        this.config = config.webhooks();
+    }
+
+    /** Checks the URL (DNS included) before anything is stored; the answer carries the new secret, once. */
+    public Uni<WebhookEndpointView> create(CreateWebhookEndpointRequest request) {
+        return guard.resolve(request.url()).chain(target -> Panache.withTransaction(() -> persistNew(request)));
+    }
+
+    private Uni<WebhookEndpointView> persistNew(CreateWebhookEndpointRequest request) {
+        OffsetDateTime now = now();
+        WebhookEndpoint endpoint = new WebhookEndpoint();
+        endpoint.id = Ids.newId();
+        endpoint.createdAt = now;
+        endpoint.updatedAt = now;
+        endpoint.secret = WebhookSigner.newSecret();
+        endpoint.partnerId = caller.partnerId().orElse(null);
+        apply(endpoint, request);
+        return endpoints.persist(endpoint)
+                .call(saved -> events.append(WebhookEvent.CREATED, WebhookEvent.SUBJECT, saved.id, saved.partnerId,
+                        new WebhookEvent.EndpointChanged(saved.id, saved.url, saved.enabled, null)))
+                .map(saved -> view(saved, saved.secret));
+    }
+
+    @WithSession
+    public Uni<List<WebhookEndpointView>> list() {
+        String partner = caller.partnerId().orElse(null);
+        return (partner == null ? endpoints.find("order by createdAt desc, id desc")
+                : endpoints.find("partnerId = ?1 order by createdAt desc, id desc", partner))
+                .page(0, 100).list().map(list -> list.stream().map(e -> view(e, null)).toList());
+    }
+
+    @WithSession
+    public Uni<WebhookEndpointView> get(UUID id) {
+        return visible(id).map(e -> view(e, null));
+    }
+
+    /** A merge patch over the writable fields; a new URL is checked like a new endpoint's. */
+    public Uni<WebhookEndpointView> update(UUID id, JsonNode patch, String ifMatch) {
+        JsonNode url = patch == null ? null : patch.get("url");
+        Uni<?> check = url != null && url.isTextual() ? guard.resolve(url.asText()) : Uni.createFrom().voidItem();
+        return check.chain(() -> Panache.withTransaction(() -> applyPatch(id, patch, ifMatch)));
+    }
+
+    private Uni<WebhookEndpointView> applyPatch(UUID id, JsonNode patch, String ifMatch) {
+        return visible(id).chain(endpoint -> {
+            ETags.checkIfMatch(ifMatch, endpoint.version);
+            JsonNode before = json.valueToTree(request(endpoint));
+            CreateWebhookEndpointRequest merged = read(MergePatch.apply(before, patch));
+            var violations = validator.validate(merged);
+            if (!violations.isEmpty()) {
+                throw new ConstraintViolationException(violations);
+            }
+            apply(endpoint, merged);
+            if (endpoint.enabled) {
+                endpoint.disabledReason = null;
+                endpoint.failingSince = null;
+            }
+            endpoint.updatedAt = now();
+            return endpoints.flush()
+                    .chain(() -> events.append(WebhookEvent.UPDATED, WebhookEvent.SUBJECT, id, endpoint.partnerId,
+                            new WebhookEvent.EndpointChanged(id, endpoint.url, endpoint.enabled, null)))
+                    .map(x -> view(endpoint, null));
+        }).onFailure().transform(e -> ETags.whenStale(e, ifMatch));
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(UUID id) {
+        return visible(id).chain(endpoint -> endpoints.delete(endpoint)
+                .chain(() -> events.append(WebhookEvent.DELETED, WebhookEvent.SUBJECT, id, endpoint.partnerId,
+                        new WebhookEvent.EndpointChanged(id, endpoint.url, false, "deleted"))))
+                .replaceWithVoid();
+    }
+
+    /** A new secret; the previous one keeps signing (second signature) for the configured overlap. */
+    @WithTransaction
+    public Uni<WebhookEndpointView> rotateSecret(UUID id) {
+        return visible(id).chain(endpoint -> {
+            endpoint.previousSecret = endpoint.secret;
+            endpoint.previousSecretExpiresAt = now().plus(config.secretOverlap());
+            endpoint.secret = WebhookSigner.newSecret();
+            endpoint.updatedAt = now();
+            return endpoints.flush()
+                    .chain(() -> events.append(WebhookEvent.SECRET_ROTATED, WebhookEvent.SUBJECT, id,
+                            endpoint.partnerId, new WebhookEvent.EndpointChanged(id, endpoint.url, endpoint.enabled,
+                                    null)))
+                    .map(x -> view(endpoint, endpoint.secret));
+        });
+    }
+
+    /** Queues a signed sample event for this endpoint; it travels the same path as every delivery. */
+    @WithTransaction
+    public Uni<WebhookDeliveryView> sendTest(UUID id) {
+        return visible(id).chain(endpoint -> deliveries.enqueueTest(endpoint.id));
+    }
+
+    @WithSession
+    public Uni<List<WebhookDeliveryView>> deliveries(UUID endpointId, String status, int limit) {
+        return visible(endpointId).chain(endpoint -> deliveries.list(endpoint.id, status, limit));
+    }
+
+    /** Sends deliveries again (same webhook-id): one, or every one of the endpoint created in a time range. */
+    @WithTransaction
+    public Uni<Integer> replay(UUID endpointId, UUID deliveryId, OffsetDateTime from, OffsetDateTime to) {
+        return visible(endpointId).chain(endpoint -> deliveries.replay(endpoint.id, deliveryId, from, to));
+    }
+
+    private Uni<WebhookEndpoint> visible(UUID id) {
+        return endpoints.findVisible(id, caller.partnerId().orElse(null)).map(endpoint -> {
+            if (endpoint == null) {
+                throw DomainException.notFound("webhook endpoint", id);
+            }
+            return endpoint;
+        });
+    }
+
+    private static void apply(WebhookEndpoint endpoint, CreateWebhookEndpointRequest request) {
+        endpoint.url = request.url();
+        endpoint.description = request.description();
+        endpoint.eventTypes = request.eventTypes().stream().distinct().toArray(String[]::new);
+        endpoint.enabled = request.enabled() == null || request.enabled();
+        endpoint.headers = request.headers() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(request.headers());
+    }
+
+    private static CreateWebhookEndpointRequest request(WebhookEndpoint e) {
+        return new CreateWebhookEndpointRequest(e.url, e.description, Arrays.asList(e.eventTypes), e.enabled,
+                e.headers);
+    }
+
+    private CreateWebhookEndpointRequest read(JsonNode document) {
+        try {
+            return json.treeToValue(document, CreateWebhookEndpointRequest.class);
+        } catch (JsonProcessingException e) {
+            throw DomainException.malformed(e);
+        }
+    }
+
+    static WebhookEndpointView view(WebhookEndpoint e, String secret) {
+        Map<String, String> headers = e.headers == null ? Map.of() : e.headers;
+        return new WebhookEndpointView(e.id, e.url, e.description, Arrays.asList(e.eventTypes), e.enabled,
+                e.disabledReason, headers, secret, e.createdAt, e.updatedAt, e.version);
+    }
+
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,185 @@
+package dev.rapport.webhook;
+
+import static dev.rapport.customer.CustomerFixtures.aCustomer;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+@TestSecurity(user = "mona.manager", roles = "manager")
+class WebhookDeliveryTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @Test
+    void everyEventReachesTheEndpointOnceSignedOverTheExactBytes() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            JsonPath endpoint = register(receiver.url(), "customer.*");
+            String secret = endpoint.getString("secret");
+            assertThat(secret).startsWith("whsec_");
+            try {
+                String first = aCustomer().create();
+                String second = aCustomer().create();
+                List<WebhookReceiver.Received> got = receiver.await(r -> r.body().contains(first) || r.body().contains(second), 2, WAIT);
+                Thread.sleep(1000); // anything extra would arrive by now
+                got = receiver.received(r -> r.body().contains(first) || r.body().contains(second));
+
+                assertThat(got).hasSize(2);
+                assertThat(got).extracting(WebhookReceiver.Received::id).doesNotHaveDuplicates();
+                long now = Instant.now().getEpochSecond();
+                for (WebhookReceiver.Received request : got) {
+                    assertThat(WebhookReceiver.verifies(secret, request, now)).as("signature verifies").isTrue();
+                    JsonPath envelope = JsonPath.from(request.body());
+                    assertThat(envelope.getString("type")).isEqualTo("customer.created");
+                    assertThat(envelope.getString("id")).isNotBlank();
+                    assertThat(envelope.getString("createdAt")).isNotBlank();
+                    assertThat(request.headers().get("Content-type")).containsExactly("application/json");
+                }
+                WebhookReceiver.Received one = got.get(0);
+                assertThat(WebhookReceiver.verifies(secret, one.id(), one.timestamp(), one.signature(),
+                        one.body().replace("Ada", "Eve"), now)).as("tampered body").isFalse();
+                assertThat(WebhookReceiver.verifies(secret, one.id(), one.timestamp(), one.signature(), one.body(),
+                        now + 3600)).as("old timestamp").isFalse();
+            } finally {
+                delete(endpoint.getString("id"));
+            }
+        }
+    }
+
+    @Test
+    void failedDeliveriesAreRetriedWithTheSameWebhookId() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            receiver.answer(503, 500);
+            String endpointId = register(receiver.url(), "customer.created").getString("id");
+            try {
+                String customer = aCustomer().create();
+                List<WebhookReceiver.Received> got = receiver.await(r -> r.body().contains(customer), 3, WAIT);
+
+                assertThat(got).hasSize(3);
+                assertThat(got).extracting(WebhookReceiver.Received::id).containsOnly(got.get(0).id());
+                JsonPath log = awaitDelivery(endpointId, "succeeded");
+                assertThat(log.getList("attempts.statusCode")).containsExactly(503, 500, 200);
+            } finally {
+                delete(endpointId);
+            }
+        }
+    }
+
+    @Test
+    void afterTheLastRetryADeliveryIsDeadLettered() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            receiver.answerByDefault(500);
+            String endpointId = register(receiver.url(), "customer.created").getString("id");
+            try {
+                String customer = aCustomer().create();
+                JsonPath log = awaitDelivery(endpointId, "dead");
+                assertThat(log.getInt("attemptCount")).isEqualTo(4); // first try + a 3-step retry schedule
+                assertThat(receiver.received(r -> r.body().contains(customer))).hasSize(4);
+
+                receiver.answerByDefault(200);
+                given().queryParam("deliveryId", log.getString("id"))
+                        .when().post("/v1/webhook-endpoints/" + endpointId + "/replay").then()
+                        .statusCode(202).body("replayed", equalTo(1));
+                awaitDelivery(endpointId, "succeeded");
+                assertThat(receiver.received(r -> r.body().contains(customer)))
+                        .extracting(WebhookReceiver.Received::id).containsOnly(log.getString("id"));
+            } finally {
+                delete(endpointId);
+            }
+        }
+    }
+
+    @Test
+    void goneDisablesTheEndpoint() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            receiver.answerByDefault(410);
+            String endpointId = register(receiver.url(), "customer.created").getString("id");
+            try {
+                aCustomer().create();
+                awaitDelivery(endpointId, "dead");
+                given().when().get("/v1/webhook-endpoints/" + endpointId).then()
+                        .body("enabled", equalTo(false))
+                        .body("disabledReason", startsWith("The endpoint answered 410"));
+            } finally {
+                delete(endpointId);
+            }
+        }
+    }
+
+    @Test
+    void aTestEventAndARotatedSecretTravelTheSamePath() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            JsonPath endpoint = register(receiver.url(), "customer.created");
+            String id = endpoint.getString("id");
+            String oldSecret = endpoint.getString("secret");
+            try {
+                given().when().post("/v1/webhook-endpoints/" + id + "/test").then().statusCode(202);
+                WebhookReceiver.Received test = receiver.await(r -> r.body().contains("webhook.test"), 1, WAIT).get(0);
+                assertThat(WebhookReceiver.verifies(oldSecret, test, Instant.now().getEpochSecond())).isTrue();
+
+                String newSecret = given().when().post("/v1/webhook-endpoints/" + id + "/rotate-secret").then()
+                        .statusCode(200).extract().path("secret");
+                assertThat(newSecret).isNotEqualTo(oldSecret);
+                given().when().post("/v1/webhook-endpoints/" + id + "/test").then().statusCode(202);
+                WebhookReceiver.Received after = receiver.await(r -> r.body().contains("webhook.test"), 2, WAIT).get(1);
+                long now = Instant.now().getEpochSecond();
+                assertThat(WebhookReceiver.verifies(newSecret, after, now)).as("new secret").isTrue();
+                assertThat(WebhookReceiver.verifies(oldSecret, after, now)).as("old secret during overlap").isTrue();
+                given().when().get("/v1/webhook-endpoints/" + id).then().body("secret", equalTo(null));
+            } finally {
+                delete(id);
+            }
+        }
+    }
+
+    @Test
+    void privateAndSpecialAddressesAreRefused() {
+        for (String url : List.of("http://10.0.0.1/hook", "http://172.16.5.4/", "http://192.168.1.10/",
+                "http://169.254.169.254/latest/meta-data/", "http://100.64.0.1/", "http://127.0.0.2/",
+                "http://0.0.0.0/", "http://224.0.0.1/", "http://[::1]/", "http://[::ffff:10.0.0.1]/",
+                "http://[::ffff:169.254.169.254]/", "http://[fe80::1]/", "http://[fd00:ec2::254]/",
+                "http://[64:ff9b::a00:1]/", "ftp://example.com/", "http://user:pw@127.0.0.1/")) {
+            given().contentType(ContentType.JSON).body(Map.of("url", url, "eventTypes", List.of("*")))
+                    .when().post("/v1/webhook-endpoints").then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("url"));
+        }
+    }
+
+    private static JsonPath register(String url, String... types) {
+        return given().contentType(ContentType.JSON).body(Map.of("url", url, "eventTypes", List.of(types)))
+                .when().post("/v1/webhook-endpoints").then().statusCode(201).extract().jsonPath();
+    }
+
+    private static void delete(String endpointId) {
+        given().when().delete("/v1/webhook-endpoints/" + endpointId).then().statusCode(204);
+    }
+
+    private static JsonPath awaitDelivery(String endpointId, String status) throws InterruptedException {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            JsonPath log = given().queryParam("status", status).when()
+                    .get("/v1/webhook-endpoints/" + endpointId + "/deliveries").then().statusCode(200)
+                    .extract().jsonPath();
+            if (!log.getList("$").isEmpty()) {
+                return log.setRootPath("[0]");
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("No " + status + " delivery for endpoint " + endpointId);
+    }
+}
