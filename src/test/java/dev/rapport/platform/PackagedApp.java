@@ -80,6 +80,12 @@ public final class PackagedApp implements AutoCloseable {
         throw new AssertionError("The service did not become ready:\n" + log());
     }
 
+    /** Ends the process at once, as a crash or an OOM kill would (no graceful shutdown). */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(20, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -31,6 +31,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
     private volatile int defaultStatus = 200;
+    private volatile long delayMillis;
 
     WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -43,11 +44,24 @@ final class WebhookReceiver implements AutoCloseable {
                         new String(body, StandardCharsets.UTF_8), Map.copyOf(exchange.getRequestHeaders()),
                         Instant.now()));
             }
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             Integer scripted = statuses.poll();
             exchange.sendResponseHeaders(scripted == null ? defaultStatus : scripted, -1);
             exchange.close();
         });
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(16));
         server.start();
+    }
+
+    /** Makes every answer take this long, as a slow receiver would. */
+    void delay(Duration delay) {
+        delayMillis = delay.toMillis();
     }
 
     String url() {
