@@ -19,6 +19,7 @@ import dev.rapport.platform.db.ReadSessions;
 import dev.rapport.platform.paging.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
+import dev.rapport.platform.db.SqlValues;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -81,8 +82,8 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
             List<Money> value = new ArrayList<>(current.lifetimeValue());
             String currency = ((String) row[1]).trim();
             value.add(new Money(Amounts.scaled((BigDecimal) row[3], currency), currency));
-            OffsetDateTime first = toTime(row[4]);
-            OffsetDateTime last = toTime(row[5]);
+            OffsetDateTime first = SqlValues.timestamp(row[4]);
+            OffsetDateTime last = SqlValues.timestamp(row[5]);
             stats.put(customer, new CustomerStats(current.purchaseCount() + ((Number) row[2]).longValue(), value,
                     current.firstPurchaseAt() == null || first.isBefore(current.firstPurchaseAt())
                             ? first : current.firstPurchaseAt(),
@@ -92,18 +93,6 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
         return stats;
     }
 
-    private static OffsetDateTime toTime(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.time.LocalDateTime local) {
-            return local.atOffset(java.time.ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
-    }
 
     static String join(List<UUID> ids) {
         return ids.stream().map(UUID::toString).collect(Collectors.joining(","));

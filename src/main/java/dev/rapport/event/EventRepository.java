@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.rapport.platform.db.ReadSessions;
 import dev.rapport.platform.filter.SqlParams;
+import dev.rapport.platform.db.SqlValues;
 import io.smallrye.mutiny.Uni;
 
 /** Reads the event log in commit-safe order. */
@@ -63,16 +64,7 @@ public class EventRepository {
 
     private static StoredEvent toEvent(Object[] row) {
         return new StoredEvent(((Number) row[0]).longValue(), (UUID) row[1], (String) row[2], (String) row[3],
-                (UUID) row[4], (String) row[5], toTime(row[6]), (String) row[7]);
+                (UUID) row[4], (String) row[5], SqlValues.timestamp(row[6]), (String) row[7]);
     }
 
-    private static OffsetDateTime toTime(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.time.LocalDateTime) value).atOffset(java.time.ZoneOffset.UTC);
-    }
 }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.platform.db.Ids;
 import dev.rapport.webhook.api.WebhookDeliveryView;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.rapport.platform.db.SqlValues;
 import io.smallrye.mutiny.Uni;
 
 /** The delivery queue in SQL: fan-out of events, claims by senders, results, the delivery log and replays. */
@@ -129,10 +130,12 @@ public class WebhookDeliveries {
         for (Object[] r : rows) {
             UUID id = (UUID) r[0];
             byId.computeIfAbsent(id, k -> new WebhookDeliveryView(id, (UUID) r[1], (UUID) r[2], (String) r[3],
-                    (String) r[4], ((Number) r[5]).intValue(), time(r[6]), time(r[7]), null));
+                    (String) r[4], ((Number) r[5]).intValue(), SqlValues.timestamp(r[6]),
+                    SqlValues.timestamp(r[7]), null));
             List<WebhookDeliveryView.Attempt> list = attempts.computeIfAbsent(id, k -> new ArrayList<>());
             if (r[8] != null) {
-                list.add(new WebhookDeliveryView.Attempt(time(r[8]), r[9] == null ? null : ((Number) r[9]).intValue(),
+                list.add(new WebhookDeliveryView.Attempt(SqlValues.timestamp(r[8]),
+                        r[9] == null ? null : ((Number) r[9]).intValue(),
                         ((Number) r[10]).intValue(), (String) r[11]));
             }
         }
@@ -141,16 +144,4 @@ public class WebhookDeliveries {
                 d.deliveredAt(), List.copyOf(attempts.get(d.id())))).toList();
     }
 
-    static OffsetDateTime time(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime t) {
-            return t;
-        }
-        if (value instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.time.LocalDateTime) value).atOffset(java.time.ZoneOffset.UTC);
-    }
 }
