@@ -79,6 +79,47 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void anEndpointThatWasDownGetsTheEventWhenItComesBack() throws Exception {
+        int port = dev.rapport.platform.PackagedApp.freePort();
+        String endpointId = register("http://127.0.0.1:" + port + "/hook", "customer.created").getString("id");
+        try {
+            String customer = aCustomer().create();
+            awaitAttempts(endpointId, 1); // refused: nothing listens yet
+            try (WebhookReceiver receiver = new WebhookReceiver(port)) {
+                List<WebhookReceiver.Received> got = receiver.await(r -> r.body().contains(customer), 1, WAIT);
+                assertThat(got).hasSize(1);
+                JsonPath log = awaitDelivery(endpointId, "succeeded");
+                assertThat(log.getString("id")).isEqualTo(got.get(0).id());
+                assertThat(log.getString("attempts[0].error")).isNotBlank();
+            }
+        } finally {
+            delete(endpointId);
+        }
+    }
+
+    @Test
+    void retryAfterIsHonouredAndCustomHeadersAreSent() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            receiver.answer(429);
+            receiver.retryAfter("2");
+            String endpointId = given().contentType(ContentType.JSON)
+                    .body(Map.of("url", receiver.url(), "eventTypes", List.of("customer.created"),
+                            "headers", Map.of("X-Tenant", "eu-1", "webhook-id", "forged")))
+                    .when().post("/v1/webhook-endpoints").then().statusCode(201).extract().path("id");
+            try {
+                String customer = aCustomer().create();
+                List<WebhookReceiver.Received> got = receiver.await(r -> r.body().contains(customer), 2, WAIT);
+                assertThat(got).hasSize(2);
+                assertThat(Duration.between(got.get(0).at(), got.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+                assertThat(got.get(0).headers().get("X-tenant")).containsExactly("eu-1");
+                assertThat(got.get(0).id()).isNotEqualTo("forged");
+            } finally {
+                delete(endpointId);
+            }
+        }
+    }
+
+    @Test
     void afterTheLastRetryADeliveryIsDeadLettered() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             receiver.answerByDefault(500);
@@ -167,6 +208,19 @@ class WebhookDeliveryTest {
 
     private static void delete(String endpointId) {
         given().when().delete("/v1/webhook-endpoints/" + endpointId).then().statusCode(204);
+    }
+
+    private static void awaitAttempts(String endpointId, int attempts) throws InterruptedException {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            List<Object> made = given().when().get("/v1/webhook-endpoints/" + endpointId + "/deliveries").then()
+                    .statusCode(200).extract().jsonPath().getList("[0].attempts");
+            if (made != null && made.size() >= attempts) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("No attempt for endpoint " + endpointId);
     }
 
     private static JsonPath awaitDelivery(String endpointId, String status) throws InterruptedException {

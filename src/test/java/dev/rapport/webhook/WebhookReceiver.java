@@ -32,9 +32,15 @@ final class WebhookReceiver implements AutoCloseable {
     private final ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
     private volatile int defaultStatus = 200;
     private volatile long delayMillis;
+    private volatile String retryAfter;
 
     WebhookReceiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this(0);
+    }
+
+    /** A receiver on a given port, to stand in for an endpoint that was down and comes back. */
+    WebhookReceiver(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/hook", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
                 byte[] body = in.readAllBytes();
@@ -52,6 +58,9 @@ final class WebhookReceiver implements AutoCloseable {
                 }
             }
             Integer scripted = statuses.poll();
+            if (retryAfter != null) {
+                exchange.getResponseHeaders().add("Retry-After", retryAfter);
+            }
             exchange.sendResponseHeaders(scripted == null ? defaultStatus : scripted, -1);
             exchange.close();
         });
@@ -73,6 +82,11 @@ final class WebhookReceiver implements AutoCloseable {
         for (int code : codes) {
             statuses.add(code);
         }
+    }
+
+    /** Adds a Retry-After header (seconds) to every answer. */
+    void retryAfter(String seconds) {
+        retryAfter = seconds;
     }
 
     void answerByDefault(int status) {

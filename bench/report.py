@@ -1,0 +1,94 @@
+"""Turns bench/results/<date>/results.csv into report.md and gnuplot scripts for the charts."""
+import csv
+import os
+import platform
+import subprocess
+import sys
+
+out, customers, duration, startup_ms, rss_mb, seed_seconds, pg_max_clients = sys.argv[1:8]
+rows = list(csv.DictReader(open(os.path.join(out, "results.csv"))))
+by = {}
+for r in rows:
+    by.setdefault(r["workload"], {})[int(r["connections"])] = r
+
+
+def num(row, key):
+    try:
+        return float(row[key])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def ratio(a, b):
+    return f"{a / b:.0%}" if a is not None and b else "–"
+
+
+conns = sorted({int(r["connections"]) for r in rows})
+java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+lines = [
+    f"# Benchmark {os.path.basename(out)}",
+    "",
+    f"{customers} customers (2 purchases and 2 interactions each), {duration} per run, wrk with 2 threads on the "
+    f"same {os.cpu_count()}-core machine as the service and PostgreSQL; {platform.platform()}; {java}.",
+    f"Seeding took {seed_seconds} s. Startup to ready (JVM, loaded database): **{startup_ms} ms**. "
+    f"Service RSS after all runs: **{rss_mb} MB**.",
+    "",
+    "Throughput is requests per second; latencies in ms; CPU is the service's CPU time per request. Every workload",
+    "is also given as a ratio to its ceiling measured in the same run: W1 to pgbench running the same SELECT, the",
+    "others to the HTTP stack ceiling (the liveness endpoint). pgbench runs at most "
+    f"{pg_max_clients} clients (the server's max_connections less the service's pool).",
+    "",
+]
+for workload in by:
+    lines += [f"## {workload}", "",
+              "| connections | throughput | p50 | p99 | p99.9 | errors | CPU ms/req | RSS MB | vs ceiling |",
+              "|---|---|---|---|---|---|---|---|---|"]
+    for c in conns:
+        r = by[workload].get(c)
+        if not r:
+            continue
+        ceiling = by.get("pgbench_w1" if workload.startswith("W1") else "http_ceiling", {}).get(c)
+        vs = "–" if workload in ("pgbench_w1", "http_ceiling") else ratio(num(r, "throughput"), num(ceiling or {}, "throughput"))
+        lines.append(f"| {c} | {r['throughput']} | {r['p50_ms']} | {r['p99_ms']} | {r['p999_ms']} | {r['errors']} | "
+                     f"{r['cpu_ms_per_request']} | {r['rss_mb']} | {vs} |")
+    lines.append("")
+
+
+def at(workload, c, key="throughput"):
+    return num(by.get(workload, {}).get(c, {}), key)
+
+
+w1, pg, w4 = at("W1_get", 32), at("pgbench_w1", 32), at("W4_graphql_one", 32)
+w3 = max((at("W3_create", c) or 0) for c in conns)
+checks = [
+    ("W1 at 32 connections ≥ 50 % of pgbench", w1 is not None and pg and w1 / pg >= 0.5, ratio(w1, pg)),
+    ("W1 at 32 connections p99 < 10 ms", (at("W1_get", 32, "p99_ms") or 99) < 10, f"{at('W1_get', 32, 'p99_ms')} ms"),
+    ("W1 without errors", all((num(r, "errors") or 0) == 0 for r in by.get("W1_get", {}).values()), "see table"),
+    ("W3 ≥ 3,000 creates/s", w3 >= 3000, f"{w3:.0f}/s at best"),
+    ("W4 ≥ 40 % of W1 (32 connections)", w1 and w4 and w4 / w1 >= 0.4, ratio(w4, w1)),
+    ("W5 constant SQL statements per page", True, "proven by CustomerGraphQLTest (4 statements for any page)"),
+    ("startup to ready < 2 s", int(startup_ms) < 2000, f"{startup_ms} ms"),
+    ("RSS < 300 MB at steady load", int(rss_mb) < 300, f"{rss_mb} MB"),
+]
+lines += ["## Targets", "", "| target | met | measured |", "|---|---|---|"]
+lines += [f"| {name} | {'yes' if ok else '**no**'} | {value} |" for name, ok, value in checks]
+lines.append("")
+open(os.path.join(out, "report.md"), "w").write("\n".join(lines))
+
+for name, column, title in (("throughput", "throughput", "requests per second"), ("p99", "p99_ms", "p99 latency (ms)")):
+    plots = []
+    for workload in by:
+        data = os.path.join(out, "raw", f"{name}-{workload}.dat")
+        with open(data, "w") as f:
+            for c in conns:
+                v = num(by[workload].get(c, {}), column)
+                if v is not None:
+                    f.write(f"{c} {v}\n")
+        if os.path.getsize(data):
+            plots.append(f"'{data}' using 1:2 with linespoints title '{workload}'")
+    open(os.path.join(out, f"{name}.gp"), "w").write("\n".join([
+        "set terminal pngcairo size 900,520 noenhanced",
+        f"set output '{os.path.join(out, name + '.png')}'",
+        "set logscale x 2", "set logscale y 10", "set xlabel 'connections'", f"set ylabel '{title}'", "set key outside",
+        f"set title '{title} against connections'", "plot " + ", ".join(plots), ""]))
+print(open(os.path.join(out, "report.md")).read())

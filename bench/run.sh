@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Rapport benchmark: loads N customers into PostgreSQL, runs the packaged service in prod mode, and measures the
+# workloads W1–W5 and the two ceilings (pgbench on the same SELECT as W1; the cheapest HTTP endpoint) at several
+# connection counts. Writes bench/results/<date>/{report.md,results.csv,*.png}.
+#
+#   bench/run.sh [customers]          default 100000; BENCH_DURATION=10s BENCH_CONNECTIONS="1 8 32 128"
+#                                     BENCH_JAVA_OPTS=-Xmx256m (the heap a 512 MiB pod gives the service)
+#
+# Needs a PostgreSQL server reachable with trust or PGPASSWORD auth (BENCH_DB_HOST/PORT/USER, default
+# 127.0.0.1:5432 postgres); wrk, pgbench, psql, gnuplot and openssl are installed from Debian packages if missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+N=${1:-${BENCH_CUSTOMERS:-100000}}
+DURATION=${BENCH_DURATION:-10s}
+CONNECTIONS=${BENCH_CONNECTIONS:-"1 8 32 128"}
+DB_HOST=${BENCH_DB_HOST:-127.0.0.1}
+DB_PORT=${BENCH_DB_PORT:-5432}
+DB_USER=${BENCH_DB_USER:-postgres}
+DB_NAME=${BENCH_DB_NAME:-rapport_bench}
+PORT=${BENCH_PORT:-18080}
+OUT="bench/results/$(date -u +%Y-%m-%d)"
+RAW="$OUT/raw"
+mkdir -p "$RAW"
+export BENCH_LUA="$PWD/bench/lua" BENCH_IDS="$PWD/$RAW/ids.txt"
+
+need() { command -v "$1" >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }; }
+need wrk wrk; need gnuplot gnuplot-nox; need pgbench postgresql-client; need psql postgresql-client; need openssl openssl
+pg_isready -q -h "$DB_HOST" -p "$DB_PORT" || { echo "No PostgreSQL at $DB_HOST:$DB_PORT (see BENCH_DB_*)"; exit 1; }
+PSQL=(psql -q -X -v ON_ERROR_STOP=1 -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER")
+
+echo "== build"
+./mvnw -q -B -DskipTests package
+
+echo "== tokens (RS256, a key made for this run; the service trusts it as its OIDC key)"
+openssl genrsa -out "$RAW/key.pem" 2048 2>/dev/null
+PUBLIC_KEY=$(openssl rsa -in "$RAW/key.pem" -pubout -outform DER 2>/dev/null | base64 -w0)
+b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
+jwt() {
+  local header payload signature now
+  now=$(date +%s)
+  header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
+  payload=$(printf '{"iss":"https://bench.rapport/realms/rapport","aud":"rapport-api","sub":"bench","preferred_username":"bench","iat":%d,"exp":%d,"realm_access":{"roles":["%s"]}}' "$now" $((now + 7200)) "$1" | b64url)
+  signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$RAW/key.pem" | b64url)
+  printf '%s.%s.%s' "$header" "$payload" "$signature"
+}
+export BENCH_TOKEN; BENCH_TOKEN=$(jwt agent)
+
+PID=
+start_service() {
+  local started
+  started=$(date +%s%N)
+  DB_HOST=$DB_HOST DB_PORT=$DB_PORT DB_USER=$DB_USER DB_NAME=$DB_NAME DB_PASSWORD=${PGPASSWORD:-} \
+  QUARKUS_OIDC_PUBLIC_KEY=$PUBLIC_KEY QUARKUS_OIDC_TOKEN_ISSUER=https://bench.rapport/realms/rapport \
+  RAPPORT_RATE_LIMIT_ENABLED=false RAPPORT_WEBHOOKS_ENABLED=false QUARKUS_HTTP_PORT=$PORT \
+    java ${BENCH_JAVA_OPTS:--Xmx256m} -jar target/quarkus-app/quarkus-run.jar > "$RAW/service.log" 2>&1 &
+  PID=$!
+  until curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null; do
+    kill -0 "$PID" 2>/dev/null || { echo "service died"; tail -20 "$RAW/service.log"; exit 1; }
+    sleep 0.05
+  done
+  STARTUP_MS=$(( ($(date +%s%N) - started) / 1000000 ))
+}
+stop_service() { [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true; PID=; }
+trap stop_service EXIT
+
+echo "== database $DB_NAME with $N customers"
+"${PSQL[@]}" -d postgres -c "drop database if exists $DB_NAME" -c "create database $DB_NAME"
+start_service                      # migrates the empty database
+stop_service
+seed_started=$(date +%s)
+"${PSQL[@]}" -d "$DB_NAME" -v n="$N" -f bench/seed.sql
+SEED_SECONDS=$(( $(date +%s) - seed_started ))
+"${PSQL[@]}" -d "$DB_NAME" -At -c "select id from bench_ids order by random() limit 20000" > "$BENCH_IDS"
+start_service                      # startup to ready on a loaded database
+echo "startup to ready: ${STARTUP_MS} ms"
+
+ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
+rss_mb() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$PID/status"; }
+CSV="$OUT/results.csv"
+echo "workload,connections,throughput,p50_ms,p99_ms,p999_ms,errors,cpu_ms_per_request,rss_mb" > "$CSV"
+
+run_wrk() { # name script path
+  local name=$1 script=$2 path=$3 c before after line
+  for c in $CONNECTIONS; do
+    curl -sf -o /dev/null -H "Authorization: Bearer $BENCH_TOKEN" "http://127.0.0.1:$PORT$path" || true
+    before=$(ticks)
+    line=$(wrk -t"$(( c < 2 ? 1 : 2 ))" -c"$c" -d"$DURATION" --timeout 5s -s "bench/lua/$script" "http://127.0.0.1:$PORT$path" \
+      | tee "$RAW/$name-c$c.txt" | sed -n 's/^RESULT //p')
+    after=$(ticks)
+    python3 - "$name" "$c" "$line" "$before" "$after" "$(rss_mb)" >> "$CSV" <<'PY'
+import json, sys
+name, c, line, before, after, rss = sys.argv[1:]
+r = json.loads(line)
+rps = r["requests"] / r["seconds"]
+cpu = (float(after) - float(before)) * 10 / max(r["requests"], 1)   # 100 ticks per second
+print(f"{name},{c},{rps:.1f},{r['p50']:.2f},{r['p99']:.2f},{r['p999']:.2f},{r['errors']},{cpu:.3f},{rss}")
+PY
+    echo "  $name c=$c: $(tail -1 "$CSV")"
+  done
+}
+
+echo "== ceilings"
+# pgbench needs one server connection per client: stay below max_connections (the service holds its pool too).
+PG_MAX_CLIENTS=$(( $("${PSQL[@]}" -d "$DB_NAME" -At -c "show max_connections") - 30 ))
+for c in $CONNECTIONS; do
+  clients=$(( c < PG_MAX_CLIENTS ? c : PG_MAX_CLIENTS ))
+  tps=$(pgbench -n -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -c "$clients" -j "$(( clients < 2 ? 1 : 2 ))" \
+        -T "${DURATION%s}" -D count="$N" -f bench/pgbench_w1.sql "$DB_NAME" 2>&1 | tee "$RAW/pgbench-c$c.txt" \
+        | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1 || true)
+  echo "pgbench_w1,$c,$tps,,,,0,," >> "$CSV"
+  echo "  pgbench c=$c ($clients clients): $tps tps"
+done
+run_wrk http_ceiling ceiling_http.lua /q/health/live
+echo "== workloads"
+run_wrk W1_get w1_get.lua /v1/customers
+run_wrk W2_list w2_list.lua /v1/customers
+run_wrk W3_create w3_create.lua /v1/customers
+run_wrk W4_graphql_one w4_graphql_one.lua /graphql
+run_wrk W5_graphql_page50 w5_graphql_page.lua /graphql
+RSS_END=$(rss_mb)
+stop_service
+
+python3 bench/report.py "$OUT" "$N" "$DURATION" "$STARTUP_MS" "$RSS_END" "$SEED_SECONDS" "$PG_MAX_CLIENTS"
+for chart in throughput p99; do gnuplot "$OUT/$chart.gp"; done
+echo "== report: $OUT/report.md"
