@@ -15,12 +15,18 @@ public final class SqlStatementCounter {
     private SqlStatementCounter() {
     }
 
-    public static <T> Counted<T> count(Supplier<T> work) {
+    /**
+     * Counts the statements whose SQL matches {@code which} while {@code work} runs. Background work (event-log
+     * consumers, the webhook sender) runs SQL at the same time, so a test names the tables it is about.
+     */
+    public static <T> Counted<T> count(java.util.function.Predicate<String> which, Supplier<T> work) {
         AtomicInteger statements = new AtomicInteger();
         Handler handler = new Handler() {
             @Override
             public void publish(LogRecord record) {
-                statements.incrementAndGet();
+                if (record.getMessage() != null && which.test(record.getMessage())) {
+                    statements.incrementAndGet();
+                }
             }
 
             @Override

@@ -38,25 +38,33 @@ class WebhookAutoDisableTest {
             String endpointId = given().contentType(ContentType.JSON)
                     .body(Map.of("url", receiver.url(), "eventTypes", List.of("customer.created")))
                     .when().post("/v1/webhook-endpoints").then().statusCode(201).extract().path("id");
-            aCustomer().create();
-            Thread.sleep(1500);
-            aCustomer().create();
-
-            Instant deadline = Instant.now().plusSeconds(15);
-            while (Instant.now().isBefore(deadline) && given().when().get("/v1/webhook-endpoints/" + endpointId)
-                    .then().extract().<Boolean>path("enabled")) {
-                Thread.sleep(100);
+            try {
+                assertDisabledAfterFailing(endpointId);
+            } finally {
+                given().when().delete("/v1/webhook-endpoints/" + endpointId).then().statusCode(204);
             }
-            given().when().get("/v1/webhook-endpoints/" + endpointId).then()
-                    .body("enabled", equalTo(false))
-                    .body("disabledReason", containsString("failed continuously"));
-            given().queryParam("types", "webhook_endpoint.disabled").queryParam("limit", 100)
-                    .when().get("/v1/events").then()
-                    .body("data.subjectId", hasItem(endpointId));
-
-            given().contentType("application/merge-patch+json").body(Map.of("enabled", true))
-                    .when().patch("/v1/webhook-endpoints/" + endpointId).then()
-                    .statusCode(200).body("enabled", equalTo(true)).body("disabledReason", equalTo(null));
         }
+    }
+
+    private static void assertDisabledAfterFailing(String endpointId) throws InterruptedException {
+        aCustomer().create();
+        Thread.sleep(1500);
+        aCustomer().create();
+
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (Instant.now().isBefore(deadline) && given().when().get("/v1/webhook-endpoints/" + endpointId)
+                .then().extract().<Boolean>path("enabled")) {
+            Thread.sleep(100);
+        }
+        given().when().get("/v1/webhook-endpoints/" + endpointId).then()
+                .body("enabled", equalTo(false))
+                .body("disabledReason", containsString("failed continuously"));
+        given().queryParam("types", "webhook_endpoint.disabled").queryParam("limit", 100)
+                .when().get("/v1/events").then()
+                .body("data.subjectId", hasItem(endpointId));
+
+        given().contentType("application/merge-patch+json").body(Map.of("enabled", true))
+                .when().patch("/v1/webhook-endpoints/" + endpointId).then()
+                .statusCode(200).body("enabled", equalTo(true)).body("disabledReason", equalTo(null));
     }
 }
