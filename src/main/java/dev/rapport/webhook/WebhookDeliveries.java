@@ -110,6 +110,13 @@ public class WebhookDeliveries {
                 .executeUpdate());
     }
 
+    /** Removes an endpoint's deliveries (and, by cascade, their attempts) before the endpoint itself goes. */
+    public Uni<Integer> deleteAll(UUID endpointId) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("delete from webhook_delivery where endpoint_id = :id")
+                .setParameter("id", endpointId).executeUpdate());
+    }
+
     /** The JSON envelope of an event, {id, type, createdAt, data}: the exact bytes that will be signed and sent. */
     public String envelope(UUID id, String type, OffsetDateTime createdAt, String data) {
         try {

@@ -121,7 +121,9 @@ public class WebhookService {
 
     @WithTransaction
     public Uni<Void> delete(UUID id) {
-        return visible(id).chain(endpoint -> endpoints.delete(endpoint)
+        // Deliveries first, then the endpoint: the sender locks rows in that order too, so the two never deadlock.
+        return visible(id).chain(endpoint -> deliveries.deleteAll(endpoint.id)
+                .chain(() -> endpoints.delete(endpoint))
                 .chain(() -> events.append(WebhookEvent.DELETED, WebhookEvent.SUBJECT, id, endpoint.partnerId,
                         new WebhookEvent.EndpointChanged(id, endpoint.url, false, "deleted"))))
                 .replaceWithVoid();

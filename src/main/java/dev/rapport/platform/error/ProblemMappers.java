@@ -135,6 +135,10 @@ public class ProblemMappers {
             return respond(request, ProblemType.CONFLICT,
                     "A record with the same unique values was created by a concurrent request", null);
         }
+        if (UniqueViolations.isTransientConflict(e)) {
+            return respond(request, ProblemType.CONCURRENT_MODIFICATION,
+                    "The request collided with a concurrent one; retry it", null);
+        }
         String requestId = RequestIds.of(request);
         LOG.errorf(e, "Request %s %s failed (request id %s)", request.method(), request.path(), requestId);
         return respond(request, ProblemType.INTERNAL_ERROR,
