@@ -29,27 +29,38 @@ public class WebhookDeliveries {
         this.json = json;
     }
 
+    /** An event to fan out, with the exact envelope every endpoint will receive. */
+    public record Outgoing(UUID eventId, String type, OffsetDateTime createdAt, String partnerId, String envelope) {
+    }
+
     /**
-     * Queues one event for every enabled endpoint whose patterns match its type, that may see it (in-house
-     * endpoints see all events, a partner's endpoint those of its records) and that existed when it happened.
-     * The envelope is built once: every endpoint receives the same bytes.
+     * Queues a batch of events, in one statement, for every enabled endpoint whose patterns match each event's
+     * type, that may see it (in-house endpoints see all events, a partner's endpoint those of its records) and that
+     * existed when it happened.
      */
-    public Uni<Integer> enqueue(UUID eventId, String type, OffsetDateTime createdAt, String partnerId, String envelope) {
+    public Uni<Integer> enqueue(List<Outgoing> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        String batch;
+        try {
+            batch = json.writeValueAsString(events);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                 insert into webhook_delivery (id, endpoint_id, event_id, event_type, payload, next_attempt_at)
-                select gen_random_uuid(), e.id, :eventId, :type, :payload, now()
-                from webhook_endpoint e
-                where e.enabled and e.created_at <= :createdAt
-                  and (e.partner_id is null or e.partner_id = :partnerId)
-                  and exists (select 1 from unnest(e.event_types) p
-                              where :type like replace(replace(p, '_', '\\_'), '*', '%'))
+                select gen_random_uuid(), e.id, o."eventId", o.type, o.envelope, now()
+                from jsonb_to_recordset(cast(cast(:batch as text) as jsonb))
+                     as o("eventId" uuid, type text, "createdAt" timestamptz, "partnerId" text, envelope text)
+                join webhook_endpoint e
+                  on e.enabled and e.created_at <= o."createdAt"
+                 and (e.partner_id is null or e.partner_id = o."partnerId")
+                 and exists (select 1 from unnest(e.event_types) p
+                             where o.type like replace(replace(p, '_', '\\_'), '*', '%'))
                 on conflict on constraint webhook_delivery_once do nothing
                 """)
-                .setParameter("eventId", eventId)
-                .setParameter("type", type)
-                .setParameter("payload", envelope)
-                .setParameter("createdAt", createdAt)
-                .setParameter("partnerId", partnerId)
+                .setParameter("batch", batch)
                 .executeUpdate());
     }
 

@@ -86,13 +86,11 @@ public class WebhookDispatcher {
                 .map(count -> count == BATCH);
     }
 
-    private Uni<Void> enqueueAll(List<StoredEvent> batch) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (StoredEvent event : batch) {
-            chain = chain.chain(() -> deliveries.enqueue(event.id(), event.type(), event.occurredAt(),
-                    event.partnerId(), deliveries.envelope(event.id(), event.type(), event.occurredAt(),
-                            event.payload()))).replaceWithVoid();
-        }
-        return chain;
+    private Uni<Integer> enqueueAll(List<StoredEvent> batch) {
+        return deliveries.enqueue(batch.stream()
+                .map(event -> new WebhookDeliveries.Outgoing(event.id(), event.type(), event.occurredAt(),
+                        event.partnerId(), deliveries.envelope(event.id(), event.type(), event.occurredAt(),
+                                event.payload())))
+                .toList());
     }
 }
