@@ -5,6 +5,7 @@
 #
 #   bench/run.sh [customers]          default 100000; BENCH_DURATION=10s BENCH_CONNECTIONS="1 8 32 128"
 #                                     BENCH_JAVA_OPTS=-Xmx256m (the heap a 512 MiB pod gives the service)
+#                                     BENCH_WARMUP=10s (unrecorded run before each workload)
 #
 # Needs a PostgreSQL server reachable with trust or PGPASSWORD auth (BENCH_DB_HOST/PORT/USER, default
 # 127.0.0.1:5432 postgres); wrk, pgbench, psql, gnuplot and openssl are installed from Debian packages if missing.
@@ -82,6 +83,8 @@ echo "workload,connections,throughput,p50_ms,p99_ms,p999_ms,errors,cpu_ms_per_re
 
 run_wrk() { # name script path
   local name=$1 script=$2 path=$3 c before after line
+  # Warm-up (not recorded): the JIT needs a few seconds of the same requests before the figures mean anything.
+  wrk -t2 -c8 -d"${BENCH_WARMUP:-10s}" -s "bench/lua/$script" "http://127.0.0.1:$PORT$path" > /dev/null
   for c in $CONNECTIONS; do
     curl -sf -o /dev/null -H "Authorization: Bearer $BENCH_TOKEN" "http://127.0.0.1:$PORT$path" || true
     before=$(ticks)
