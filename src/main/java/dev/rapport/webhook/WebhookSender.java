@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -117,16 +118,17 @@ public class WebhookSender {
                 .setParameter("lease", leaseSeconds + " seconds")
                 .setParameter("limit", free)
                 .getResultList()))
-                .invoke(claimed -> claimed.forEach(row -> send(Claim.of(row))))
+                .invoke(claimed -> claimed.forEach(row -> send(DeliveryClaim.of(row))))
                 .map(claimed -> claimed.size() == free);
     }
 
-    private void send(Claim claim) {
+    private void send(DeliveryClaim claim) {
         inFlight.incrementAndGet();
         long started = System.nanoTime();
-        Uni<Outcome> outcome = claim.enabled() ? post(claim)
-                : Uni.createFrom().item(Outcome.failed(null, "endpoint disabled", false, null));
-        outcome.onFailure().recoverWithItem(e -> Outcome.failed(null, describe(e), !(e instanceof GuardRefusal), null))
+        Uni<AttemptOutcome> outcome = claim.enabled() ? post(claim)
+                : Uni.createFrom().item(AttemptOutcome.failed(null, "endpoint disabled", false, null));
+        outcome.onFailure()
+                .recoverWithItem(e -> AttemptOutcome.failed(null, describe(e), !(e instanceof GuardRefusal), null))
                 .chain(result -> record(claim, result, (int) ((System.nanoTime() - started) / 1_000_000)))
                 .subscribe().with(
                         ignored -> done(),
@@ -142,7 +144,7 @@ public class WebhookSender {
         wake();
     }
 
-    private Uni<Outcome> post(Claim claim) {
+    private Uni<AttemptOutcome> post(DeliveryClaim claim) {
         return guard.resolve(claim.url())
                 .onFailure().transform(GuardRefusal::new)
                 .chain(target -> {
@@ -174,14 +176,14 @@ public class WebhookSender {
                             .putHeader("webhook-signature", signature);
                     return Uni.createFrom().completionStage(() -> client.request(options)
                             .compose(request -> request.send(Buffer.buffer(body)))
-                            .compose(response -> response.body().map(responseBody -> Outcome.of(response.statusCode(),
-                                    truncate(responseBody), response.getHeader("retry-after"))))
+                            .compose(response -> response.body().map(responseBody -> AttemptOutcome.of(
+                                    response.statusCode(), truncate(responseBody), response.getHeader("retry-after"))))
                             .toCompletionStage())
                             .ifNoItem().after(config.timeout().plusSeconds(1)).fail();
                 });
     }
 
-    private Map<String, String> customHeaders(Claim claim) {
+    private Map<String, String> customHeaders(DeliveryClaim claim) {
         try {
             Map<String, String> headers = json.readValue(claim.headers(), HEADERS);
             headers.keySet().removeIf(name -> RESERVED_HEADERS.contains(name.toLowerCase()));
@@ -192,7 +194,7 @@ public class WebhookSender {
     }
 
     /** Stores the attempt and decides what comes next: done, retry later, dead letter, or endpoint disabled. */
-    private Uni<Void> record(Claim claim, Outcome outcome, int latencyMs) {
+    private Uni<Void> record(DeliveryClaim claim, AttemptOutcome outcome, int latencyMs) {
         List<Duration> schedule = config.retrySchedule();
         boolean lastAttempt = claim.attempt() > schedule.size();
         String status;
@@ -231,7 +233,7 @@ public class WebhookSender {
     }
 
     /** Marks the endpoint as failing; disables it on 410 Gone or after failing for too long. */
-    private Uni<Void> failing(org.hibernate.reactive.mutiny.Mutiny.Session session, Claim claim, boolean gone) {
+    private Uni<Void> failing(Mutiny.Session session, DeliveryClaim claim, boolean gone) {
         if (!claim.enabled()) {
             return Uni.createFrom().voidItem();
         }
@@ -248,7 +250,7 @@ public class WebhookSender {
                         : Uni.createFrom().voidItem());
     }
 
-    private Uni<Void> disable(org.hibernate.reactive.mutiny.Mutiny.Session session, Claim claim, String reason) {
+    private Uni<Void> disable(Mutiny.Session session, DeliveryClaim claim, String reason) {
         return session.createNativeQuery("""
                 update webhook_endpoint set enabled = false, disabled_reason = :reason, updated_at = now(),
                     version = version + 1
@@ -282,46 +284,5 @@ public class WebhookSender {
         }
         String message = e.getMessage();
         return e.getClass().getSimpleName().replace("Exception", "") + (message == null ? "" : ": " + message);
-    }
-
-    /** A claimed delivery with what is needed to send it. */
-    record Claim(UUID id, UUID endpointId, String payload, int attempt, String url, boolean enabled, String secret,
-            String previousSecret, String headers, String partnerId) {
-
-        static Claim of(Object[] row) {
-            return new Claim((UUID) row[0], (UUID) row[1], (String) row[2], ((Number) row[3]).intValue(),
-                    (String) row[4], (Boolean) row[5], (String) row[6], (String) row[7], (String) row[8],
-                    (String) row[9]);
-        }
-    }
-
-    /** What one attempt came to. */
-    record Outcome(Integer statusCode, String error, boolean succeeded, boolean retryable, Duration retryAfter) {
-
-        static Outcome of(int status, String body, String retryAfter) {
-            boolean ok = status >= 200 && status < 300;
-            boolean retry = status == 429 || status >= 500;
-            return new Outcome(status, ok ? null : "HTTP " + status + (body == null ? "" : ": " + body), ok, retry,
-                    parseRetryAfter(retryAfter));
-        }
-
-        static Outcome failed(Integer status, String error, boolean retryable, Duration retryAfter) {
-            return new Outcome(status, error, false, retryable, retryAfter);
-        }
-
-        private static Duration parseRetryAfter(String value) {
-            try {
-                return value == null ? null : Duration.ofSeconds(Math.min(86_400, Long.parseLong(value.trim())));
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-    }
-
-    /** The SSRF guard refused the URL at send time: not retried, the delivery is dead-lettered. */
-    static final class GuardRefusal extends RuntimeException {
-        GuardRefusal(Throwable cause) {
-            super(cause.getMessage(), cause, false, false);
-        }
     }
 }
