@@ -80,11 +80,6 @@ final class CustomerNormalizer {
         return compact.startsWith("00") ? "+" + compact.substring(2) : compact;
     }
 
-    /** A phone filter argument in stored form, keeping wildcards. */
-    static String phoneForSearch(String number) {
-        return phone(number);
-    }
-
     static String tag(String tag) {
         return tag == null ? null : tag.trim().toLowerCase(Locale.ROOT);
     }

@@ -27,7 +27,7 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
             FilterField.of("givenName", "c.given_name", FieldType.TEXT),
             FilterField.of("familyName", "c.family_name", FieldType.TEXT),
             FilterField.of("email", "c.primary_email", FieldType.TEXT, CustomerNormalizer::email),
-            FilterField.of("phone", "c.primary_phone", FieldType.TEXT, CustomerNormalizer::phoneForSearch),
+            FilterField.of("phone", "c.primary_phone", FieldType.TEXT, CustomerNormalizer::phone),
             FilterField.of("locale", "c.locale", FieldType.TEXT),
             FilterField.of("timeZone", "c.time_zone", FieldType.TEXT),
             FilterField.of("ownerId", "c.owner_id", FieldType.TEXT),

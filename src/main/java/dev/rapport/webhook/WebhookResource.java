@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -36,6 +37,7 @@ import dev.rapport.platform.error.DomainException;
 import dev.rapport.platform.idempotency.IdempotentRequests;
 import dev.rapport.platform.idempotency.StoredResponse;
 import dev.rapport.platform.json.MergePatch;
+import dev.rapport.platform.paging.PageRequest;
 import dev.rapport.platform.security.Roles;
 import dev.rapport.webhook.api.CreateWebhookEndpointRequest;
 import dev.rapport.webhook.api.WebhookDeliveryView;
@@ -147,15 +149,12 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "Deliveries")
     public Uni<List<WebhookDeliveryView>> deliveries(@PathParam("id") UUID id,
             @Parameter(description = "Only deliveries in this state: pending, succeeded, dead") @QueryParam("status") String status,
-            @Parameter(description = "How many, 1 to 100 (default 20)") @QueryParam("limit") Integer limit) {
+            @Parameter(description = "How many, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
+            @QueryParam("limit") String limit) {
         if (status != null && !List.of("pending", "succeeded", "dead").contains(status)) {
             throw DomainException.invalid("status", "must be pending, succeeded or dead");
         }
-        int size = limit == null ? 20 : limit;
-        if (size < 1 || size > 100) {
-            throw DomainException.invalid("limit", "must be between 1 and 100");
-        }
-        return service.deliveries(id, status, size);
+        return service.deliveries(id, status, PageRequest.of(limit, null, null).limit());
     }
 
     @POST
@@ -166,14 +165,22 @@ public class WebhookResource {
                     + "webhook-id, so receivers can recognise them, and get a fresh retry schedule.")
     @APIResponse(responseCode = "202", description = "How many deliveries were queued again")
     public Uni<Response> replay(@PathParam("id") UUID id,
-            @Parameter(description = "One delivery to send again") @QueryParam("deliveryId") UUID deliveryId,
+            @Parameter(description = "One delivery to send again") @QueryParam("deliveryId") String deliveryId,
             @Parameter(description = "Start of the time range, ISO-8601") @QueryParam("from") String from,
             @Parameter(description = "End of the time range, ISO-8601") @QueryParam("to") String to) {
         if (deliveryId == null && from == null && to == null) {
             throw DomainException.invalid("deliveryId", "name a delivery or a time range (from, to)");
         }
-        return service.replay(id, deliveryId, time("from", from), time("to", to))
+        return service.replay(id, uuid("deliveryId", deliveryId), time("from", from), time("to", to))
                 .map(count -> Response.accepted(Map.of("replayed", count)).build());
+    }
+
+    private static UUID uuid(String field, String value) {
+        try {
+            return value == null ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid(field, "must be a delivery id (UUID)");
+        }
     }
 
     private static OffsetDateTime time(String field, String value) {

@@ -201,6 +201,26 @@ class WebhookDeliveryTest {
         }
     }
 
+    @Test
+    void badQueryParametersAreProblemsNotMissingPages() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String id = register(receiver.url(), "customer.created").getString("id");
+            try {
+                given().queryParam("limit", "ten").when().get("/v1/webhook-endpoints/" + id + "/deliveries").then()
+                        .statusCode(400).contentType("application/problem+json")
+                        .body("errors[0].field", equalTo("limit"));
+                given().queryParam("status", "lost").when().get("/v1/webhook-endpoints/" + id + "/deliveries")
+                        .then().statusCode(400).body("errors[0].field", equalTo("status"));
+                given().queryParam("deliveryId", "nope").when().post("/v1/webhook-endpoints/" + id + "/replay")
+                        .then().statusCode(400).body("errors[0].field", equalTo("deliveryId"));
+                given().queryParam("from", "yesterday").when().post("/v1/webhook-endpoints/" + id + "/replay")
+                        .then().statusCode(400).body("errors[0].field", equalTo("from"));
+            } finally {
+                delete(id);
+            }
+        }
+    }
+
     private static JsonPath register(String url, String... types) {
         return given().contentType(ContentType.JSON).body(Map.of("url", url, "eventTypes", List.of(types)))
                 .when().post("/v1/webhook-endpoints").then().statusCode(201).extract().jsonPath();
