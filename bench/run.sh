@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Rapport benchmark: loads N customers into PostgreSQL, runs the packaged service in prod mode, and measures the
-# workloads W1–W5 and the two ceilings (pgbench on the same SELECT as W1; the cheapest HTTP endpoint) at several
-# connection counts. Writes bench/results/<date>/{report.md,results.csv,*.png}.
+# workloads W1–W6 and their ceilings (pgbench running W1's SELECT and W3's transaction; the cheapest HTTP endpoint)
+# at several connection counts. Writes bench/results/<date>/{report.md,results.csv,*.png}.
 #
 #   bench/run.sh [customers]          default 100000; BENCH_DURATION=10s BENCH_CONNECTIONS="1 8 32 128"
 #                                     BENCH_JAVA_OPTS=-Xmx256m (the heap a 512 MiB pod gives the service)
 #                                     BENCH_WARMUP=10s (unrecorded run before each workload)
+#                                     BENCH_W6_RATE=500 (events per second for W6), BENCH_LABEL (results folder)
+#                                     BENCH_WORKLOADS="W1 W2 W3 W4 W5 W6" (a subset for quick experiments)
+#                                     BENCH_JFR=1 records a JFR profile of the service (raw/service-<n>.jfr) and
+#                                     prints its hottest frames with bench/jfr_top.py
 #
 # Needs a PostgreSQL server reachable with trust or PGPASSWORD auth (BENCH_DB_HOST/PORT/USER, default
 # 127.0.0.1:5432 postgres); wrk, pgbench, psql, gnuplot and openssl are installed from Debian packages if missing.
@@ -20,7 +24,7 @@ DB_PORT=${BENCH_DB_PORT:-5432}
 DB_USER=${BENCH_DB_USER:-postgres}
 DB_NAME=${BENCH_DB_NAME:-rapport_bench}
 PORT=${BENCH_PORT:-18080}
-OUT="bench/results/$(date -u +%Y-%m-%d)"
+OUT="bench/results/${BENCH_LABEL:-$(date -u +%Y-%m-%d)}"
 RAW="$OUT/raw"
 mkdir -p "$RAW"
 export BENCH_LUA="$PWD/bench/lua" BENCH_IDS="$PWD/$RAW/ids.txt"
@@ -46,15 +50,20 @@ jwt() {
   printf '%s.%s.%s' "$header" "$payload" "$signature"
 }
 export BENCH_TOKEN; BENCH_TOKEN=$(jwt agent)
+ADMIN_TOKEN=$(jwt admin)
 
 PID=
+STARTS=0
 start_service() {
-  local started
+  local started jfr=
+  STARTS=$((STARTS + 1))
+  [ -n "${BENCH_JFR:-}" ] && jfr="-XX:StartFlightRecording=filename=$RAW/service-$STARTS.jfr,settings=profile,dumponexit=true"
   started=$(date +%s%N)
   DB_HOST=$DB_HOST DB_PORT=$DB_PORT DB_USER=$DB_USER DB_NAME=$DB_NAME DB_PASSWORD=${PGPASSWORD:-} \
   QUARKUS_OIDC_PUBLIC_KEY=$PUBLIC_KEY QUARKUS_OIDC_TOKEN_ISSUER=https://bench.rapport/realms/rapport \
-  RAPPORT_RATE_LIMIT_ENABLED=false RAPPORT_WEBHOOKS_ENABLED=false QUARKUS_HTTP_PORT=$PORT \
-    java ${BENCH_JAVA_OPTS:--Xmx256m} -jar target/quarkus-app/quarkus-run.jar > "$RAW/service.log" 2>&1 &
+  RAPPORT_RATE_LIMIT_ENABLED=false RAPPORT_WEBHOOKS_ENABLED=${WEBHOOKS:-false} QUARKUS_HTTP_PORT=$PORT \
+  RAPPORT_WEBHOOKS_ALLOW_HTTP=true RAPPORT_WEBHOOKS_ALLOWED_NETWORKS=127.0.0.1/32 \
+    java ${BENCH_JAVA_OPTS:--Xmx256m} $jfr -jar target/quarkus-app/quarkus-run.jar > "$RAW/service.log" 2>&1 &
   PID=$!
   until curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null; do
     kill -0 "$PID" 2>/dev/null || { echo "service died"; tail -20 "$RAW/service.log"; exit 1; }
@@ -63,7 +72,8 @@ start_service() {
   STARTUP_MS=$(( ($(date +%s%N) - started) / 1000000 ))
 }
 stop_service() { [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true; PID=; }
-trap stop_service EXIT
+RECEIVER=
+trap 'stop_service; [ -n "$RECEIVER" ] && kill "$RECEIVER" 2>/dev/null' EXIT
 
 echo "== database $DB_NAME with $N customers"
 "${PSQL[@]}" -d postgres -c "drop database if exists $DB_NAME" -c "create database $DB_NAME"
@@ -81,8 +91,11 @@ rss_mb() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$PID/status"; }
 CSV="$OUT/results.csv"
 echo "workload,connections,throughput,p50_ms,p99_ms,p999_ms,errors,cpu_ms_per_request,rss_mb" > "$CSV"
 
+WORKLOADS=" ${BENCH_WORKLOADS:-W1 W2 W3 W4 W5 W6} "
+wanted() { [[ "$1" != W* || "$WORKLOADS" == *" ${1%%_*} "* ]]; }
 run_wrk() { # name script path
   local name=$1 script=$2 path=$3 c before after line
+  wanted "$name" || return 0
   # Warm-up (not recorded): the JIT needs a few seconds of the same requests before the figures mean anything.
   wrk -t2 -c8 -d"${BENCH_WARMUP:-10s}" -s "bench/lua/$script" "http://127.0.0.1:$PORT$path" > /dev/null
   for c in $CONNECTIONS; do
@@ -106,14 +119,19 @@ PY
 echo "== ceilings"
 # pgbench needs one server connection per client: stay below max_connections (the service holds its pool too).
 PG_MAX_CLIENTS=$(( $("${PSQL[@]}" -d "$DB_NAME" -At -c "show max_connections") - 30 ))
-for c in $CONNECTIONS; do
-  clients=$(( c < PG_MAX_CLIENTS ? c : PG_MAX_CLIENTS ))
-  tps=$(pgbench -n -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -c "$clients" -j "$(( clients < 2 ? 1 : 2 ))" \
-        -T "${DURATION%s}" -D count="$N" -f bench/pgbench_w1.sql "$DB_NAME" 2>&1 | tee "$RAW/pgbench-c$c.txt" \
-        | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1 || true)
-  echo "pgbench_w1,$c,$tps,,,,0,," >> "$CSV"
-  echo "  pgbench c=$c ($clients clients): $tps tps"
-done
+pgbench_ceiling() { # name script
+  local c clients tps
+  for c in $CONNECTIONS; do
+    clients=$(( c < PG_MAX_CLIENTS ? c : PG_MAX_CLIENTS ))
+    tps=$(pgbench -n -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -c "$clients" -j "$(( clients < 2 ? 1 : 2 ))" \
+          -T "${DURATION%s}" -D count="$N" -f "bench/$2" "$DB_NAME" 2>&1 | tee "$RAW/$1-c$c.txt" \
+          | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1 || true)
+    echo "$1,$c,$tps,,,,0,," >> "$CSV"
+    echo "  $1 c=$c ($clients clients): $tps tps"
+  done
+}
+pgbench_ceiling pgbench_w1 pgbench_w1.sql
+pgbench_ceiling pgbench_w3 pgbench_w3.sql
 run_wrk http_ceiling ceiling_http.lua /q/health/live
 echo "== workloads"
 run_wrk W1_get w1_get.lua /v1/customers
@@ -124,6 +142,43 @@ run_wrk W5_graphql_page50 w5_graphql_page.lua /graphql
 RSS_END=$(rss_mb)
 stop_service
 
+RATE=${BENCH_W6_RATE:-500}
+if wanted W6; then
+echo "== W6: webhook commit-to-receipt at $RATE events/s"
+RECEIVER_PORT=$((PORT + 1))
+python3 bench/webhook_receiver.py "$RECEIVER_PORT" & RECEIVER=$!
+WEBHOOKS=true start_service
+curl -sf -o /dev/null -X POST -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
+  -d "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/hook\",\"eventTypes\":[\"customer.updated\"]}" \
+  "http://127.0.0.1:$PORT/v1/webhook-endpoints"
+w6() { # seconds -> number of events written
+  pgbench -n -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -c 4 -j 2 -R "$RATE" -T "$1" -D count="$N" \
+    -f bench/pgbench_w6.sql "$DB_NAME" 2>&1 | tee "$RAW/w6-pgbench.txt" \
+    | sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p'
+}
+WARMUP=${BENCH_WARMUP:-10s}
+w6 "${WARMUP%s}" > /dev/null
+sleep 3; curl -sf -X DELETE "http://127.0.0.1:$RECEIVER_PORT/stats"
+before=$(ticks)
+written=$(w6 "${DURATION%s}")
+sleep 5                                  # let the last deliveries arrive
+after=$(ticks)
+python3 - "$RATE" "$written" "$(curl -sf "http://127.0.0.1:$RECEIVER_PORT/stats")" "$before" "$after" "$(rss_mb)" \
+  "${DURATION%s}" >> "$CSV" <<'PY'
+import json, sys
+rate, written, stats, before, after, rss, seconds = sys.argv[1:]
+s = json.loads(stats)
+cpu = (float(after) - float(before)) * 10 / max(int(written), 1)
+print(f"W6_webhooks,{rate},{s['received'] / float(seconds):.1f},{s['p50']:.2f},{s['p99']:.2f},{s['p999']:.2f},"
+      f"{int(written) - s['received']},{cpu:.3f},{rss}")
+PY
+echo "  W6: $(tail -1 "$CSV")"
+stop_service
+fi
+
+if [ -n "${BENCH_JFR:-}" ]; then
+  for f in "$RAW"/service-*.jfr; do echo "== profile $f"; python3 bench/jfr_top.py "$f" | tee "$f.txt" | head -60; done
+fi
 python3 bench/report.py "$OUT" "$N" "$DURATION" "$STARTUP_MS" "$RSS_END" "$SEED_SECONDS" "$PG_MAX_CLIENTS"
 for chart in throughput p99; do gnuplot "$OUT/$chart.gp"; done
 echo "== report: $OUT/report.md"

@@ -91,18 +91,13 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
     }
 
     /**
-     * Records that these normalized addresses belong to the customer, releasing the ones it no longer has.
+     * Records that these normalized addresses belong to the customer (after flushing it, so the row exists).
      *
-     * @return the addresses that already belong to another live customer (nothing is claimed then)
+     * @return the addresses that already belong to another live customer (none of those is claimed)
      */
     public Uni<List<String>> claimEmails(UUID customerId, String partnerId, Set<String> emails) {
         String scope = partnerId == null ? "" : partnerId;
         return Panache.getSession().chain(session -> session.flush()
-                .chain(() -> session.createNativeQuery(
-                        "delete from customer_email where customer_id = :id and email <> all(string_to_array(:emails, E'\\n'))")
-                        .setParameter("id", customerId)
-                        .setParameter("emails", String.join("\n", emails))
-                        .executeUpdate())
                 .chain(() -> emails.isEmpty()
                         ? Uni.createFrom().item(List.<String>of())
                         : session.createNativeQuery("""
@@ -117,6 +112,15 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
                                 .setParameter("emails", String.join("\n", emails))
                                 .getResultList()
                                 .map(claimed -> emails.stream().filter(e -> !claimed.contains(e)).sorted().toList())));
+    }
+
+    /** Frees the addresses a customer no longer has, keeping {@code kept}. */
+    public Uni<Integer> releaseEmailsExcept(UUID customerId, Set<String> kept) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "delete from customer_email where customer_id = :id and email <> all(string_to_array(:emails, E'\\n'))")
+                .setParameter("id", customerId)
+                .setParameter("emails", String.join("\n", kept))
+                .executeUpdate());
     }
 
     /** Frees the addresses of a deleted customer for reuse. */

@@ -129,7 +129,8 @@ public class CustomerService {
             OffsetDateTime now = now();
             apply(customer, CustomerNormalizer.normalize(merged), now);
             customer.updatedAt = now;
-            return claimEmails(customer)
+            return customers.releaseEmailsExcept(id, emails(customer))
+                    .chain(() -> claimEmails(customer))
                     .chain(() -> customers.flush())
                     .chain(() -> {
                         CustomerView view = mapper.toView(customer);
@@ -188,10 +189,13 @@ public class CustomerService {
                                 .toList())));
     }
 
-    private Uni<Void> claimEmails(Customer customer) {
-        Set<String> emails = customer.contacts.emails().stream().map(EmailAddress::address)
+    private static Set<String> emails(Customer customer) {
+        return customer.contacts.emails().stream().map(EmailAddress::address)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        return customers.claimEmails(customer.id, customer.partnerId, emails).map(taken -> {
+    }
+
+    private Uni<Void> claimEmails(Customer customer) {
+        return customers.claimEmails(customer.id, customer.partnerId, emails(customer)).map(taken -> {
             if (!taken.isEmpty()) {
                 throw new DomainException(ProblemType.CONFLICT,
                         "Email address " + String.join(", ", taken) + " already belongs to another customer",

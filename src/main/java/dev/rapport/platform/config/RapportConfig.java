@@ -31,6 +31,23 @@ public interface RapportConfig {
         /** In dev mode only: treat every request as the local user dev-admin with all roles. */
         @WithDefault("false")
         boolean devIdentity();
+
+        /** Bearer tokens already verified by this replica, kept until they expire (see VerifiedTokens). */
+        TokenCache tokenCache();
+    }
+
+    interface TokenCache {
+        /** Whether a verified token skips signature verification on its next requests. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How many verified tokens are kept (least recently used go first). */
+        @WithDefault("10000")
+        long maxSize();
+
+        /** The longest a token is trusted without verifying it again, however late it expires. */
+        @WithDefault("PT5M")
+        Duration maxAge();
     }
 
     /** Token buckets per caller, in this replica; a gateway in front enforces limits across replicas. */
