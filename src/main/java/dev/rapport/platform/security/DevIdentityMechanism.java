@@ -10,11 +10,8 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.ChallengeData;
-import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
@@ -24,7 +21,7 @@ import io.vertx.ext.web.RoutingContext;
  * application runs in dev mode ({@code quarkus:dev}); a packaged application ignores the setting.
  */
 @ApplicationScoped
-public class DevIdentityMechanism implements HttpAuthenticationMechanism {
+public class DevIdentityMechanism implements BearerOnlyMechanism {
 
     private static final Logger LOG = Logger.getLogger(DevIdentityMechanism.class);
 
@@ -46,13 +43,4 @@ public class DevIdentityMechanism implements HttpAuthenticationMechanism {
         return active ? Uni.createFrom().item(identity) : Uni.createFrom().nullItem();
     }
 
-    @Override
-    public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer"));
-    }
-
-    @Override
-    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
-        return Set.of();
-    }
 }

@@ -1,6 +1,5 @@
 package dev.rapport.platform.security;
 
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,9 +11,6 @@ import dev.rapport.platform.error.ProblemType;
 import dev.rapport.platform.web.RequestIds;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.identity.request.AuthenticationRequest;
-import io.quarkus.vertx.http.runtime.security.ChallengeData;
-import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
@@ -23,7 +19,7 @@ import io.vertx.ext.web.RoutingContext;
  * on a protected path) with a problem+json body instead of an empty 401, for REST and GraphQL alike.
  */
 @ApplicationScoped
-public class ProblemChallengeMechanism implements HttpAuthenticationMechanism {
+public class ProblemChallengeMechanism implements BearerOnlyMechanism {
 
     private final ObjectMapper json;
 
@@ -34,11 +30,6 @@ public class ProblemChallengeMechanism implements HttpAuthenticationMechanism {
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         return Uni.createFrom().nullItem();
-    }
-
-    @Override
-    public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer"));
     }
 
     @Override
@@ -60,11 +51,6 @@ public class ProblemChallengeMechanism implements HttpAuthenticationMechanism {
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .end(body).toCompletionStage())
                 .replaceWith(true);
-    }
-
-    @Override
-    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
-        return Set.of();
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,10 +24,7 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
-import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.ChallengeData;
-import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
@@ -46,7 +42,7 @@ import io.vertx.ext.web.RoutingContext;
  * <p>Rapport authorizes by roles; permission checkers of the original identity are not carried over.
  */
 @ApplicationScoped
-public class VerifiedTokens implements HttpAuthenticationMechanism, SecurityIdentityAugmentor {
+public class VerifiedTokens implements BearerOnlyMechanism, SecurityIdentityAugmentor {
 
     private static final String BEARER = "Bearer ";
     private static final String ROUTING_CONTEXT = RoutingContext.class.getName();
@@ -134,16 +130,6 @@ public class VerifiedTokens implements HttpAuthenticationMechanism, SecurityIden
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @Override
-    public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer"));
-    }
-
-    @Override
-    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
-        return Set.of();
     }
 
     @Override
