@@ -149,7 +149,7 @@ public class CustomerResource {
             @Parameter(description = "ETag of the version the change was based on") @HeaderParam("If-Match") String ifMatch,
             @NotNull JsonNode patch) {
         return service.update(id, patch, ifMatch)
-                .map(view -> Response.ok(view).tag(String.valueOf(view.version())).build());
+                .map(view -> ETags.ok(view, view.version()));
     }
 
     @DELETE

@@ -89,7 +89,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "The endpoint; ETag carries its version",
             content = @Content(schema = @Schema(implementation = WebhookEndpointView.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return service.get(id).map(view -> Response.ok(view).tag(String.valueOf(view.version())).build());
+        return service.get(id).map(view -> ETags.ok(view, view.version()));
     }
 
     @PATCH
@@ -107,7 +107,7 @@ public class WebhookResource {
             @Parameter(description = "ETag of the version the change was based on") @HeaderParam("If-Match") String ifMatch,
             @NotNull JsonNode patch) {
         return service.update(id, patch, ifMatch)
-                .map(view -> Response.ok(view).tag(String.valueOf(view.version())).build());
+                .map(view -> ETags.ok(view, view.version()));
     }
 
     @DELETE

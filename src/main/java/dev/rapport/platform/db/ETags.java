@@ -1,5 +1,8 @@
 package dev.rapport.platform.db;
 
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+
 import dev.rapport.platform.error.DomainException;
 import dev.rapport.platform.error.ProblemType;
 
@@ -11,6 +14,11 @@ public final class ETags {
 
     public static String of(long version) {
         return "\"" + version + "\"";
+    }
+
+    /** 200 with the body and the ETag of its version. */
+    public static Response ok(Object body, long version) {
+        return Response.ok(body).tag(new EntityTag(String.valueOf(version))).build();
     }
 
     /**
