@@ -59,9 +59,10 @@ for workload in (w for w in by if w != "W6_webhooks"):
 w6 = next(iter(by.get("W6_webhooks", {}).values()), None)
 if w6:
     lines += ["## W6_webhooks", "",
-              "Events written by pgbench at a fixed rate (bench/pgbench_w6.sql, each carrying its write time) are",
-              "delivered by the service to a local receiver (bench/webhook_receiver.py); latency is from the write, just",
-              "before commit, to receipt. Lost = written but not received 5 s after the last write.", "",
+              "Interactions logged through the API at a fixed rate (bench/w6_writer.py, open loop) make events the",
+              "service delivers to a local receiver (bench/webhook_receiver.py); latency is from the event's createdAt",
+              "(its transaction's start, just before commit) to receipt. Lost = written but not received 5 s after the",
+              "last write. CPU per event includes the API write.", "",
               "| events/s | delivered/s | p50 | p99 | p99.9 | lost | CPU ms/event | RSS MB |", "|---|---|---|---|---|---|---|---|",
               f"| {w6['connections']} | {w6['throughput']} | {w6['p50_ms']} | {w6['p99_ms']} | {w6['p999_ms']} | "
               f"{w6['errors']} | {w6['cpu_ms_per_request']} | {w6['rss_mb']} |", ""]

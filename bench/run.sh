@@ -5,7 +5,7 @@
 #
 #   bench/run.sh [customers]          default 100000; BENCH_DURATION=10s BENCH_CONNECTIONS="1 8 32 128"
 #                                     BENCH_JAVA_OPTS=-Xmx256m (the heap a 512 MiB pod gives the service)
-#                                     BENCH_WARMUP=10s (unrecorded run before each workload)
+#                                     BENCH_WARMUP=20s (unrecorded run before each workload: C2 is still compiling after 10 s here)
 #                                     BENCH_W6_RATE=500 (events per second for W6), BENCH_LABEL (results folder)
 #                                     BENCH_WORKLOADS="W1 W2 W3 W4 W5 W6" (a subset for quick experiments)
 #                                     BENCH_JFR=1 records a JFR profile of the service (raw/service-<n>.jfr) and
@@ -98,7 +98,7 @@ run_wrk() { # name script path
   local name=$1 script=$2 path=$3 c before after line
   wanted "$name" || return 0
   # Warm-up (not recorded): the JIT needs a few seconds of the same requests before the figures mean anything.
-  wrk -t2 -c8 -d"${BENCH_WARMUP:-10s}" -s "bench/lua/$script" "http://127.0.0.1:$PORT$path" > /dev/null
+  wrk -t2 -c8 -d"${BENCH_WARMUP:-20s}" -s "bench/lua/$script" "http://127.0.0.1:$PORT$path" > /dev/null
   for c in $CONNECTIONS; do
     curl -sf -o /dev/null -H "Authorization: Bearer $BENCH_TOKEN" "http://127.0.0.1:$PORT$path" || true
     before=$(ticks)
@@ -151,14 +151,13 @@ RECEIVER_PORT=$((PORT + 1))
 python3 bench/webhook_receiver.py "$RECEIVER_PORT" & RECEIVER=$!
 WEBHOOKS=true start_service
 curl -sf -o /dev/null -X POST -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
-  -d "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/hook\",\"eventTypes\":[\"customer.updated\"]}" \
+  -d "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/hook\",\"eventTypes\":[\"interaction.logged\"]}" \
   "http://127.0.0.1:$PORT/v1/webhook-endpoints"
-w6() { # seconds -> number of events written
-  pgbench -n -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -c 4 -j 2 -R "$RATE" -T "$1" -D count="$N" \
-    -f bench/pgbench_w6.sql "$DB_NAME" 2>&1 | tee "$RAW/w6-pgbench.txt" \
-    | sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p'
+w6() { # seconds -> number of events written (interactions logged through the API at $RATE per second)
+  python3 bench/w6_writer.py "$PORT" "$RATE" "$1" | tee "$RAW/w6-writer.txt" \
+    | python3 -c 'import json, sys; c = json.load(sys.stdin); print(c["sent"] - c["failed"])'
 }
-WARMUP=${BENCH_WARMUP:-10s}
+WARMUP=${BENCH_WARMUP:-20s}
 w6 "${WARMUP%s}" > /dev/null
 sleep 3; curl -sf -X DELETE "http://127.0.0.1:$RECEIVER_PORT/stats"
 before=$(ticks)

@@ -1,10 +1,13 @@
 """W6's webhook receiver: answers every delivery with 204 and records how long after the event was written it came.
 
-The events are written by pgbench (bench/pgbench_w6.sql) with their write time in data.writtenAt (epoch ms, taken
-just before the commit). GET /stats returns {"received", "p50", "p99", "p999", "max"} in ms; DELETE /stats resets.
+The events are written through the API by bench/w6_writer.py; an envelope's createdAt is the time its transaction
+started, a few milliseconds before it committed, so the figures are commit-to-receipt plus that transaction's own
+duration. GET /stats returns {"received", "p50", "p99", "p999", "max"} in ms; DELETE /stats resets.
 """
 import json
+import re
 import sys
+from datetime import datetime
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -26,10 +29,12 @@ class Receiver(BaseHTTPRequestHandler):
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
         received = time.time() * 1000
-        written = json.loads(body).get("data", {}).get("writtenAt")
-        if written is not None:
+        created = json.loads(body).get("createdAt")
+        if created is not None:
+            # Python parses at most microseconds; the service may print nanoseconds.
+            created = re.sub(r"(\.\d{6})\d+", r"\1", created.replace("Z", "+00:00"))
             with lock:
-                latencies.append(received - float(written))
+                latencies.append(received - datetime.fromisoformat(created).timestamp() * 1000)
         self.send_response(204)
         self.send_header("Content-Length", "0")
         self.end_headers()

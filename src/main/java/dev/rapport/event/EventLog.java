@@ -41,10 +41,12 @@ public class EventLog {
 
     private final ObjectMapper json;
     private final Caller caller;
+    private final EventNotifications notifications;
 
-    EventLog(ObjectMapper json, Caller caller) {
+    EventLog(ObjectMapper json, Caller caller, EventNotifications notifications) {
         this.json = json;
         this.caller = caller;
+        this.notifications = notifications;
     }
 
     /**
@@ -65,6 +67,7 @@ public class EventLog {
             return Uni.createFrom().failure(e);
         }
         List<String> changed = data instanceof ChangeSummary summary ? summary.changedFields() : List.of();
+        notifications.appended();
         return Panache.getSession()
                 .chain(session -> insert(session, id, type, subjectType, subjectId, ownerPartnerId, payload, changed))
                 .replaceWith(id);

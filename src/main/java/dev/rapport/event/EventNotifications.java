@@ -4,60 +4,35 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.pgclient.pubsub.PgSubscriber;
+import dev.rapport.platform.db.AfterWork;
 
 /**
- * Listens on PostgreSQL's {@code rapport_events} channel (a trigger notifies it when an event commits) and wakes
- * the consumers of the event log. Consumers also poll, so a lost connection only delays them.
+ * Wakes the consumers of the event log (the webhook dispatcher, later segments and triggers) when this replica has
+ * committed events: {@link EventLog} reports each append, and the listeners run once the request or background run
+ * that appended has ended, so after its commit. Events committed by other replicas reach the consumers by polling.
+ * <p>
+ * A database trigger with NOTIFY used to do this; it made every writing transaction take PostgreSQL's global
+ * notification queue lock during commit, so writers committed one at a time (bench/FINDINGS.md).
  */
 @ApplicationScoped
 public class EventNotifications {
 
-    private static final Logger LOG = Logger.getLogger(EventNotifications.class);
-    private static final String CHANNEL = "rapport_events";
-
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-    private final Vertx vertx;
-    private final String url;
-    private final String user;
-    private final String password;
-    private PgSubscriber subscriber;
+    private final Runnable wakeListeners = () -> listeners.forEach(Runnable::run);
+    private final AfterWork afterWork;
 
-    EventNotifications(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-            @ConfigProperty(name = "quarkus.datasource.username") String user,
-            @ConfigProperty(name = "quarkus.datasource.password") java.util.Optional<String> password) {
-        this.vertx = vertx;
-        this.url = url;
-        this.user = user;
-        this.password = password.orElse("");
+    EventNotifications(AfterWork afterWork) {
+        this.afterWork = afterWork;
     }
 
-    /** Runs {@code listener} (quickly, without blocking) whenever an event commits. */
+    /** Runs {@code listener} (quickly, without blocking) after a unit of work of this replica appended events. */
     public void onEvent(Runnable listener) {
         listeners.add(listener);
     }
 
-    void start(@Observes StartupEvent startup) {
-        PgConnectOptions options = PgConnectOptions.fromUri(url).setUser(user).setPassword(password);
-        subscriber = PgSubscriber.subscriber(vertx, options)
-                .reconnectPolicy(retries -> retries < 1000 ? 1000L : -1L);
-        subscriber.channel(CHANNEL).handler(payload -> listeners.forEach(Runnable::run));
-        subscriber.connect().onFailure(e -> LOG.warnf("LISTEN %s failed (%s); consumers fall back to polling",
-                CHANNEL, e.getMessage()));
-    }
-
-    void stop(@Observes ShutdownEvent shutdown) {
-        if (subscriber != null) {
-            subscriber.close();
-        }
+    /** An event was appended in the current unit of work: wake the listeners once it has ended. */
+    void appended() {
+        afterWork.add(wakeListeners);
     }
 }

@@ -62,6 +62,12 @@ public class EventRepository {
         }).map(rows -> rows.stream().map(EventRepository::toEvent).toList());
     }
 
+    /** The highest sequence number of a committed event, whether or not {@link #after} would return it yet. */
+    public Uni<Long> newestSeq() {
+        return reads.read(session -> session.createNativeQuery("select coalesce(max(seq), 0) from event", Long.class)
+                .getSingleResult());
+    }
+
     private static StoredEvent toEvent(Object[] row) {
         return new StoredEvent(((Number) row[0]).longValue(), (UUID) row[1], (String) row[2], (String) row[3],
                 (UUID) row[4], (String) row[5], SqlValues.timestamp(row[6]), (String) row[7]);

@@ -11,6 +11,7 @@ import dev.rapport.event.EventRepository.StoredEvent;
 import dev.rapport.platform.config.RapportConfig;
 import dev.rapport.platform.db.Background;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -27,12 +28,15 @@ public class WebhookDispatcher {
 
     static final String CONSUMER = "webhook-dispatcher";
     private static final int BATCH = 500;
+    /** How soon a run looks again when events it may not have seen are (or may soon be) committed. */
+    private static final long LOOK_AGAIN_MS = 50;
 
     private final EventRepository events;
     private final WebhookDeliveries deliveries;
     private final WebhookSender sender;
     private final RapportConfig.Webhooks config;
     private final Background background;
+    private final Vertx vertx;
 
     WebhookDispatcher(EventRepository events, WebhookDeliveries deliveries, WebhookSender sender,
             RapportConfig config, Vertx vertx) {
@@ -41,6 +45,7 @@ public class WebhookDispatcher {
         this.sender = sender;
         this.config = config.webhooks();
         this.background = new Background(CONSUMER, vertx, this::dispatchBatch);
+        this.vertx = vertx;
     }
 
     void start(@Observes StartupEvent startup, EventNotifications notifications) {
@@ -50,11 +55,19 @@ public class WebhookDispatcher {
         }
     }
 
+    void stop(@Observes ShutdownEvent shutdown) {
+        background.stop();
+    }
+
     @Scheduled(every = "${rapport.webhooks.poll-interval:PT1S}", delayed = "1s")
     void poll() {
         if (config.enabled()) {
             background.wake();
         }
+    }
+
+    /** What one run did: how many events it dispatched, and whether it should look again shortly. */
+    private record Run(int dispatched, boolean lookAgain) {
     }
 
     /** One batch; true when the batch was full and another should follow at once. */
@@ -66,7 +79,8 @@ public class WebhookDispatcher {
                         "select seq from consumer_cursor where name = :name for update skip locked", Long.class)
                         .setParameter("name", CONSUMER).getResultList())
                 .chain(cursor -> cursor.isEmpty()
-                        ? Uni.createFrom().item(0) // another replica is dispatching
+                        // Another replica is dispatching; it may have read before our events committed.
+                        ? Uni.createFrom().item(new Run(0, true))
                         : events.after(cursor.get(0), List.of(), null, BATCH)
                                 .call(batch -> enqueueAll(batch))
                                 .call(batch -> batch.isEmpty() ? Uni.createFrom().voidItem() : session
@@ -76,14 +90,27 @@ public class WebhookDispatcher {
                                                 """)
                                         .setParameter("seq", batch.get(batch.size() - 1).seq())
                                         .setParameter("name", CONSUMER).executeUpdate())
-                                .map(List::size))))
+                                .chain(batch -> batch.size() == BATCH ? Uni.createFrom().item(new Run(BATCH, false))
+                                        : heldBack(batch.isEmpty() ? cursor.get(0) : batch.get(batch.size() - 1).seq())
+                                                .map(held -> new Run(batch.size(), held))))))
                 // Wake the sender after the commit, when the new deliveries are visible to it.
-                .invoke(count -> {
-                    if (count > 0) {
+                .invoke(run -> {
+                    if (run.dispatched() > 0) {
                         sender.wake();
                     }
+                    if (run.lookAgain()) {
+                        vertx.setTimer(LOOK_AGAIN_MS, timer -> background.wake());
+                    }
                 })
-                .map(count -> count == BATCH);
+                .map(run -> run.dispatched() == BATCH);
+    }
+
+    /**
+     * Whether committed events beyond {@code seq} were held back because an older transaction was still running
+     * (see {@link EventRepository#after}). That transaction may append no event and so wake nobody when it ends.
+     */
+    private Uni<Boolean> heldBack(long seq) {
+        return events.newestSeq().map(newest -> newest > seq);
     }
 
     private Uni<Integer> enqueueAll(List<StoredEvent> batch) {

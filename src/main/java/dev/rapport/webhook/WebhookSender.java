@@ -53,6 +53,25 @@ public class WebhookSender {
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
     };
 
+    /**
+     * An attempt's outcome in one statement: the delivery's new state, the attempt in its log, and after a success
+     * the end of the endpoint's failing streak.
+     */
+    private static final String RECORD = """
+            with delivery as (
+                update webhook_delivery set status = :status, last_status_code = :code, last_error = :error,
+                    next_attempt_at = coalesce(cast(:next as timestamptz), next_attempt_at),
+                    delivered_at = case when :status = 'succeeded' then now() end
+                where id = :id
+                returning id, endpoint_id
+            ), attempt as (
+                insert into webhook_attempt (id, delivery_id, attempted_at, status_code, latency_ms, error)
+                select :attemptId, id, now(), :code, :latency, :error from delivery
+            )
+            update webhook_endpoint set failing_since = null
+            where :succeeded and failing_since is not null and id = (select endpoint_id from delivery)
+            """;
+
     private final WebhookDeliveries deliveries;
     private final UrlGuard guard;
     private final EventLog events;
@@ -60,6 +79,7 @@ public class WebhookSender {
     private final RapportConfig.Webhooks config;
     private final HttpClient client;
     private final Background background;
+    private final Vertx vertx;
     private final AtomicInteger inFlight = new AtomicInteger();
 
     WebhookSender(WebhookDeliveries deliveries, UrlGuard guard, EventLog events, ObjectMapper json,
@@ -76,6 +96,7 @@ public class WebhookSender {
                 .setMaxPoolSize(8)
                 .setKeepAlive(true));
         this.background = new Background("webhook-sender", vertx, this::sendDue);
+        this.vertx = vertx;
     }
 
     public void wake() {
@@ -90,6 +111,7 @@ public class WebhookSender {
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
+        background.stop();
         client.close();
     }
 
@@ -122,21 +144,21 @@ public class WebhookSender {
                 .map(claimed -> claimed.size() == free);
     }
 
+    /** Sends one claimed delivery and records the attempt, on a context (and so a session) of its own. */
     private void send(DeliveryClaim claim) {
         inFlight.incrementAndGet();
         long started = System.nanoTime();
-        Uni<AttemptOutcome> outcome = claim.enabled() ? post(claim)
-                : Uni.createFrom().item(AttemptOutcome.failed(null, "endpoint disabled", false, null));
-        outcome.onFailure()
+        Background.detached(vertx, () -> (claim.enabled() ? post(claim)
+                : Uni.createFrom().item(AttemptOutcome.failed(null, "endpoint disabled", false, null)))
+                .onFailure()
                 .recoverWithItem(e -> AttemptOutcome.failed(null, describe(e), !(e instanceof GuardRefusal), null))
-                .chain(result -> record(claim, result, (int) ((System.nanoTime() - started) / 1_000_000)))
-                .subscribe().with(
-                        ignored -> done(),
-                        failure -> {
-                            LOG.errorf(failure, "Recording delivery %s failed; it is retried when its lease expires",
-                                    claim.id());
-                            done();
-                        });
+                .chain(result -> record(claim, result, (int) ((System.nanoTime() - started) / 1_000_000))),
+                ignored -> done(),
+                failure -> {
+                    LOG.errorf(failure, "Recording delivery %s failed; it is retried when its lease expires",
+                            claim.id());
+                    done();
+                });
     }
 
     private void done() {
@@ -209,27 +231,13 @@ public class WebhookSender {
         }
         boolean gone = outcome.statusCode() != null && outcome.statusCode() == 410;
         OffsetDateTime nextAttempt = next;
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
-                update webhook_delivery set status = :status, last_status_code = :code, last_error = :error,
-                    next_attempt_at = coalesce(cast(:next as timestamptz), next_attempt_at),
-                    delivered_at = case when :status = 'succeeded' then now() end
-                where id = :id
-                """)
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(RECORD)
                 .setParameter("status", status).setParameter("code", outcome.statusCode())
                 .setParameter("error", outcome.error()).setParameter("next", nextAttempt)
-                .setParameter("id", claim.id()).executeUpdate()
-                .chain(() -> session.createNativeQuery("""
-                        insert into webhook_attempt (id, delivery_id, attempted_at, status_code, latency_ms, error)
-                        values (:id, :delivery, now(), :code, :latency, :error)
-                        """)
-                        .setParameter("id", Ids.newId()).setParameter("delivery", claim.id())
-                        .setParameter("code", outcome.statusCode()).setParameter("latency", latencyMs)
-                        .setParameter("error", outcome.error()).executeUpdate())
-                .chain(() -> outcome.succeeded()
-                        ? session.createNativeQuery(
-                                "update webhook_endpoint set failing_since = null where id = :id and failing_since is not null")
-                                .setParameter("id", claim.endpointId()).executeUpdate().replaceWithVoid()
-                        : failing(session, claim, gone))));
+                .setParameter("id", claim.id()).setParameter("attemptId", Ids.newId())
+                .setParameter("latency", latencyMs).setParameter("succeeded", outcome.succeeded())
+                .executeUpdate()
+                .chain(() -> outcome.succeeded() ? Uni.createFrom().voidItem() : failing(session, claim, gone))));
     }
 
     /** Marks the endpoint as failing; disables it on 410 Gone or after failing for too long. */

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.rapport.platform.Concurrently;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
@@ -217,6 +218,29 @@ class WebhookDeliveryTest {
                         .then().statusCode(400).body("errors[0].field", equalTo("from"));
             } finally {
                 delete(id);
+            }
+        }
+    }
+
+    @Test
+    void deliveriesSentTogetherAreEachRecorded() throws Exception {
+        int writes = 12;
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String endpointId = register(receiver.url(), "customer.created").getString("id");
+            try {
+                Concurrently.run(writes, i -> aCustomer().create());
+                assertThat(receiver.await(any -> true, writes, WAIT)).hasSize(writes);
+                Instant deadline = Instant.now().plus(WAIT);
+                int recorded = 0;
+                while (recorded < writes && Instant.now().isBefore(deadline)) {
+                    recorded = given().queryParam("status", "succeeded").queryParam("limit", 100)
+                            .when().get("/v1/webhook-endpoints/" + endpointId + "/deliveries")
+                            .then().statusCode(200).extract().jsonPath().getList("$").size();
+                    Thread.sleep(50);
+                }
+                assertThat(recorded).isEqualTo(writes);
+            } finally {
+                delete(endpointId);
             }
         }
     }

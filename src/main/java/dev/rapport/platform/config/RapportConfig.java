@@ -110,7 +110,7 @@ public interface RapportConfig {
         @WithDefault("P5D")
         Duration disableAfter();
 
-        /** How often due deliveries are looked for when no notification arrives. */
+        /** How often each replica looks for events and due deliveries it was not woken for (other replicas' writes). */
         @WithDefault("PT1S")
         Duration pollInterval();
     }

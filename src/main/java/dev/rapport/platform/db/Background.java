@@ -1,6 +1,7 @@
 package dev.rapport.platform.db;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
@@ -14,7 +15,8 @@ import io.vertx.core.Vertx;
 /**
  * Runs background work (consumers of the event log, the webhook sender) one run at a time, each run on a fresh,
  * safe Vert.x duplicated context as Hibernate Reactive requires. A wake-up that arrives during a run makes the run
- * repeat once it ends, so no notification is lost and runs never overlap in this replica.
+ * repeat once it ends, so no notification is lost and runs never overlap in this replica. Each run is a unit of
+ * work for {@link AfterWork}: what it registers there runs when the run ends.
  */
 public final class Background {
 
@@ -25,6 +27,7 @@ public final class Background {
     private final Supplier<Uni<Boolean>> run;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    private volatile boolean stopped;
 
     /**
      * @param run one unit of work; it answers true when it should run again at once (a full batch)
@@ -36,6 +39,9 @@ public final class Background {
     }
 
     public void wake() {
+        if (stopped) {
+            return;
+        }
         again.set(true);
         if (running.compareAndSet(false, true)) {
             again.set(false);
@@ -43,16 +49,44 @@ public final class Background {
         }
     }
 
+    /** No run starts after this (the service is shutting down and the database may already be gone). */
+    public void stop() {
+        stopped = true;
+    }
+
     private void start() {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> run.get().subscribe().with(this::finished, failure -> {
+        detached(vertx, run, this::finished, failure -> {
             LOG.errorf(failure, "%s failed; it will run again at the next wake-up", name);
             finished(false);
-        }));
+        });
+    }
+
+    /**
+     * Runs {@code work} on a fresh, safe Vert.x duplicated context, so that its Hibernate Reactive session is its
+     * own even when it runs beside others started from the same place, as a unit of work for {@link AfterWork}.
+     */
+    public static <T> void detached(Vertx vertx, Supplier<Uni<T>> work, Consumer<T> onItem,
+            Consumer<Throwable> onFailure) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> {
+            AfterWork.Callbacks afterwards = AfterWork.begin();
+            // deferred: a supplier that throws fails the Uni instead of leaving the caller waiting for an answer
+            Uni.createFrom().<T>deferred(work::get).subscribe().with(item -> {
+                afterwards.run();
+                onItem.accept(item);
+            }, failure -> {
+                afterwards.run();
+                onFailure.accept(failure);
+            });
+        });
     }
 
     private void finished(Boolean more) {
+        if (stopped) {
+            running.set(false);
+            return;
+        }
         if (Boolean.TRUE.equals(more) || again.getAndSet(false)) {
             start();
             return;
