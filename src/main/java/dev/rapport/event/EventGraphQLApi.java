@@ -27,7 +27,7 @@ public class EventGraphQLApi {
     }
 
     @Query("events")
-    @Description("Events in commit order after the cursor; keep nextCursor and pass it as after to continue")
+    @Description("Every committed event once, oldest first, after the cursor; keep nextCursor and pass it as after to continue")
     @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.ANALYST, Roles.EVENTS_READ })
     public Uni<EventPage> events(@Description("nextCursor of the previous call; omit to start at the oldest") String after,
             @Description("Comma-separated event types, * as a wildcard part, for example customer.*") String types,

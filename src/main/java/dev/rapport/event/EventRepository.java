@@ -16,8 +16,8 @@ import io.smallrye.mutiny.Uni;
 public class EventRepository {
 
     /** An event row as the feed and the consumers read it. */
-    public record StoredEvent(long seq, UUID id, String type, String subjectType, UUID subjectId, String payload,
-            OffsetDateTime occurredAt, String partnerId) {
+    public record StoredEvent(LogPosition position, UUID id, String type, String subjectType, UUID subjectId,
+            String payload, OffsetDateTime occurredAt, String partnerId) {
     }
 
     private final ReadSessions reads;
@@ -27,22 +27,26 @@ public class EventRepository {
     }
 
     /**
-     * Events after {@code afterSeq}, in sequence order, limited to those no running transaction can still precede.
+     * Events after {@code position}, in log order, limited to those whose transaction has ended.
      *
-     * <p>Sequence numbers are taken at insert, but transactions commit in any order: an event with a lower number
-     * may become visible after one with a higher number. Only events whose transaction is older than the oldest
-     * transaction still running ({@code pg_snapshot_xmin}) are returned, so a reader that has seen number n never
-     * later finds a committed event below n.
+     * <p>Sequence numbers are taken at insert, but transactions commit in any order, so no reader can tell from a
+     * sequence number alone whether a lower one may still commit. The log is therefore read in the order of the
+     * writing transaction's id, then sequence number, and only up to the oldest transaction still running
+     * ({@code pg_snapshot_xmin}): every transaction with a lower id has ended, so the events up to there are final,
+     * and nothing can later appear before a position a reader has passed.
      *
      * @param typePatterns SQL LIKE patterns of event types, or empty for all
      * @param partnerId only events about this partner's records, or null for all
      */
-    public Uni<List<StoredEvent>> after(long afterSeq, List<String> typePatterns, String partnerId, int limit) {
+    public Uni<List<StoredEvent>> after(LogPosition position, List<String> typePatterns, String partnerId,
+            int limit) {
         SqlParams params = new SqlParams();
         StringBuilder sql = new StringBuilder("""
-                select seq, id, type, subject_type, subject_id, cast(payload as text), occurred_at, partner_id
+                select cast(xact_id as text), seq, id, type, subject_type, subject_id, cast(payload as text),
+                       occurred_at, partner_id
                 from event
-                where seq > """).append(params.bind(afterSeq))
+                where (xact_id, seq) > (""").append(xid(params, position)).append(", ")
+                .append(params.bind(position.seq())).append(')')
                 .append(" and xact_id < pg_snapshot_xmin(pg_current_snapshot())");
         if (!typePatterns.isEmpty()) {
             sql.append(" and (");
@@ -54,7 +58,7 @@ public class EventRepository {
         if (partnerId != null) {
             sql.append(" and partner_id = ").append(params.bind(partnerId));
         }
-        sql.append(" order by seq limit ").append(limit);
+        sql.append(" order by xact_id, seq limit ").append(limit);
         return reads.read(session -> {
             var query = session.createNativeQuery(sql.toString(), Object[].class);
             params.values().forEach(query::setParameter);
@@ -62,15 +66,44 @@ public class EventRepository {
         }).map(rows -> rows.stream().map(EventRepository::toEvent).toList());
     }
 
-    /** The highest sequence number of a committed event, whether or not {@link #after} would return it yet. */
-    public Uni<Long> newestSeq() {
-        return reads.read(session -> session.createNativeQuery("select coalesce(max(seq), 0) from event", Long.class)
-                .getSingleResult());
+    /**
+     * Whether a committed event lies beyond {@code position}, whether or not {@link #after} would return it yet
+     * (it does not while an older transaction is still running).
+     */
+    public Uni<Boolean> anyAfter(LogPosition position) {
+        SqlParams params = new SqlParams();
+        String sql = "select exists (select 1 from event where (xact_id, seq) > (" + xid(params, position) + ", "
+                + params.bind(position.seq()) + "))";
+        return reads.read(session -> {
+            var query = session.createNativeQuery(sql, Boolean.class);
+            params.values().forEach(query::setParameter);
+            return query.getSingleResult();
+        });
+    }
+
+    /**
+     * The position of a reader that has seen every event up to sequence number {@code seq} in sequence order (the
+     * order of change-feed cursors issued before the log was read in transaction order). It lies before every
+     * event above {@code seq}, so nothing is skipped; events at or below it with a later transaction are read
+     * again, which at-least-once readers absorb by event id.
+     */
+    public Uni<LogPosition> positionBeforeSeq(long seq) {
+        return reads.read(session -> session.createNativeQuery("""
+                select cast(least(pg_snapshot_xmin(pg_current_snapshot()),
+                                  (select xact_id from event where seq > :seq order by xact_id limit 1)) as text)
+                """, String.class).setParameter("seq", seq).getSingleResult())
+                .map(xid -> new LogPosition(Long.parseLong(xid), 0));
+    }
+
+    /** A transaction id as SQL: {@code xid8} has no cast from bigint, so it is bound as text. */
+    private static String xid(SqlParams params, LogPosition position) {
+        return "cast(" + params.bind(Long.toString(position.xactId())) + " as xid8)";
     }
 
     private static StoredEvent toEvent(Object[] row) {
-        return new StoredEvent(((Number) row[0]).longValue(), (UUID) row[1], (String) row[2], (String) row[3],
-                (UUID) row[4], (String) row[5], SqlValues.timestamp(row[6]), (String) row[7]);
+        return new StoredEvent(new LogPosition(Long.parseLong((String) row[0]), ((Number) row[1]).longValue()),
+                (UUID) row[2], (String) row[3], (String) row[4], (UUID) row[5], (String) row[6],
+                SqlValues.timestamp(row[7]), (String) row[8]);
     }
 
 }

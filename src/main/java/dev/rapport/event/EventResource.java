@@ -34,8 +34,9 @@ public class EventResource {
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.ANALYST, Roles.EVENTS_READ })
     @Operation(summary = "Read the change feed",
-            description = "Returns events in commit order after the cursor, oldest first. Keep the `nextCursor` and "
-                    + "pass it as `after` to continue; it is present even when nothing is new, so the same call polls. "
+            description = "Returns every committed event once, oldest first, after the cursor. Keep the `nextCursor` "
+                    + "and pass it as `after` to continue; it is present even when nothing is new, so the same call "
+                    + "polls. An event whose transaction is still running is returned after it commits, never skipped. "
                     + "A partner client reads only the events of its own records. Events are kept for 30 days. "
                     + "Types: `customer.created`, `customer.updated` (data lists `changedFields`), `customer.deleted`, "
                     + "`purchase.recorded`, `interaction.logged`.")

@@ -2,6 +2,7 @@ package dev.rapport.event;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,10 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class EventService {
 
-    private static final String FEED = "feed";
+    /** Cursors in log order (transaction id, sequence number). */
+    private static final String LOG = "log";
+    /** Cursors issued while the feed was read in sequence order; still accepted. */
+    private static final String SEQ = "feed";
     private static final Pattern TYPE_PATTERN = Pattern.compile("\\*|[a-z_]+(\\.([a-z_]+|\\*))*");
 
     private final EventRepository events;
@@ -40,14 +44,15 @@ public class EventService {
      */
     public Uni<EventPage> feed(String after, String types, String limit) {
         PageRequest page = PageRequest.of(limit, null, null);
-        long afterSeq = after == null || after.isBlank() ? 0 : seqOf(after);
-        return events.after(afterSeq, patterns(types), caller.partnerId().orElse(null), page.fetchSize())
+        List<String> patterns = patterns(types);
+        return positionOf(after).chain(position -> events
+                .after(position, patterns, caller.partnerId().orElse(null), page.fetchSize())
                 .map(rows -> {
                     boolean hasMore = rows.size() > page.limit();
                     List<EventRepository.StoredEvent> data = hasMore ? rows.subList(0, page.limit()) : rows;
-                    long last = data.isEmpty() ? afterSeq : data.get(data.size() - 1).seq();
+                    LogPosition last = data.isEmpty() ? position : data.get(data.size() - 1).position();
                     return new EventPage(data.stream().map(this::toView).toList(), cursorOf(last), hasMore);
-                });
+                }));
     }
 
     public EventView toView(EventRepository.StoredEvent event) {
@@ -59,20 +64,28 @@ public class EventService {
         }
     }
 
-    static String cursorOf(long seq) {
-        return new Cursor(FEED, Long.toString(seq), new java.util.UUID(0, seq)).encode();
+    /** The cursor of a position: its transaction id as the key, its sequence number as the id. */
+    static String cursorOf(LogPosition position) {
+        return new Cursor(LOG, Long.toString(position.xactId()), new UUID(0, position.seq())).encode();
     }
 
-    private static long seqOf(String after) {
+    private Uni<LogPosition> positionOf(String after) {
+        if (after == null || after.isBlank()) {
+            return Uni.createFrom().item(LogPosition.START);
+        }
         Cursor cursor = Cursor.decode(after);
         try {
-            if (!FEED.equals(cursor.sort())) {
-                throw new NumberFormatException();
+            if (LOG.equals(cursor.sort())) {
+                return Uni.createFrom().item(new LogPosition(Long.parseLong(cursor.key()),
+                        cursor.id().getLeastSignificantBits()));
             }
-            return Long.parseLong(cursor.key());
+            if (SEQ.equals(cursor.sort())) {
+                return events.positionBeforeSeq(Long.parseLong(cursor.key()));
+            }
         } catch (NumberFormatException e) {
-            throw DomainException.invalid("after", "is not a cursor of the change feed");
+            // falls through to the problem below
         }
+        throw DomainException.invalid("after", "is not a cursor of the change feed");
     }
 
     /** {@code customer.*} becomes the LIKE pattern {@code customer.%}; {@code *} alone means every type. */

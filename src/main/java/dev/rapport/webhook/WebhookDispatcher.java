@@ -5,9 +5,12 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.hibernate.reactive.mutiny.Mutiny;
+
 import dev.rapport.event.EventNotifications;
 import dev.rapport.event.EventRepository;
 import dev.rapport.event.EventRepository.StoredEvent;
+import dev.rapport.event.LogPosition;
 import dev.rapport.platform.config.RapportConfig;
 import dev.rapport.platform.db.Background;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -18,10 +21,11 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 
 /**
- * Fans committed events out into webhook deliveries. It is a consumer of the event log with a durable cursor:
- * in one transaction it locks its cursor row ({@code FOR UPDATE SKIP LOCKED}, so one replica at a time), reads
- * the next events in gap-safe order, queues a delivery per matching endpoint and advances the cursor. A crash
- * rolls the batch back and the next run redoes it; the unique (endpoint, event) key makes that harmless.
+ * Fans committed events out into webhook deliveries. It is a consumer of the event log with a durable cursor: in
+ * one transaction it takes its cursor's advisory lock (if free, so one replica at a time), reads the next events in
+ * log order (gap-safe, see {@link EventRepository#after}), queues a delivery per matching endpoint and advances the
+ * cursor. A crash rolls the batch back and the next run redoes it; the unique (endpoint, event) key makes that
+ * harmless.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -75,24 +79,17 @@ public class WebhookDispatcher {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
                 insert into consumer_cursor (name) values (:name) on conflict (name) do nothing
                 """).setParameter("name", CONSUMER).executeUpdate()
-                .chain(() -> session.createNativeQuery(
-                        "select seq from consumer_cursor where name = :name for update skip locked", Long.class)
-                        .setParameter("name", CONSUMER).getResultList())
+                // An advisory lock rather than FOR UPDATE: a row lock would give this transaction an id before
+                // the read below, and the read returns nothing beyond the oldest running transaction, its own.
+                .chain(() -> session.createNativeQuery("""
+                        select cast(xact_id as text), seq from consumer_cursor
+                        where name = :name and pg_try_advisory_xact_lock(hashtext('consumer_cursor'), hashtext(:name))
+                        """, Object[].class).setParameter("name", CONSUMER).getResultList())
                 .chain(cursor -> cursor.isEmpty()
                         // Another replica is dispatching; it may have read before our events committed.
                         ? Uni.createFrom().item(new Run(0, true))
-                        : events.after(cursor.get(0), List.of(), null, BATCH)
-                                .call(batch -> enqueueAll(batch))
-                                .call(batch -> batch.isEmpty() ? Uni.createFrom().voidItem() : session
-                                        .createNativeQuery("""
-                                                update consumer_cursor set seq = :seq, updated_at = now()
-                                                where name = :name
-                                                """)
-                                        .setParameter("seq", batch.get(batch.size() - 1).seq())
-                                        .setParameter("name", CONSUMER).executeUpdate())
-                                .chain(batch -> batch.size() == BATCH ? Uni.createFrom().item(new Run(BATCH, false))
-                                        : heldBack(batch.isEmpty() ? cursor.get(0) : batch.get(batch.size() - 1).seq())
-                                                .map(held -> new Run(batch.size(), held))))))
+                        : dispatchAfter(session, new LogPosition(Long.parseLong((String) cursor.get(0)[0]),
+                                ((Number) cursor.get(0)[1]).longValue())))))
                 // Wake the sender after the commit, when the new deliveries are visible to it.
                 .invoke(run -> {
                     if (run.dispatched() > 0) {
@@ -105,12 +102,31 @@ public class WebhookDispatcher {
                 .map(run -> run.dispatched() == BATCH);
     }
 
+    private Uni<Run> dispatchAfter(Mutiny.Session session, LogPosition cursor) {
+        return events.after(cursor, List.of(), null, BATCH).chain(batch -> {
+            if (batch.isEmpty()) {
+                return heldBack(cursor).map(held -> new Run(0, held));
+            }
+            LogPosition last = batch.get(batch.size() - 1).position();
+            return enqueueAll(batch)
+                    .chain(() -> session.createNativeQuery("""
+                            update consumer_cursor
+                            set xact_id = cast(:xid as xid8), seq = :seq, updated_at = now()
+                            where name = :name
+                            """).setParameter("xid", Long.toString(last.xactId())).setParameter("seq", last.seq())
+                            .setParameter("name", CONSUMER).executeUpdate())
+                    .chain(() -> batch.size() == BATCH ? Uni.createFrom().item(new Run(BATCH, false))
+                            : heldBack(last).map(held -> new Run(batch.size(), held)));
+        });
+    }
+
     /**
-     * Whether committed events beyond {@code seq} were held back because an older transaction was still running
-     * (see {@link EventRepository#after}). That transaction may append no event and so wake nobody when it ends.
+     * Whether committed events beyond {@code position} were held back because an older transaction was still
+     * running (see {@link EventRepository#after}). That transaction may append no event and so wake nobody when
+     * it ends.
      */
-    private Uni<Boolean> heldBack(long seq) {
-        return events.newestSeq().map(newest -> newest > seq);
+    private Uni<Boolean> heldBack(LogPosition position) {
+        return events.anyAfter(position);
     }
 
     private Uni<Integer> enqueueAll(List<StoredEvent> batch) {

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.rapport.platform.Concurrently;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -53,6 +54,21 @@ class WebhookWakeUpTest {
                 assertThat(received).hasSize(2);
                 assertThat(received.get(0).body()).contains("\"customer.created\"").contains(id);
                 assertThat(received.get(1).body()).contains("\"customer.updated\"").contains("Byron");
+            } finally {
+                delete(endpointId);
+            }
+        }
+    }
+
+    /** Concurrent writers commit in another order than they took their sequence numbers; none may be passed over. */
+    @Test
+    void concurrentWritesAreEachDeliveredWithoutWaitingForAPoll() throws Exception {
+        int writes = 12;
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String endpointId = subscribe(receiver, "customer.created");
+            try {
+                Concurrently.run(writes, i -> aCustomer().create());
+                assertThat(receiver.await(any -> true, writes, Duration.ofSeconds(8))).hasSize(writes);
             } finally {
                 delete(endpointId);
             }
