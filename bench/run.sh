@@ -5,7 +5,8 @@
 #
 #   bench/run.sh [customers]          default 100000; BENCH_DURATION=10s BENCH_CONNECTIONS="1 8 32 128"
 #                                     BENCH_JAVA_OPTS=-Xmx256m (the heap a 512 MiB pod gives the service)
-#                                     BENCH_WARMUP=20s (unrecorded run before each workload: C2 is still compiling after 10 s here)
+#                                     BENCH_WARMUP=20s, BENCH_WARMUP_MAX=120s (unrecorded 10 s rounds before each
+#                                     workload until the rate is steady; C2 compiles the GraphQL path for 60-90 s here)
 #                                     BENCH_W6_RATE=500 (events per second for W6), BENCH_LABEL (results folder)
 #                                     BENCH_WORKLOADS="W1 W2 W3 W4 W5 W6" (a subset for quick experiments)
 #                                     BENCH_JFR=1 records a JFR profile of the service (raw/service-<n>.jfr) and
@@ -94,11 +95,28 @@ echo "workload,connections,throughput,p50_ms,p99_ms,p999_ms,errors,cpu_ms_per_re
 
 WORKLOADS=" ${BENCH_WORKLOADS:-W1 W2 W3 W4 W5 W6} "
 wanted() { [[ "$1" != W* || "$WORKLOADS" == *" ${1%%_*} "* ]]; }
+# Warm-up (not recorded): 10 s rounds until one is within 5 % of the one before, after at least BENCH_WARMUP and at
+# most BENCH_WARMUP_MAX. The JIT needs the same requests for a while: the GraphQL workloads took 60-90 s to reach a
+# steady rate on this machine, the REST ones 20-30 s.
+warm_up() { # script path
+  local min=${BENCH_WARMUP:-20s} max=${BENCH_WARMUP_MAX:-120s} started rps previous=0 elapsed
+  started=$(date +%s)
+  while true; do
+    rps=$(wrk -t2 -c8 -d10s -s "bench/lua/$1" "http://127.0.0.1:$PORT$2" | sed -n 's/^RESULT //p' \
+          | python3 -c 'import json, sys; r = json.load(sys.stdin); print(int(r["requests"] / r["seconds"]))')
+    elapsed=$(( $(date +%s) - started ))
+    if [ "$elapsed" -ge "${max%s}" ] || { [ "$elapsed" -ge "${min%s}" ] && [ $(( rps * 100 )) -le $(( previous * 105 )) ] \
+         && [ $(( rps * 100 )) -ge $(( previous * 95 )) ]; }; then
+      break
+    fi
+    previous=$rps
+  done
+  echo "  warm-up $1: ${elapsed} s, last round $rps rps"
+}
 run_wrk() { # name script path
   local name=$1 script=$2 path=$3 c before after line
   wanted "$name" || return 0
-  # Warm-up (not recorded): the JIT needs a few seconds of the same requests before the figures mean anything.
-  wrk -t2 -c8 -d"${BENCH_WARMUP:-20s}" -s "bench/lua/$script" "http://127.0.0.1:$PORT$path" > /dev/null
+  warm_up "$script" "$path"
   for c in $CONNECTIONS; do
     curl -sf -o /dev/null -H "Authorization: Bearer $BENCH_TOKEN" "http://127.0.0.1:$PORT$path" || true
     before=$(ticks)
