@@ -12,25 +12,31 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.rapport.customer.api.CustomerStats;
 import dev.rapport.customer.api.CustomerStats.Money;
 import dev.rapport.customer.api.PurchaseView;
-import dev.rapport.platform.db.ReadSessions;
+import dev.rapport.platform.db.PooledReads;
 import dev.rapport.platform.paging.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
-import dev.rapport.platform.db.SqlValues;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 @ApplicationScoped
 public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID> {
 
     private final CustomerMapper mapper;
-    private final ReadSessions reads;
+    private final PooledReads reads;
+    private final ObjectMapper json;
 
-    PurchaseRepository(CustomerMapper mapper, ReadSessions reads) {
+    PurchaseRepository(CustomerMapper mapper, PooledReads reads, ObjectMapper json) {
         this.mapper = mapper;
         this.reads = reads;
+        this.json = json;
     }
 
     public Uni<Boolean> existsOrderRef(UUID customerId, String orderRef) {
@@ -38,17 +44,16 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
                 Parameters.with("customer", customerId).and("ref", orderRef)).map(n -> n > 0);
     }
 
-    /** The newest purchases of each customer, at most {@code perCustomer} each, with one statement, in a session of its own. */
+    /** The newest purchases of each customer, at most {@code perCustomer} each, with one statement. */
     public Uni<Map<UUID, List<PurchaseView>>> recent(List<UUID> customerIds, int perCustomer) {
-        return reads.read(session -> session.createNativeQuery("""
-                select p.* from unnest(cast(string_to_array(:ids, ',') as uuid[])) as c(id)
+        return reads.list("""
+                select p.id, p.customer_id, p.order_ref, p.amount, p.currency, cast(p.items as text), p.channel,
+                       p.occurred_at, p.created_at
+                from unnest(cast($1 as uuid[])) as c(id)
                 cross join lateral (
-                    select * from purchase where customer_id = c.id order by occurred_at desc, id desc limit :n
+                    select * from purchase where customer_id = c.id order by occurred_at desc, id desc limit $2
                 ) p
-                """, Purchase.class)
-                .setParameter("ids", join(customerIds))
-                .setParameter("n", perCustomer)
-                .getResultList())
+                """, Tuple.of(customerIds.toArray(UUID[]::new), perCustomer), this::toPurchase)
                 .map(rows -> rows.stream().collect(Collectors.groupingBy(p -> p.customerId, LinkedHashMap::new,
                         Collectors.mapping(mapper::toView, Collectors.toList()))));
     }
@@ -59,42 +64,56 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
         return find(query.hql(), query.params()).page(0, page.fetchSize()).list();
     }
 
-    /**
-     * Purchase count, lifetime value per currency and first/last purchase time of each customer in one query,
-     * in a session of its own.
-     */
+    /** Purchase count, lifetime value per currency and first/last purchase time of each customer in one query. */
     public Uni<Map<UUID, CustomerStats>> stats(List<UUID> customerIds) {
-        return reads.read(session -> session.createNativeQuery("""
+        return reads.list("""
                 select customer_id, currency, count(*), sum(amount), min(occurred_at), max(occurred_at)
-                from purchase where customer_id = any(cast(string_to_array(:ids, ',') as uuid[]))
+                from purchase where customer_id = any($1)
                 group by customer_id, currency order by customer_id, currency
-                """, Object[].class)
-                .setParameter("ids", join(customerIds))
-                .getResultList())
+                """, Tuple.of(customerIds.toArray(UUID[]::new)), PurchaseRepository::toCurrencyStats)
                 .map(PurchaseRepository::toStats);
     }
 
-    private static Map<UUID, CustomerStats> toStats(List<Object[]> rows) {
+    /** One currency's figures of one customer. */
+    private record CurrencyStats(UUID customerId, String currency, long count, BigDecimal sum, OffsetDateTime first,
+            OffsetDateTime last) {
+    }
+
+    private static CurrencyStats toCurrencyStats(Row row) {
+        return new CurrencyStats(row.getUUID(0), row.getString(1).trim(), row.getLong(2), row.getBigDecimal(3),
+                row.getOffsetDateTime(4), row.getOffsetDateTime(5));
+    }
+
+    private static Map<UUID, CustomerStats> toStats(List<CurrencyStats> rows) {
         Map<UUID, CustomerStats> stats = new HashMap<>();
-        for (Object[] row : rows) {
-            UUID customer = (UUID) row[0];
-            CustomerStats current = stats.getOrDefault(customer, CustomerStats.EMPTY);
+        for (CurrencyStats row : rows) {
+            CustomerStats current = stats.getOrDefault(row.customerId(), CustomerStats.EMPTY);
             List<Money> value = new ArrayList<>(current.lifetimeValue());
-            String currency = ((String) row[1]).trim();
-            value.add(new Money(Amounts.scaled((BigDecimal) row[3], currency), currency));
-            OffsetDateTime first = SqlValues.timestamp(row[4]);
-            OffsetDateTime last = SqlValues.timestamp(row[5]);
-            stats.put(customer, new CustomerStats(current.purchaseCount() + ((Number) row[2]).longValue(), value,
-                    current.firstPurchaseAt() == null || first.isBefore(current.firstPurchaseAt())
-                            ? first : current.firstPurchaseAt(),
-                    current.lastPurchaseAt() == null || last.isAfter(current.lastPurchaseAt())
-                            ? last : current.lastPurchaseAt()));
+            value.add(new Money(Amounts.scaled(row.sum(), row.currency()), row.currency()));
+            stats.put(row.customerId(), new CustomerStats(current.purchaseCount() + row.count(), value,
+                    current.firstPurchaseAt() == null || row.first().isBefore(current.firstPurchaseAt())
+                            ? row.first() : current.firstPurchaseAt(),
+                    current.lastPurchaseAt() == null || row.last().isAfter(current.lastPurchaseAt())
+                            ? row.last() : current.lastPurchaseAt()));
         }
         return stats;
     }
 
-
-    static String join(List<UUID> ids) {
-        return ids.stream().map(UUID::toString).collect(Collectors.joining(","));
+    private Purchase toPurchase(Row row) {
+        Purchase purchase = new Purchase();
+        purchase.id = row.getUUID(0);
+        purchase.customerId = row.getUUID(1);
+        purchase.orderRef = row.getString(2);
+        purchase.amount = row.getBigDecimal(3);
+        purchase.currency = row.getString(4);
+        try {
+            purchase.items = json.readValue(row.getString(5), Purchase.Lines.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable items of purchase " + purchase.id, e);
+        }
+        purchase.channel = row.getString(6);
+        purchase.occurredAt = row.getOffsetDateTime(7);
+        purchase.createdAt = row.getOffsetDateTime(8);
+        return purchase;
     }
 }

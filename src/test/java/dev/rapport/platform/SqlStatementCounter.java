@@ -1,5 +1,6 @@
 package dev.rapport.platform;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.logging.Handler;
@@ -7,8 +8,8 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * Counts the SQL statements Hibernate sends while a piece of work runs, from the {@code org.hibernate.SQL} log
- * category the test profile enables. Used to prove that nested reads are batched, not issued per row.
+ * Counts the SQL statements sent while a piece of work runs, from the log categories the test profile enables:
+ * {@code org.hibernate.SQL} (Hibernate) and {@code dev.rapport.SQL} (statements sent straight to the pool). Used to prove that nested reads are batched, not issued per row.
  */
 public final class SqlStatementCounter {
 
@@ -37,13 +38,13 @@ public final class SqlStatementCounter {
             public void close() {
             }
         };
-        Logger logger = Logger.getLogger("org.hibernate.SQL");
-        logger.addHandler(handler);
+        List<Logger> loggers = List.of(Logger.getLogger("org.hibernate.SQL"), Logger.getLogger("dev.rapport.SQL"));
+        loggers.forEach(logger -> logger.addHandler(handler));
         try {
             T result = work.get();
             return new Counted<>(result, statements.get());
         } finally {
-            logger.removeHandler(handler);
+            loggers.forEach(logger -> logger.removeHandler(handler));
         }
     }
 

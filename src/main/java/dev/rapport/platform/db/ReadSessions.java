@@ -9,9 +9,9 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Read-only work in a stateless session of its own. GraphQL resolves sibling batched fields concurrently on one
- * request context, and a Hibernate session must never be used by two operations at once; each batch load takes
- * its own session (and pooled connection) and closes it when done.
+ * Read-only work in a stateless session of its own, on a pooled connection of its own: outside the caller's
+ * transaction (the event-log readers need a snapshot of their own), and never shared by two operations at once.
+ * Small batched reads on hot paths use {@link PooledReads} instead.
  */
 @ApplicationScoped
 public class ReadSessions {
