@@ -41,8 +41,11 @@ public class EventRepository {
     public Uni<List<StoredEvent>> after(LogPosition position, List<String> typePatterns, String partnerId,
             int limit) {
         SqlParams params = new SqlParams();
+        // The text of xact_id must not be named xact_id: ORDER BY takes an output column's name before an input
+        // column's, and sorting xids as text puts 10 before 9 (and was a sort of every later event, not a walk
+        // of the index).
         StringBuilder sql = new StringBuilder("""
-                select cast(xact_id as text), seq, id, type, subject_type, subject_id, cast(payload as text),
+                select cast(xact_id as text) as xid, seq, id, type, subject_type, subject_id, cast(payload as text),
                        occurred_at, partner_id
                 from event
                 where (xact_id, seq) > (""").append(xid(params, position)).append(", ")

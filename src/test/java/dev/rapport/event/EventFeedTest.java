@@ -108,6 +108,44 @@ class EventFeedTest {
         assertThat(readAll(start, null, 100)).extracting(e -> e.get("subjectId")).containsExactly(first, second);
     }
 
+    @Test
+    void transactionIdsOfDifferentLengthsAreReadInNumberOrder() throws Exception {
+        // Read as text, transaction 10 would come before 9, and before every transaction of the tests.
+        UUID ninth;
+        UUID tenth;
+        try (Connection c = dataSource.getConnection()) {
+            ninth = appendEvent(c, 9);
+            tenth = appendEvent(c, 10);
+        }
+        try {
+            assertThat(given().queryParam("limit", 2).when().get("/v1/events").then().statusCode(200)
+                    .extract().jsonPath().getList("data.subjectId"))
+                    .containsExactly(ninth.toString(), tenth.toString());
+        } finally {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement delete = c.prepareStatement("delete from event where subject_id in (?, ?)")) {
+                delete.setObject(1, ninth);
+                delete.setObject(2, tenth);
+                delete.executeUpdate();
+            }
+        }
+    }
+
+    /** Appends an event as if transaction {@code xactId} (long since ended) had written it. */
+    private static UUID appendEvent(Connection connection, long xactId) throws Exception {
+        UUID subject = UUID.randomUUID();
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into event (id, type, subject_type, subject_id, payload, xact_id)
+                values (?, 'customer.deleted', 'customer', ?, '{}'::jsonb, ?::text::xid8)
+                """)) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setObject(2, subject);
+            insert.setString(3, Long.toString(xactId));
+            insert.executeUpdate();
+        }
+        return subject;
+    }
+
     private static UUID appendEvent(Connection connection) throws Exception {
         UUID subject = UUID.randomUUID();
         try (PreparedStatement insert = connection.prepareStatement("""
