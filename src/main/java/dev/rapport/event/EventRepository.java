@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.reactive.mutiny.Mutiny;
+
 import dev.rapport.platform.db.ReadSessions;
 import dev.rapport.platform.filter.SqlParams;
 import dev.rapport.platform.db.SqlValues;
@@ -70,18 +72,39 @@ public class EventRepository {
     }
 
     /**
-     * Whether a committed event lies beyond {@code position}, whether or not {@link #after} would return it yet
-     * (it does not while an older transaction is still running).
+     * What a consumer of the log reads in one go: the next events (as {@link #after} returns them) and whether
+     * committed events beyond them are held back because an older transaction is still running. That transaction
+     * may append no event and so wake nobody when it ends: the consumer must look again soon.
      */
-    public Uni<Boolean> anyAfter(LogPosition position) {
-        SqlParams params = new SqlParams();
-        String sql = "select exists (select 1 from event where (xact_id, seq) > (" + xid(params, position) + ", "
-                + params.bind(position.seq()) + "))";
-        return reads.read(session -> {
-            var query = session.createNativeQuery(sql, Boolean.class);
-            params.values().forEach(query::setParameter);
-            return query.getSingleResult();
-        });
+    public record ConsumerBatch(List<StoredEvent> events, boolean heldBack) {
+    }
+
+    /**
+     * The next events after {@code position} for a consumer, in one statement on the consumer's own session. Its
+     * transaction must not have an id yet (take advisory locks, not row locks, before this), or the read stops
+     * before it. Every position a reader holds lies below the oldest running transaction of any later snapshot, so
+     * a committed event from that transaction on is one held back. (Both parts are written as index walks with
+     * ORDER BY and LIMIT: as EXISTS, PostgreSQL's generic plan scanned the whole table to find nothing.)
+     */
+    public Uni<ConsumerBatch> next(Mutiny.Session session, LogPosition position, int limit) {
+        return session.createNativeQuery("""
+                select cast(e.xact_id as text) as xid, e.seq, e.id, e.type, e.subject_type, e.subject_id,
+                       cast(e.payload as text), e.occurred_at, e.partner_id, h.held
+                from (select (select true from event where xact_id >= pg_snapshot_xmin(pg_current_snapshot())
+                              order by xact_id limit 1) as held) h
+                left join lateral (select * from event
+                                   where (xact_id, seq) > (cast(:xid as xid8), :seq)
+                                     and xact_id < pg_snapshot_xmin(pg_current_snapshot())
+                                   order by xact_id, seq limit :limit) e on true
+                order by e.xact_id, e.seq
+                """, Object[].class)
+                .setParameter("xid", Long.toString(position.xactId()))
+                .setParameter("seq", position.seq())
+                .setParameter("limit", limit)
+                .getResultList()
+                .map(rows -> new ConsumerBatch(
+                        rows.stream().filter(row -> row[0] != null).map(EventRepository::toEvent).toList(),
+                        !rows.isEmpty() && Boolean.TRUE.equals(rows.get(0)[9])));
     }
 
     /**

@@ -41,6 +41,7 @@ public class WebhookDispatcher {
     private final RapportConfig.Webhooks config;
     private final Background background;
     private final Vertx vertx;
+    private volatile boolean cursorExists;
 
     WebhookDispatcher(EventRepository events, WebhookDeliveries deliveries, WebhookSender sender,
             RapportConfig config, Vertx vertx) {
@@ -70,15 +71,26 @@ public class WebhookDispatcher {
         }
     }
 
-    /** What one run did: how many events it dispatched, and whether it should look again shortly. */
-    private record Run(int dispatched, boolean lookAgain) {
+    /** The cursor's row, made by runs of this replica until one has found it (later runs need not ask again). */
+    private Uni<Void> createCursor(Mutiny.Session session) {
+        if (cursorExists) {
+            return Uni.createFrom().voidItem();
+        }
+        return session.createNativeQuery("""
+                insert into consumer_cursor (name) values (:name) on conflict (name) do nothing
+                """).setParameter("name", CONSUMER).executeUpdate().replaceWithVoid();
+    }
+
+    /**
+     * What one run did: whether it held the cursor, how many events it dispatched, and whether it should look again
+     * shortly.
+     */
+    private record Run(boolean heldCursor, int dispatched, boolean lookAgain) {
     }
 
     /** One batch; true when the batch was full and another should follow at once. */
     Uni<Boolean> dispatchBatch() {
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
-                insert into consumer_cursor (name) values (:name) on conflict (name) do nothing
-                """).setParameter("name", CONSUMER).executeUpdate()
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> createCursor(session)
                 // An advisory lock rather than FOR UPDATE: a row lock would give this transaction an id before
                 // the read below, and the read returns nothing beyond the oldest running transaction, its own.
                 .chain(() -> session.createNativeQuery("""
@@ -87,11 +99,14 @@ public class WebhookDispatcher {
                         """, Object[].class).setParameter("name", CONSUMER).getResultList())
                 .chain(cursor -> cursor.isEmpty()
                         // Another replica is dispatching; it may have read before our events committed.
-                        ? Uni.createFrom().item(new Run(0, true))
+                        ? Uni.createFrom().item(new Run(false, 0, true))
                         : dispatchAfter(session, new LogPosition(Long.parseLong((String) cursor.get(0)[0]),
                                 ((Number) cursor.get(0)[1]).longValue())))))
                 // Wake the sender after the commit, when the new deliveries are visible to it.
                 .invoke(run -> {
+                    if (run.heldCursor()) {
+                        cursorExists = true;
+                    }
                     if (run.dispatched() > 0) {
                         sender.wake();
                     }
@@ -103,30 +118,21 @@ public class WebhookDispatcher {
     }
 
     private Uni<Run> dispatchAfter(Mutiny.Session session, LogPosition cursor) {
-        return events.after(cursor, List.of(), null, BATCH).chain(batch -> {
-            if (batch.isEmpty()) {
-                return heldBack(cursor).map(held -> new Run(0, held));
+        return events.next(session, cursor, BATCH).chain(batch -> {
+            List<StoredEvent> read = batch.events();
+            if (read.isEmpty()) {
+                return Uni.createFrom().item(new Run(true, 0, batch.heldBack()));
             }
-            LogPosition last = batch.get(batch.size() - 1).position();
-            return enqueueAll(batch)
+            LogPosition last = read.get(read.size() - 1).position();
+            return enqueueAll(read)
                     .chain(() -> session.createNativeQuery("""
                             update consumer_cursor
                             set xact_id = cast(:xid as xid8), seq = :seq, updated_at = now()
                             where name = :name
                             """).setParameter("xid", Long.toString(last.xactId())).setParameter("seq", last.seq())
                             .setParameter("name", CONSUMER).executeUpdate())
-                    .chain(() -> batch.size() == BATCH ? Uni.createFrom().item(new Run(BATCH, false))
-                            : heldBack(last).map(held -> new Run(batch.size(), held)));
+                    .replaceWith(new Run(true, read.size(), read.size() < BATCH && batch.heldBack()));
         });
-    }
-
-    /**
-     * Whether committed events beyond {@code position} were held back because an older transaction was still
-     * running (see {@link EventRepository#after}). That transaction may append no event and so wake nobody when
-     * it ends.
-     */
-    private Uni<Boolean> heldBack(LogPosition position) {
-        return events.anyAfter(position);
     }
 
     private Uni<Integer> enqueueAll(List<StoredEvent> batch) {

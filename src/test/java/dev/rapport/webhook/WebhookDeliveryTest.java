@@ -245,6 +245,51 @@ class WebhookDeliveryTest {
         }
     }
 
+    @Test
+    void concurrentOutcomesStayWithTheirOwnDeliveries() throws Exception {
+        int writes = 12;
+        try (WebhookReceiver healthy = new WebhookReceiver(); WebhookReceiver broken = new WebhookReceiver()) {
+            broken.answerByDefault(500);
+            String healthyId = register(healthy.url(), "customer.created").getString("id");
+            String brokenId = register(broken.url(), "customer.created").getString("id");
+            try {
+                Concurrently.run(writes, i -> aCustomer().create());
+                List<Map<String, Object>> delivered = awaitEachAttempted(healthyId, writes);
+                List<Map<String, Object>> failed = awaitEachAttempted(brokenId, writes);
+
+                assertThat(delivered).extracting(d -> d.get("status")).containsOnly("succeeded");
+                assertThat(delivered).flatExtracting(d -> statusCodes(d)).containsOnly(200);
+                assertThat(failed).extracting(d -> d.get("status")).doesNotContain("succeeded");
+                assertThat(failed).flatExtracting(d -> statusCodes(d)).containsOnly(500);
+            } finally {
+                delete(healthyId);
+                delete(brokenId);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> statusCodes(Map<String, Object> delivery) {
+        return ((List<Map<String, Object>>) delivery.get("attempts")).stream().map(a -> a.get("statusCode")).toList();
+    }
+
+    /** The endpoint's deliveries once there are {@code count} of them and each has at least one attempt. */
+    private static List<Map<String, Object>> awaitEachAttempted(String endpointId, int count)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(WAIT);
+        List<Map<String, Object>> deliveries = List.of();
+        while (Instant.now().isBefore(deadline)) {
+            deliveries = given().queryParam("limit", 100)
+                    .when().get("/v1/webhook-endpoints/" + endpointId + "/deliveries")
+                    .then().statusCode(200).extract().jsonPath().getList("$");
+            if (deliveries.size() == count && deliveries.stream().noneMatch(d -> statusCodes(d).isEmpty())) {
+                return deliveries;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("Not every delivery of " + endpointId + " was attempted: " + deliveries);
+    }
+
     private static JsonPath register(String url, String... types) {
         return given().contentType(ContentType.JSON).body(Map.of("url", url, "eventTypes", List.of(types)))
                 .when().post("/v1/webhook-endpoints").then().statusCode(201).extract().jsonPath();

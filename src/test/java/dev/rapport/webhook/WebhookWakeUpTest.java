@@ -5,13 +5,18 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import dev.rapport.platform.Concurrently;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -28,6 +33,9 @@ import io.restassured.http.ContentType;
 class WebhookWakeUpTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @Inject
+    AgroalDataSource dataSource;
 
     public static class HourlyPolling implements QuarkusTestProfile {
         @Override
@@ -69,6 +77,36 @@ class WebhookWakeUpTest {
             try {
                 Concurrently.run(writes, i -> aCustomer().create());
                 assertThat(receiver.await(any -> true, writes, Duration.ofSeconds(8))).hasSize(writes);
+            } finally {
+                delete(endpointId);
+            }
+        }
+    }
+
+    /**
+     * A transaction that appends no event, older than a write, holds the write's event back from the dispatcher
+     * (it reads only what no running transaction can still precede) and wakes nobody when it ends. The dispatcher
+     * saw the event held back and looks again shortly.
+     */
+    @Test
+    void anEventHeldBackByAnOlderTransactionIsDeliveredWhenItEnds() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String endpointId = subscribe(receiver, "customer.created");
+            try {
+                String id;
+                try (Connection older = dataSource.getConnection()) {
+                    older.setAutoCommit(false);
+                    try (Statement statement = older.createStatement()) {
+                        statement.execute("select pg_current_xact_id()");
+                    }
+                    id = aCustomer().create();
+                    Thread.sleep(300);
+                    assertThat(receiver.received(any -> true)).as("held back while the older one runs").isEmpty();
+                    older.commit();
+                }
+                List<WebhookReceiver.Received> received = receiver.await(any -> true, 1, Duration.ofSeconds(5));
+                assertThat(received).hasSize(1);
+                assertThat(received.get(0).body()).contains(id);
             } finally {
                 delete(endpointId);
             }
