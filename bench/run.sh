@@ -7,7 +7,8 @@
 #                                     BENCH_JAVA_OPTS=-Xmx256m (the heap a 512 MiB pod gives the service)
 #                                     BENCH_WARMUP=20s, BENCH_WARMUP_MAX=120s (unrecorded 10 s rounds before each
 #                                     workload until the rate is steady; C2 compiles the GraphQL path for 60-90 s here)
-#                                     BENCH_W6_RATE=500 (events per second for W6), BENCH_LABEL (results folder)
+#                                     BENCH_W6_RATE=500 (events per second for W6), BENCH_W6_WARMUP=60s,
+#                                     BENCH_LABEL (results folder)
 #                                     BENCH_WORKLOADS="W1 W2 W3 W4 W5 W6" (a subset for quick experiments)
 #                                     BENCH_JFR=1 records a JFR profile of the service (raw/service-<n>.jfr) and
 #                                     prints its hottest frames with bench/jfr_top.py
@@ -175,7 +176,8 @@ w6() { # seconds -> number of events written (interactions logged through the AP
   python3 bench/w6_writer.py "$PORT" "$RATE" "$1" | tee "$RAW/w6-writer.txt" \
     | python3 -c 'import json, sys; c = json.load(sys.stdin); print(c["sent"] - c["failed"])'
 }
-WARMUP=${BENCH_WARMUP:-20s}
+# The service's CPU per event halves between 20 and 60 s of W6 load (JIT), so W6 warms up longer.
+WARMUP=${BENCH_W6_WARMUP:-60s}
 w6 "${WARMUP%s}" > /dev/null
 sleep 3; curl -sf -X DELETE "http://127.0.0.1:$RECEIVER_PORT/stats"
 before=$(ticks)
