@@ -22,6 +22,15 @@ public class EventRepository {
             String payload, OffsetDateTime occurredAt, String partnerId) {
     }
 
+    /**
+     * The columns {@link #toEvent} maps, of an event aliased {@code e}. The text of {@code xact_id} must not be named
+     * {@code xact_id}: ORDER BY takes an output column's name before an input column's, and sorting xids as text
+     * puts 10 before 9 (and sorts every later event instead of walking the index).
+     */
+    private static final String COLUMNS = """
+            cast(e.xact_id as text) as xid, e.seq, e.id, e.type, e.subject_type, e.subject_id,
+            cast(e.payload as text), e.occurred_at, e.partner_id""";
+
     private final ReadSessions reads;
 
     EventRepository(ReadSessions reads) {
@@ -43,14 +52,8 @@ public class EventRepository {
     public Uni<List<StoredEvent>> after(LogPosition position, List<String> typePatterns, String partnerId,
             int limit) {
         SqlParams params = new SqlParams();
-        // The text of xact_id must not be named xact_id: ORDER BY takes an output column's name before an input
-        // column's, and sorting xids as text puts 10 before 9 (and was a sort of every later event, not a walk
-        // of the index).
-        StringBuilder sql = new StringBuilder("""
-                select cast(xact_id as text) as xid, seq, id, type, subject_type, subject_id, cast(payload as text),
-                       occurred_at, partner_id
-                from event
-                where (xact_id, seq) > (""").append(xid(params, position)).append(", ")
+        StringBuilder sql = new StringBuilder("select ").append(COLUMNS)
+                .append(" from event e where (xact_id, seq) > (").append(xid(params, position)).append(", ")
                 .append(params.bind(position.seq())).append(')')
                 .append(" and xact_id < pg_snapshot_xmin(pg_current_snapshot())");
         if (!typePatterns.isEmpty()) {
@@ -87,9 +90,7 @@ public class EventRepository {
      * ORDER BY and LIMIT: as EXISTS, PostgreSQL's generic plan scanned the whole table to find nothing.)
      */
     public Uni<ConsumerBatch> next(Mutiny.Session session, LogPosition position, int limit) {
-        return session.createNativeQuery("""
-                select cast(e.xact_id as text) as xid, e.seq, e.id, e.type, e.subject_type, e.subject_id,
-                       cast(e.payload as text), e.occurred_at, e.partner_id, h.held
+        return session.createNativeQuery("select " + COLUMNS + ", h.held " + """
                 from (select (select true from event where xact_id >= pg_snapshot_xmin(pg_current_snapshot())
                               order by xact_id limit 1) as held) h
                 left join lateral (select * from event
