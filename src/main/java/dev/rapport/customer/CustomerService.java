@@ -90,10 +90,9 @@ public class CustomerService {
      *
      * @param includeDeleted whether a soft-deleted customer is returned (admins) or is not found
      */
-    @WithSession
     public Uni<CustomerView> get(UUID id, Set<CustomerExpansion> expand, boolean includeDeleted) {
-        return visible(id, includeDeleted)
-                .map(mapper::toView)
+        return customers.readVisible(id, caller.partnerId().orElse(null), includeDeleted)
+                .map(customer -> mapper.toView(found(customer, id)))
                 .chain(view -> expand(List.of(view), expand)).map(views -> views.get(0));
     }
 
@@ -157,12 +156,15 @@ public class CustomerService {
 
     /** A customer the caller may see, or not-found: partners see only their own customers. */
     Uni<Customer> visible(UUID id, boolean includeDeleted) {
-        return customers.findVisible(id, caller.partnerId().orElse(null), includeDeleted).map(customer -> {
-            if (customer == null) {
-                throw DomainException.notFound("customer", id);
-            }
-            return customer;
-        });
+        return customers.findVisible(id, caller.partnerId().orElse(null), includeDeleted)
+                .map(customer -> found(customer, id));
+    }
+
+    private static Customer found(Customer customer, UUID id) {
+        if (customer == null) {
+            throw DomainException.notFound("customer", id);
+        }
+        return customer;
     }
 
     /** Adds the requested parts of the 360 view to many customers with one query per part. */

@@ -3,6 +3,7 @@ package dev.rapport.customer;
 import static dev.rapport.customer.CustomerFixtures.aCustomer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -51,6 +52,34 @@ class CustomerResourceTest {
                 .body("id", equalTo(id))
                 .body("givenName", equalTo("Ada"))
                 .body("deletedAt", nullValue());
+    }
+
+    /** GET reads the row without Hibernate: every field must come back as the create stored it. */
+    @Test
+    void readsBackEveryFieldAsCreated() {
+        Map<String, Object> created = aCustomer()
+                .with("emails", List.of(Map.of("address", "grace." + CustomerFixtures.uniqueTag() + "@example.com")))
+                .with("phones", List.of(Map.of("number", "+44 20 7946 0000")))
+                .with("addresses", List.of(Map.of("label", "home", "line1", "12 Analytical Row", "city", "London",
+                        "postalCode", "N1 9GU", "country", "GB")))
+                .with("birthday", "1906-12-09")
+                .with("locale", "en-GB")
+                .with("timeZone", "Europe/London")
+                .with("ownerId", "agent-alice")
+                .with("tags", List.of("navy", "cobol"))
+                .with("attributes", Map.of("score", 42, "ratio", 0.25, "big", 12345678901L, "active", true,
+                        "segment", "b2b"))
+                .with("consents", Map.of("sms", Map.of("granted", false, "source", "call-centre")))
+                .post()
+                .statusCode(201)
+                .extract().jsonPath().getMap("$");
+
+        Map<String, Object> read = given().when().get("/v1/customers/" + created.get("id")).then()
+                .statusCode(200)
+                .header("ETag", equalTo("\"0\""))
+                .extract().jsonPath().getMap("$");
+
+        assertEquals(created, read);
     }
 
     @Test
