@@ -17,6 +17,7 @@
 # 127.0.0.1:5432 postgres); wrk, pgbench, psql, gnuplot and openssl are installed from Debian packages if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 N=${1:-${BENCH_CUSTOMERS:-100000}}
 DURATION=${BENCH_DURATION:-10s}
@@ -41,37 +42,19 @@ echo "== build"
 
 echo "== tokens (RS256, a key made for this run; the service trusts it as its OIDC key)"
 openssl genrsa -out "$RAW/key.pem" 2048 2>/dev/null
-PUBLIC_KEY=$(openssl rsa -in "$RAW/key.pem" -pubout -outform DER 2>/dev/null | base64 -w0)
-b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
-jwt() {
-  local header payload signature now
-  now=$(date +%s)
-  header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-  payload=$(printf '{"iss":"https://bench.rapport/realms/rapport","aud":"rapport-api","sub":"bench","preferred_username":"bench","iat":%d,"exp":%d,"realm_access":{"roles":["%s"]}}' "$now" $((now + 7200)) "$1" | b64url)
-  signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$RAW/key.pem" | b64url)
-  printf '%s.%s.%s' "$header" "$payload" "$signature"
-}
-export BENCH_TOKEN; BENCH_TOKEN=$(jwt agent)
-ADMIN_TOKEN=$(jwt admin)
+PUBLIC_KEY=$(bench_public_key "$RAW/key.pem")
+export BENCH_TOKEN; BENCH_TOKEN=$(bench_jwt "$RAW/key.pem" agent)
+ADMIN_TOKEN=$(bench_jwt "$RAW/key.pem" admin)
 
 PID=
 STARTS=0
 start_service() {
-  local started jfr=
+  local jfr=()
   STARTS=$((STARTS + 1))
-  [ -n "${BENCH_JFR:-}" ] && jfr="-XX:StartFlightRecording=filename=$RAW/service-$STARTS.jfr,settings=profile,dumponexit=true"
-  started=$(date +%s%N)
-  DB_HOST=$DB_HOST DB_PORT=$DB_PORT DB_USER=$DB_USER DB_NAME=$DB_NAME DB_PASSWORD=${PGPASSWORD:-} \
-  QUARKUS_OIDC_PUBLIC_KEY=$PUBLIC_KEY QUARKUS_OIDC_TOKEN_ISSUER=https://bench.rapport/realms/rapport \
-  RAPPORT_RATE_LIMIT_ENABLED=false RAPPORT_WEBHOOKS_ENABLED=${WEBHOOKS:-false} QUARKUS_HTTP_PORT=$PORT \
-  RAPPORT_WEBHOOKS_ALLOW_HTTP=true RAPPORT_WEBHOOKS_ALLOWED_NETWORKS=127.0.0.1/32 \
-    java ${BENCH_JAVA_OPTS:--Xmx256m} $jfr -jar target/quarkus-app/quarkus-run.jar > "$RAW/service.log" 2>&1 &
-  PID=$!
-  until curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null; do
-    kill -0 "$PID" 2>/dev/null || { echo "service died"; tail -20 "$RAW/service.log"; exit 1; }
-    sleep 0.05
-  done
-  STARTUP_MS=$(( ($(date +%s%N) - started) / 1000000 ))
+  [ -n "${BENCH_JFR:-}" ] && jfr=("-XX:StartFlightRecording=filename=$RAW/service-$STARTS.jfr,settings=profile,dumponexit=true")
+  # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
+  start_rapport target/quarkus-app "$RAW/service.log" "$PUBLIC_KEY" ${BENCH_JAVA_OPTS:--Xmx256m} "${jfr[@]}"
+  PID=$RAPPORT_PID
 }
 stop_service() { [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true; PID=; }
 RECEIVER=
@@ -89,8 +72,8 @@ start_service                      # startup to ready on a loaded database
 STARTUP_LOADED=$STARTUP_MS
 echo "startup to ready: ${STARTUP_MS} ms"
 
-ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
-rss_mb() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$PID/status"; }
+ticks() { cpu_ticks "$PID"; }
+rss_mb() { rss_mb_of "$PID"; }
 CSV="$OUT/results.csv"
 echo "workload,connections,throughput,p50_ms,p99_ms,p999_ms,errors,cpu_ms_per_request,rss_mb" > "$CSV"
 
