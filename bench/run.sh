@@ -10,6 +10,7 @@
 #                                     BENCH_W6_RATE=500 (events per second for W6), BENCH_W6_WARMUP=60s,
 #                                     BENCH_LABEL (results folder)
 #                                     BENCH_WORKLOADS="W1 W2 W3 W4 W5 W6" (a subset for quick experiments)
+#                                     BENCH_APP: a quarkus-app folder to run instead of building this checkout
 #                                     BENCH_JFR=1 records a JFR profile of the service (raw/service-<n>.jfr) and
 #                                     prints its hottest frames with bench/jfr_top.py
 #
@@ -37,8 +38,11 @@ need wrk wrk; need gnuplot gnuplot-nox; need pgbench postgresql-client; need psq
 pg_isready -q -h "$DB_HOST" -p "$DB_PORT" || { echo "No PostgreSQL at $DB_HOST:$DB_PORT (see BENCH_DB_*)"; exit 1; }
 PSQL=(psql -q -X -v ON_ERROR_STOP=1 -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER")
 
-echo "== build"
-./mvnw -q -B -DskipTests package
+APP=${BENCH_APP:-target/quarkus-app}
+if [ -z "${BENCH_APP:-}" ]; then
+  echo "== build"
+  ./mvnw -q -B -DskipTests package
+fi
 
 echo "== tokens (RS256, a key made for this run; the service trusts it as its OIDC key)"
 openssl genrsa -out "$RAW/key.pem" 2048 2>/dev/null
@@ -53,7 +57,7 @@ start_service() {
   STARTS=$((STARTS + 1))
   [ -n "${BENCH_JFR:-}" ] && jfr=("-XX:StartFlightRecording=filename=$RAW/service-$STARTS.jfr,settings=profile,dumponexit=true")
   # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
-  start_rapport target/quarkus-app "$RAW/service.log" "$PUBLIC_KEY" ${BENCH_JAVA_OPTS:--Xmx256m} "${jfr[@]}"
+  start_rapport "$APP" "$RAW/service.log" "$PUBLIC_KEY" ${BENCH_JAVA_OPTS:--Xmx256m} "${jfr[@]}"
   PID=$RAPPORT_PID
 }
 stop_service() { [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true; PID=; }

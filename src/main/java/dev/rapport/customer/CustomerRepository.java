@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.rapport.customer.api.Consents;
-import dev.rapport.platform.db.PooledReads;
+import dev.rapport.platform.db.PooledStatements;
 import dev.rapport.platform.filter.FilterField;
 import dev.rapport.platform.filter.FilterField.FieldType;
 import dev.rapport.platform.filter.SqlFilterCompiler;
@@ -62,12 +62,12 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
 
     static final Sort DEFAULT_SORT = new Sort(SORTS.get("createdAt"), true);
 
-    private final PooledReads reads;
+    private final PooledStatements reads;
     private final ObjectReader contacts;
     private final ObjectReader consents;
     private final ObjectReader attributes;
 
-    CustomerRepository(PooledReads reads, ObjectMapper json) {
+    CustomerRepository(PooledStatements reads, ObjectMapper json) {
         this.reads = reads;
         // Like Hibernate's reading of these columns: a property the record no longer has is skipped, not an error.
         ObjectReader stored = json.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

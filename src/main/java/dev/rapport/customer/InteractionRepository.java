@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.rapport.customer.api.InteractionType;
 import dev.rapport.customer.api.InteractionView;
-import dev.rapport.platform.db.PooledReads;
+import dev.rapport.platform.db.PooledStatements;
 import dev.rapport.platform.paging.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -21,9 +21,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class InteractionRepository implements PanacheRepositoryBase<Interaction, UUID> {
 
     private final CustomerMapper mapper;
-    private final PooledReads reads;
+    private final PooledStatements reads;
 
-    InteractionRepository(CustomerMapper mapper, PooledReads reads) {
+    InteractionRepository(CustomerMapper mapper, PooledStatements reads) {
         this.mapper = mapper;
         this.reads = reads;
     }

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.customer.api.CustomerStats;
 import dev.rapport.customer.api.CustomerStats.Money;
 import dev.rapport.customer.api.PurchaseView;
-import dev.rapport.platform.db.PooledReads;
+import dev.rapport.platform.db.PooledStatements;
 import dev.rapport.platform.paging.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -30,10 +30,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID> {
 
     private final CustomerMapper mapper;
-    private final PooledReads reads;
+    private final PooledStatements reads;
     private final ObjectMapper json;
 
-    PurchaseRepository(CustomerMapper mapper, PooledReads reads, ObjectMapper json) {
+    PurchaseRepository(CustomerMapper mapper, PooledStatements reads, ObjectMapper json) {
         this.mapper = mapper;
         this.reads = reads;
         this.json = json;

@@ -2,13 +2,15 @@ package dev.rapport.webhook;
 
 import java.util.UUID;
 
+import io.vertx.mutiny.sqlclient.Row;
+
 /** A claimed delivery with what is needed to send it. */
 record DeliveryClaim(UUID id, UUID endpointId, String payload, int attempt, String url, boolean enabled, String secret,
         String previousSecret, String headers, String partnerId) {
 
-    static DeliveryClaim of(Object[] row) {
-        return new DeliveryClaim((UUID) row[0], (UUID) row[1], (String) row[2], ((Number) row[3]).intValue(),
-                (String) row[4], (Boolean) row[5], (String) row[6], (String) row[7], (String) row[8],
-                (String) row[9]);
+    static DeliveryClaim of(Row row) {
+        return new DeliveryClaim(row.getUUID(0), row.getUUID(1), row.getString(2), row.getInteger(3),
+                row.getString(4), row.getBoolean(5), row.getString(6), row.getString(7), row.getString(8),
+                row.getString(9));
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +25,7 @@ import dev.rapport.event.EventLog;
 import dev.rapport.platform.config.RapportConfig;
 import dev.rapport.platform.db.Background;
 import dev.rapport.platform.db.Ids;
+import dev.rapport.platform.db.PooledStatements;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -35,10 +37,11 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Sends due deliveries. A batch is claimed in a short transaction ({@code FOR UPDATE SKIP LOCKED}, then a lease
- * pushes {@code next_attempt_at} ahead), so two replicas never send the same attempt; the HTTP calls happen after
+ * Sends due deliveries. A batch is claimed by one statement ({@code FOR UPDATE SKIP LOCKED}, then a lease pushes
+ * {@code next_attempt_at} ahead), so two replicas never send the same attempt; the HTTP calls happen after
  * the commit, concurrently, each with its own timeout, so a slow endpoint delays nobody else. A replica that dies
  * mid-send leaves the lease to expire and the delivery is sent again with the same webhook-id.
  */
@@ -54,25 +57,46 @@ public class WebhookSender {
     };
 
     /**
-     * An attempt's outcome in one statement: the delivery's new state, the attempt in its log, and after a success
-     * the end of the endpoint's failing streak.
+     * Claims up to $2 due deliveries for a lease of $1: one statement, so its row locks and the lease commit together
+     * without a transaction around it.
+     */
+    private static final String CLAIM = """
+            with claimed as (
+                update webhook_delivery d
+                set attempt_count = d.attempt_count + 1,
+                    next_attempt_at = now() + cast(cast($1 as text) as interval)
+                where d.id in (select id from webhook_delivery
+                               where status = 'pending' and next_attempt_at <= now()
+                               order by next_attempt_at limit $2 for update skip locked)
+                returning d.id, d.endpoint_id, d.payload, d.attempt_count
+            )
+            select c.id, c.endpoint_id, c.payload, c.attempt_count, e.url, e.enabled, e.secret,
+                   case when e.previous_secret_expires_at > now() then e.previous_secret end,
+                   cast(e.headers as text), e.partner_id
+            from claimed c join webhook_endpoint e on e.id = c.endpoint_id
+            """;
+
+    /**
+     * An attempt's outcome in one statement (atomic without a transaction around it): the delivery's new state
+     * ($1 status, $2 HTTP status, $3 error, $4 next attempt or null), the attempt ($6, $7 ms) in its log, and after a
+     * success ($8) the end of the endpoint's failing streak.
      */
     private static final String RECORD = """
             with delivery as (
-                update webhook_delivery set status = :status, last_status_code = :code, last_error = :error,
-                    next_attempt_at = coalesce(cast(:next as timestamptz), next_attempt_at),
-                    delivered_at = case when :status = 'succeeded' then now() end
-                where id = :id
+                update webhook_delivery set status = $1, last_status_code = $2, last_error = $3,
+                    next_attempt_at = coalesce($4, next_attempt_at),
+                    delivered_at = case when $1 = 'succeeded' then now() end
+                where id = $5
                 returning id, endpoint_id
             ), attempt as (
                 insert into webhook_attempt (id, delivery_id, attempted_at, status_code, latency_ms, error)
-                select :attemptId, id, now(), :code, :latency, :error from delivery
+                select $6, id, now(), $2, $7, $3 from delivery
             )
             update webhook_endpoint set failing_since = null
-            where :succeeded and failing_since is not null and id = (select endpoint_id from delivery)
+            where $8 and failing_since is not null and id = (select endpoint_id from delivery)
             """;
 
-    private final WebhookDeliveries deliveries;
+    private final PooledStatements statements;
     private final UrlGuard guard;
     private final EventLog events;
     private final ObjectMapper json;
@@ -82,9 +106,9 @@ public class WebhookSender {
     private final Vertx vertx;
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    WebhookSender(WebhookDeliveries deliveries, UrlGuard guard, EventLog events, ObjectMapper json,
+    WebhookSender(PooledStatements statements, UrlGuard guard, EventLog events, ObjectMapper json,
             RapportConfig config, Vertx vertx) {
-        this.deliveries = deliveries;
+        this.statements = statements;
         this.guard = guard;
         this.events = events;
         this.json = json;
@@ -122,25 +146,8 @@ public class WebhookSender {
             return Uni.createFrom().item(false);
         }
         long leaseSeconds = config.timeout().toSeconds() * 2 + 10;
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
-                with claimed as (
-                    update webhook_delivery d
-                    set attempt_count = d.attempt_count + 1,
-                        next_attempt_at = now() + cast(cast(:lease as text) as interval)
-                    where d.id in (select id from webhook_delivery
-                                   where status = 'pending' and next_attempt_at <= now()
-                                   order by next_attempt_at limit :limit for update skip locked)
-                    returning d.id, d.endpoint_id, d.payload, d.attempt_count
-                )
-                select c.id, c.endpoint_id, c.payload, c.attempt_count, e.url, e.enabled, e.secret,
-                       case when e.previous_secret_expires_at > now() then e.previous_secret end,
-                       cast(e.headers as text), e.partner_id
-                from claimed c join webhook_endpoint e on e.id = c.endpoint_id
-                """, Object[].class)
-                .setParameter("lease", leaseSeconds + " seconds")
-                .setParameter("limit", free)
-                .getResultList()))
-                .invoke(claimed -> claimed.forEach(row -> send(DeliveryClaim.of(row))))
+        return statements.list(CLAIM, Tuple.of(leaseSeconds + " seconds", free), DeliveryClaim::of)
+                .invoke(claimed -> claimed.forEach(this::send))
                 .map(claimed -> claimed.size() == free);
     }
 
@@ -230,21 +237,19 @@ public class WebhookSender {
             status = "dead";
         }
         boolean gone = outcome.statusCode() != null && outcome.statusCode() == 410;
-        OffsetDateTime nextAttempt = next;
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(RECORD)
-                .setParameter("status", status).setParameter("code", outcome.statusCode())
-                .setParameter("error", outcome.error()).setParameter("next", nextAttempt)
-                .setParameter("id", claim.id()).setParameter("attemptId", Ids.newId())
-                .setParameter("latency", latencyMs).setParameter("succeeded", outcome.succeeded())
-                .executeUpdate()
-                .chain(() -> outcome.succeeded() ? Uni.createFrom().voidItem() : failing(session, claim, gone))));
+        Uni<Void> recorded = statements.execute(RECORD, Tuple.from(Arrays.asList(status, outcome.statusCode(),
+                outcome.error(), next, claim.id(), Ids.newId(), latencyMs, outcome.succeeded()))).replaceWithVoid();
+        if (outcome.succeeded() || !claim.enabled()) {
+            return recorded;
+        }
+        // A failure also marks the endpoint as failing, and may disable it (with its event): a transaction of its
+        // own. Lost in a crash between the two, the mark is set again by the endpoint's next failure.
+        return recorded.chain(() -> Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> failing(session, claim, gone))));
     }
 
     /** Marks the endpoint as failing; disables it on 410 Gone or after failing for too long. */
     private Uni<Void> failing(Mutiny.Session session, DeliveryClaim claim, boolean gone) {
-        if (!claim.enabled()) {
-            return Uni.createFrom().voidItem();
-        }
         return session.createNativeQuery("""
                 update webhook_endpoint set failing_since = coalesce(failing_since, now())
                 where id = :id returning (failing_since < now() - cast(cast(:after as text) as interval))

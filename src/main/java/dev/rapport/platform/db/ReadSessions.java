@@ -11,7 +11,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * Read-only work in a stateless session of its own, on a pooled connection of its own: outside the caller's
  * transaction (the event-log readers need a snapshot of their own), and never shared by two operations at once.
- * Small batched reads on hot paths use {@link PooledReads} instead.
+ * Small batched reads on hot paths use {@link PooledStatements} instead.
  */
 @ApplicationScoped
 public class ReadSessions {

@@ -1,0 +1,55 @@
+package dev.rapport.platform.db;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Statements sent straight to the reactive pool, each on a pooled connection of its own and outside any
+ * transaction of the caller's, where a Hibernate session costs more than the statement: small batched reads on hot
+ * paths (GraphQL's nested fields, GET of one customer), and writes that are one statement, which PostgreSQL runs
+ * atomically on its own (the webhook sender's claims and attempt records). Opening a session, parsing the native SQL
+ * and hydrating entities took about 0.25 ms of CPU per statement (bench/FINDINGS.md, session 4); an explicit
+ * transaction adds two round trips. Statements are logged at DEBUG under {@code dev.rapport.SQL}, as Hibernate's are
+ * under {@code org.hibernate.SQL}.
+ */
+@ApplicationScoped
+public class PooledStatements {
+
+    private static final Logger SQL = Logger.getLogger("dev.rapport.SQL");
+
+    private final Pool pool;
+
+    PooledStatements(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** The rows of {@code sql} ({@code $1}, {@code $2} … bound from {@code params}), each mapped. */
+    public <T> Uni<List<T>> list(String sql, Tuple params, Function<Row, T> mapper) {
+        return execute(sql, params).map(rows -> {
+            List<T> mapped = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                mapped.add(mapper.apply(row));
+            }
+            return mapped;
+        });
+    }
+
+    /** Runs one statement ({@code $1}, {@code $2} … bound from {@code params}, nulls allowed) as its own transaction. */
+    public Uni<RowSet<Row>> execute(String sql, Tuple params) {
+        if (SQL.isDebugEnabled()) {
+            SQL.debug(sql);
+        }
+        return pool.preparedQuery(sql).execute(params);
+    }
+}
