@@ -151,7 +151,10 @@ public class WebhookSender {
                 .map(claimed -> claimed.size() == free);
     }
 
-    /** Sends one claimed delivery and records the attempt, on a context (and so a session) of its own. */
+    /**
+     * Sends one claimed delivery and records the attempt, on a Vert.x context of its own (so that a failure's
+     * Hibernate session, see {@link #record}, is its own too).
+     */
     private void send(DeliveryClaim claim) {
         inFlight.incrementAndGet();
         long started = System.nanoTime();

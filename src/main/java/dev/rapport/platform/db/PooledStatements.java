@@ -45,7 +45,7 @@ public class PooledStatements {
         });
     }
 
-    /** Runs one statement ({@code $1}, {@code $2} … bound from {@code params}, nulls allowed) as its own transaction. */
+    /** Runs one statement ({@code $1}, {@code $2} … from {@code params}, nulls allowed) as its own transaction. */
     public Uni<RowSet<Row>> execute(String sql, Tuple params) {
         if (SQL.isDebugEnabled()) {
             SQL.debug(sql);
