@@ -35,12 +35,13 @@ lines = [
     "",
     "Throughput is requests per second; latencies in ms; CPU is the service's CPU time per request. Every workload",
     "is also given as a ratio to its ceiling measured in the same run: W1 to pgbench running the same SELECT, W3 to",
-    "pgbench running the same transaction (bench/pgbench_w3.sql), the others to the HTTP stack ceiling (the",
+    "pgbench running the same transaction (bench/pgbench_w3.sql), W4 to pgbench running its four statements",
+    "(bench/pgbench_w4.sql), the others to the HTTP stack ceiling (the",
     f"liveness endpoint). pgbench runs at most {pg_max_clients} clients (the server's max_connections less the "
     "service's pool).",
     "",
 ]
-CEILINGS = {"W1_get": "pgbench_w1", "W3_create": "pgbench_w3"}
+CEILINGS = {"W1_get": "pgbench_w1", "W3_create": "pgbench_w3", "W4_graphql_one": "pgbench_w4"}
 for workload in (w for w in by if w != "W6_webhooks"):
     lines += [f"## {workload}", "",
               "| connections | throughput | p50 | p99 | p99.9 | errors | CPU ms/req | RSS MB | vs ceiling |",
@@ -72,14 +73,15 @@ def at(workload, c, key="throughput"):
     return num(by.get(workload, {}).get(c, {}), key)
 
 
-w1, pg, w4 = at("W1_get", 32), at("pgbench_w1", 32), at("W4_graphql_one", 32)
+w1, pg, w4, pg4 = at("W1_get", 32), at("pgbench_w1", 32), at("W4_graphql_one", 32), at("pgbench_w4", 32)
 w3 = max((at("W3_create", c) or 0) for c in conns)
 checks = [
     ("W1 at 32 connections ≥ 50 % of pgbench", w1 is not None and pg and w1 / pg >= 0.5, ratio(w1, pg)),
     ("W1 at 32 connections p99 < 10 ms", (at("W1_get", 32, "p99_ms") or 99) < 10, f"{at('W1_get', 32, 'p99_ms')} ms"),
     ("W1 without errors", all((num(r, "errors") or 0) == 0 for r in by.get("W1_get", {}).values()), "see table"),
     ("W3 ≥ 3,000 creates/s", w3 >= 3000, f"{w3:.0f}/s at best"),
-    ("W4 ≥ 40 % of W1 (32 connections)", w1 and w4 and w4 / w1 >= 0.4, ratio(w4, w1)),
+    ("W4 ≥ 40 % of W1 (32 connections)", w1 and w4 and w4 / w1 >= 0.4,
+     ratio(w4, w1) + (f" (in pgbench, W4's statements run at {ratio(pg4, pg)} of W1's)" if pg4 and pg else "")),
     ("W6 p99 commit-to-receipt < 250 ms at 500 events/s", w6 is not None and int(w6["connections"]) >= 500
      and num(w6, "p99_ms") < 250 and int(w6["errors"]) == 0, f"{w6['p99_ms']} ms at {w6['connections']}/s" if w6 else "not run"),
     ("W5 constant SQL statements per page", True, "proven by CustomerGraphQLTest (4 statements for any page)"),

@@ -49,7 +49,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class WebhookSender {
 
     private static final Logger LOG = Logger.getLogger(WebhookSender.class);
-    private static final int MAX_IN_FLIGHT = 64;
     private static final int MAX_ERROR_BODY = 1024;
     private static final Set<String> RESERVED_HEADERS = Set.of("host", "content-type", "content-length",
             "webhook-id", "webhook-timestamp", "webhook-signature", "user-agent");
@@ -117,7 +116,7 @@ public class WebhookSender {
                 .setConnectTimeout((int) this.config.timeout().toMillis())
                 .setForceSni(true)
                 .setVerifyHost(true)
-                .setMaxPoolSize(8)
+                .setMaxPoolSize(this.config.connectionsPerEndpoint())
                 .setKeepAlive(true));
         this.background = new Background("webhook-sender", vertx, this::sendDue);
         this.vertx = vertx;
@@ -141,7 +140,7 @@ public class WebhookSender {
 
     /** Claims what is due (up to the free send slots) and starts sending; true when more may be due. */
     Uni<Boolean> sendDue() {
-        int free = MAX_IN_FLIGHT - inFlight.get();
+        int free = config.maxInFlight() - inFlight.get();
         if (free <= 0) {
             return Uni.createFrom().item(false);
         }

@@ -2,6 +2,8 @@ package dev.rapport.platform.config;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Positive;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -113,6 +115,19 @@ public interface RapportConfig {
         /** How often each replica looks for events and due deliveries it was not woken for (other replicas' writes). */
         @WithDefault("PT1S")
         Duration pollInterval();
+
+        /**
+         * Keep-alive connections per endpoint, i.e. how many of its deliveries are in flight at once. Each costs
+         * the receiver a connection; with too few, one slow response holds back the endpoint's whole queue.
+         */
+        @WithDefault("8")
+        @Positive
+        int connectionsPerEndpoint();
+
+        /** Deliveries this replica sends at once, over all endpoints (claimed, sending or being recorded). */
+        @WithDefault("64")
+        @Positive
+        int maxInFlight();
     }
 
     /** The event log. */
