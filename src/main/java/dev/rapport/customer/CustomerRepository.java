@@ -126,10 +126,13 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
         return customer;
     }
 
-    /** One page of customers matching the criteria, fetched with one statement. */
+    /**
+     * One page of customers matching the criteria, fetched with one statement on the pool (like {@link #readVisible},
+     * without a Hibernate session: the customers returned are not managed).
+     */
     public Uni<List<Customer>> list(CustomerCriteria criteria, PageRequest page) {
-        SqlParams params = new SqlParams();
-        StringBuilder sql = new StringBuilder("select c.* from customer c where ");
+        SqlParams params = SqlParams.positional();
+        StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from customer c where ");
         sql.append(criteria.includeDeleted() ? "true" : "c.deleted_at is null");
         if (criteria.partnerId() != null) {
             sql.append(" and c.partner_id = ").append(params.bind(criteria.partnerId()));
@@ -155,11 +158,7 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
         sql.append(" order by ").append(sort.field().sql()).append(' ').append(direction)
                 .append(", c.id ").append(direction)
                 .append(" limit ").append(page.fetchSize());
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql.toString(), Customer.class);
-            params.values().forEach(query::setParameter);
-            return query.getResultList();
-        });
+        return reads.list(sql.toString(), params.tuple(), this::toCustomer);
     }
 
     /**

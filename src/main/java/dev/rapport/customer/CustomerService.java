@@ -37,7 +37,6 @@ import dev.rapport.platform.paging.Page;
 import dev.rapport.platform.paging.PageRequest;
 import dev.rapport.platform.paging.Sort;
 import dev.rapport.platform.security.Caller;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -96,7 +95,6 @@ public class CustomerService {
                 .chain(view -> expand(List.of(view), expand)).map(views -> views.get(0));
     }
 
-    @WithSession
     public Uni<Page<CustomerView>> list(CustomerCriteria criteria, PageRequest page, Set<CustomerExpansion> expand) {
         Sort sort = page.sort();
         CustomerCriteria scoped = caller.partnerId()
