@@ -201,7 +201,7 @@ print(f"W6_webhooks,{rate},{s['received'] / float(seconds):.1f},{s['p50']:.2f},{
       f"{int(written) - s['received']},{cpu:.3f},{rss}")
 PY
 echo "  W6: $(tail -1 "$CSV")"
-[ -n "$VACUUMER" ] && kill "$VACUUMER" 2>/dev/null
+[ -n "$VACUUMER" ] && { kill "$VACUUMER" 2>/dev/null || true; }
 stop_service
 fi
 

@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.rapport.customer.api.CustomerStats;
 import dev.rapport.customer.api.CustomerStats.Money;
@@ -31,12 +33,13 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
 
     private final CustomerMapper mapper;
     private final PooledStatements reads;
-    private final ObjectMapper json;
+    private final ObjectReader items;
 
     PurchaseRepository(CustomerMapper mapper, PooledStatements reads, ObjectMapper json) {
         this.mapper = mapper;
         this.reads = reads;
-        this.json = json;
+        // Like Hibernate's reading of the column (and CustomerRepository's): a property no longer known is skipped.
+        this.items = json.readerFor(Purchase.Lines.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     public Uni<Boolean> existsOrderRef(UUID customerId, String orderRef) {
@@ -107,7 +110,7 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
         purchase.amount = row.getBigDecimal(3);
         purchase.currency = row.getString(4);
         try {
-            purchase.items = json.readValue(row.getString(5), Purchase.Lines.class);
+            purchase.items = items.readValue(row.getString(5));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable items of purchase " + purchase.id, e);
         }

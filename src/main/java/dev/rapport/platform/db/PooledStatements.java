@@ -16,8 +16,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Statements sent straight to the reactive pool, each on a pooled connection of its own and outside any
- * transaction of the caller's, where a Hibernate session costs more than the statement: small batched reads on hot
- * paths (GraphQL's nested fields, GET of one customer), and writes that are one statement, which PostgreSQL runs
+ * transaction of the caller's, where a Hibernate session costs more than the statement: reads on hot paths (GET of
+ * one customer, a page of customers, GraphQL's batched nested fields), and writes that are one statement, which PostgreSQL runs
  * atomically on its own (the webhook sender's claims and attempt records). Opening a session, parsing the native SQL
  * and hydrating entities took about 0.25 ms of CPU per statement (bench/FINDINGS.md, session 4); an explicit
  * transaction adds two round trips. Statements are logged at DEBUG under {@code dev.rapport.SQL}, as Hibernate's are
