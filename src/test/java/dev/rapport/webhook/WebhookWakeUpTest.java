@@ -25,7 +25,8 @@ import io.restassured.http.ContentType;
 
 /**
  * A write wakes the webhook dispatcher of its replica once it has committed: with polling every hour, whatever is
- * delivered within the test's seconds was delivered because the write itself woke the dispatcher.
+ * delivered within the test's seconds was delivered because the write itself woke the dispatcher. With two send
+ * slots, a burst of deliveries fills the sender: the rest must be claimed as slots free up, not at the next poll.
  */
 @QuarkusTest
 @TestProfile(WebhookWakeUpTest.HourlyPolling.class)
@@ -40,7 +41,7 @@ class WebhookWakeUpTest {
     public static class HourlyPolling implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("rapport.webhooks.poll-interval", "PT1H");
+            return Map.of("rapport.webhooks.poll-interval", "PT1H", "rapport.webhooks.max-in-flight", "2");
         }
     }
 
@@ -77,6 +78,24 @@ class WebhookWakeUpTest {
             try {
                 Concurrently.run(writes, i -> aCustomer().create());
                 assertThat(receiver.await(any -> true, writes, Duration.ofSeconds(8))).hasSize(writes);
+            } finally {
+                delete(endpointId);
+            }
+        }
+    }
+
+    /** More deliveries than send slots, to a slow endpoint: those still due while every slot was taken follow. */
+    @Test
+    void deliveriesBeyondTheFreeSendSlotsFollowWithoutWaitingForAPoll() throws Exception {
+        int writes = 10;
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            receiver.delay(Duration.ofMillis(150));
+            String endpointId = subscribe(receiver, "customer.created");
+            try {
+                Concurrently.run(writes, i -> aCustomer().create());
+                List<WebhookReceiver.Received> received = receiver.await(any -> true, writes, WAIT);
+                assertThat(received).hasSize(writes);
+                assertThat(received).extracting(WebhookReceiver.Received::id).doesNotHaveDuplicates();
             } finally {
                 delete(endpointId);
             }
