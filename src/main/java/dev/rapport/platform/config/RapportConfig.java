@@ -3,6 +3,7 @@ package dev.rapport.platform.config;
 import java.time.Duration;
 
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -54,6 +55,24 @@ public interface RapportConfig {
 
     /** Token buckets per caller, in this replica; a gateway in front enforces limits across replicas. */
     RateLimit rateLimit();
+
+    /** How many GraphQL requests this replica executes at once (see GraphQLAdmission). */
+    Graphql graphql();
+
+    interface Graphql {
+        /**
+         * GraphQL requests executing at once; the others wait for a turn in arrival order. Executing far more
+         * than the database pool can serve only makes each request live longer in memory.
+         */
+        @WithDefault("16")
+        @Positive
+        int maxConcurrent();
+
+        /** GraphQL requests that may wait for a turn; beyond that, 503 overloaded with Retry-After. */
+        @WithDefault("1000")
+        @PositiveOrZero
+        int maxQueued();
+    }
 
     interface RateLimit {
         /** Whether requests to /v1 and /graphql are rate limited. */

@@ -22,7 +22,8 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused",
             "The Idempotency-Key was already used with a different request"),
     RATE_LIMITED(429, "rate-limited", "Too many requests"),
-    INTERNAL_ERROR(500, "internal-error", "Internal error");
+    INTERNAL_ERROR(500, "internal-error", "Internal error"),
+    OVERLOADED(503, "overloaded", "The service is busy");
 
     public static final String BASE_URI = "https://rapport.dev/problems/";
 

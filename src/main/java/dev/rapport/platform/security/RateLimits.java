@@ -35,6 +35,14 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class RateLimits {
 
+    /**
+     * Where the limit sits on /graphql: after Quarkus' authentication and permission check (filters at -200 and
+     * -100), so a refused caller takes nothing, and before the GraphQL route, which the extension adds without an
+     * order, so among the first routes of the router (at the REST order, the limit would never see a GraphQL
+     * request).
+     */
+    public static final int GRAPHQL_ORDER = -90;
+
     private final RapportConfig.RateLimit config;
     private final ObjectMapper json;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
@@ -49,7 +57,7 @@ public class RateLimits {
             return;
         }
         router.route("/v1/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::limit);
-        router.route("/graphql").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::limit);
+        router.route("/graphql").order(GRAPHQL_ORDER).handler(this::limit);
     }
 
     private void limit(RoutingContext ctx) {

@@ -48,6 +48,24 @@ class RateLimitTest {
     }
 
     @Test
+    @TestSecurity(user = "busy.graphql.agent", roles = "agent")
+    void graphQLRequestsCountAgainstTheSameLimit() {
+        for (int remaining = 2; remaining >= 0; remaining--) {
+            graphql().then().statusCode(200).header("RateLimit-Remaining", String.valueOf(remaining));
+        }
+        graphql().then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .body("code", equalTo("rate-limited"))
+                .header("Retry-After", notNullValue());
+    }
+
+    private static io.restassured.response.Response graphql() {
+        return given().contentType("application/json").body(Map.of("query", "{ customers(limit: 1) { hasMore } }"))
+                .when().post("/graphql");
+    }
+
+    @Test
     @TestSecurity(user = "service-account-partner-acme", roles = "customers:read", attributes = {
             @SecurityAttribute(key = "azp", value = "partner-acme"),
             @SecurityAttribute(key = "partner_id", value = "acme") })
