@@ -1,9 +1,0 @@
-set terminal pngcairo size 900,520 noenhanced
-set output 'bench/results/seed-s8/p99.png'
-set logscale x 2
-set logscale y 10
-set xlabel 'connections'
-set ylabel 'p99 latency (ms)'
-set key outside
-set title 'p99 latency (ms) against connections'
-plot 'bench/results/seed-s8/raw/p99-http_ceiling.dat' using 1:2 with linespoints title 'http_ceiling', 'bench/results/seed-s8/raw/p99-W1_get.dat' using 1:2 with linespoints title 'W1_get'
