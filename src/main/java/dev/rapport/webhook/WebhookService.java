@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.rapport.event.EventLog;
 import dev.rapport.platform.config.RapportConfig;
+import dev.rapport.platform.db.AfterWork;
 import dev.rapport.platform.db.ETags;
 import dev.rapport.platform.db.Ids;
 import dev.rapport.platform.error.DomainException;
@@ -44,9 +45,12 @@ public class WebhookService {
     private final ObjectMapper json;
     private final Validator validator;
     private final RapportConfig.Webhooks config;
+    private final AfterWork afterWork;
+    private final WebhookSender sender;
 
     WebhookService(WebhookEndpointRepository endpoints, WebhookDeliveries deliveries, UrlGuard guard, EventLog events,
-            Caller caller, ObjectMapper json, Validator validator, RapportConfig config) {
+            Caller caller, ObjectMapper json, Validator validator, RapportConfig config, AfterWork afterWork,
+            WebhookSender sender) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.guard = guard;
@@ -55,6 +59,8 @@ public class WebhookService {
         this.json = json;
         this.validator = validator;
         this.config = config.webhooks();
+        this.afterWork = afterWork;
+        this.sender = sender;
     }
 
     /** Checks the URL (DNS included) before anything is stored; the answer carries the new secret, once. */
@@ -145,10 +151,13 @@ public class WebhookService {
         });
     }
 
-    /** Queues a signed sample event for this endpoint; it travels the same path as every delivery. */
+    /**
+     * Queues a signed sample event for this endpoint; it travels the same path as every delivery, and this replica's
+     * sender is woken once the request (and so its transaction) has ended.
+     */
     @WithTransaction
     public Uni<WebhookDeliveryView> sendTest(UUID id) {
-        return visible(id).chain(endpoint -> deliveries.enqueueTest(endpoint.id));
+        return visible(id).chain(endpoint -> deliveries.enqueueTest(endpoint.id)).invoke(queued -> wakeSender());
     }
 
     @WithSession
@@ -159,7 +168,17 @@ public class WebhookService {
     /** Sends deliveries again (same webhook-id): one, or every one of the endpoint created in a time range. */
     @WithTransaction
     public Uni<Integer> replay(UUID endpointId, UUID deliveryId, OffsetDateTime from, OffsetDateTime to) {
-        return visible(endpointId).chain(endpoint -> deliveries.replay(endpoint.id, deliveryId, from, to));
+        return visible(endpointId).chain(endpoint -> deliveries.replay(endpoint.id, deliveryId, from, to))
+                .invoke(replayed -> {
+                    if (replayed > 0) {
+                        wakeSender();
+                    }
+                });
+    }
+
+    /** Deliveries are due now: the sender looks once this unit of work has committed them, not at its next poll. */
+    private void wakeSender() {
+        afterWork.add(sender::wake);
     }
 
     private Uni<WebhookEndpoint> visible(UUID id) {

@@ -84,6 +84,28 @@ class WebhookWakeUpTest {
         }
     }
 
+    @Test
+    void aTestEventAndAReplayAreSentWithoutWaitingForAPoll() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String endpointId = subscribe(receiver, "customer.created");
+            try {
+                String deliveryId = given().when().post("/v1/webhook-endpoints/" + endpointId + "/test")
+                        .then().statusCode(202).extract().path("id");
+                List<WebhookReceiver.Received> sent = receiver.await(any -> true, 1, Duration.ofSeconds(5));
+                assertThat(sent).hasSize(1);
+                assertThat(sent.get(0).body()).contains("\"webhook.test\"");
+
+                given().queryParam("deliveryId", deliveryId)
+                        .when().post("/v1/webhook-endpoints/" + endpointId + "/replay").then().statusCode(202);
+                List<WebhookReceiver.Received> again = receiver.await(any -> true, 2, Duration.ofSeconds(5));
+                assertThat(again).hasSize(2);
+                assertThat(again.get(1).id()).isEqualTo(sent.get(0).id());
+            } finally {
+                delete(endpointId);
+            }
+        }
+    }
+
     /** More deliveries than send slots, to a slow endpoint: those still due while every slot was taken follow. */
     @Test
     void deliveriesBeyondTheFreeSendSlotsFollowWithoutWaitingForAPoll() throws Exception {
