@@ -86,6 +86,11 @@ public class GraphQLAdmission {
         }
     }
 
+    /** How many requests are waiting for a turn. */
+    int waiting() {
+        return waiting.get();
+    }
+
     /** Gives a turn back; the longest waiting request takes it. */
     void leave() {
         executing.decrementAndGet();

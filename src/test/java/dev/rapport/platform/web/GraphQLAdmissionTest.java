@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
@@ -47,12 +49,13 @@ class GraphQLAdmissionTest {
     @Test
     void requestsWaitForATurnAndBeyondTheQueueAreTurnedAway() throws Exception {
         int held = takeEveryTurn();
+        ExecutorService callers = Executors.newFixedThreadPool(2);
         try {
             List<CompletableFuture<Response>> waiting = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                waiting.add(CompletableFuture.supplyAsync(GraphQLAdmissionTest::query));
+                waiting.add(CompletableFuture.supplyAsync(GraphQLAdmissionTest::query, callers));
             }
-            Thread.sleep(500);
+            awaitWaiting(2);
             assertThat(waiting).as("no turn is free").noneMatch(CompletableFuture::isDone);
 
             query().then().statusCode(503)
@@ -71,17 +74,31 @@ class GraphQLAdmissionTest {
             for (; held > 0; held--) {
                 admission.leave();
             }
+            callers.shutdown();
         }
         query().then().statusCode(200).body("errors", nullValue());
     }
 
     @Test
     void aBurstOfRequestsIsServedTwoAtATime() {
-        List<CompletableFuture<Response>> burst = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            burst.add(CompletableFuture.supplyAsync(GraphQLAdmissionTest::query));
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try {
+            List<CompletableFuture<Response>> burst = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                burst.add(CompletableFuture.supplyAsync(GraphQLAdmissionTest::query, callers));
+            }
+            burst.forEach(call -> call.join().then().statusCode(200).body("errors", nullValue()));
+        } finally {
+            callers.shutdown();
         }
-        burst.forEach(call -> call.join().then().statusCode(200).body("errors", nullValue()));
+    }
+
+    private void awaitWaiting(int requests) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (admission.waiting() < requests && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(admission.waiting()).as("requests waiting for a turn").isEqualTo(requests);
     }
 
     /** Takes every free turn; the test gives them back itself. */
