@@ -9,13 +9,9 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.rapport.platform.config.RapportConfig;
-import dev.rapport.platform.error.Problem;
 import dev.rapport.platform.error.ProblemType;
-import dev.rapport.platform.web.RequestIds;
+import dev.rapport.platform.web.HttpProblems;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.quarkus.scheduler.Scheduled;
@@ -44,12 +40,12 @@ public class RateLimits {
     public static final int GRAPHQL_ORDER = -90;
 
     private final RapportConfig.RateLimit config;
-    private final ObjectMapper json;
+    private final HttpProblems problems;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    RateLimits(RapportConfig config, ObjectMapper json) {
+    RateLimits(RapportConfig config, HttpProblems problems) {
         this.config = config.rateLimit();
-        this.json = json;
+        this.problems = problems;
     }
 
     void install(@Observes Router router) {
@@ -92,17 +88,8 @@ public class RateLimits {
     }
 
     private void reject(RoutingContext ctx, long retryAfter) {
-        Problem problem = Problem.of(ProblemType.RATE_LIMITED,
-                "Rate limit exceeded; retry in " + retryAfter + " s", ctx.request().path(),
-                RequestIds.of(ctx.request()), null);
-        try {
-            ctx.response().setStatusCode(429)
-                    .putHeader("Retry-After", Long.toString(retryAfter))
-                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .end(json.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            ctx.fail(e);
-        }
+        ctx.response().putHeader("Retry-After", Long.toString(retryAfter));
+        problems.send(ctx, ProblemType.RATE_LIMITED, "Rate limit exceeded; retry in " + retryAfter + " s");
     }
 
     /** Forgets buckets that are full again, so that the map holds only recently active callers. */

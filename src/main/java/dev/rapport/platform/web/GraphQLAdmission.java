@@ -9,11 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.rapport.platform.config.RapportConfig;
-import dev.rapport.platform.error.Problem;
 import dev.rapport.platform.error.ProblemType;
 import dev.rapport.platform.security.RateLimits;
 import io.quarkus.scheduler.Scheduled;
@@ -37,7 +33,7 @@ public class GraphQLAdmission {
 
     private final int maxConcurrent;
     private final int maxQueued;
-    private final ObjectMapper json;
+    private final HttpProblems problems;
     private final AtomicInteger executing = new AtomicInteger();
     private final AtomicInteger waiting = new AtomicInteger();
     private final Queue<Waiting> queue = new ConcurrentLinkedQueue<>();
@@ -47,10 +43,10 @@ public class GraphQLAdmission {
     private record Waiting(RoutingContext request, Context context) {
     }
 
-    GraphQLAdmission(RapportConfig config, ObjectMapper json) {
+    GraphQLAdmission(RapportConfig config, HttpProblems problems) {
         this.maxConcurrent = config.graphql().maxConcurrent();
         this.maxQueued = config.graphql().maxQueued();
-        this.json = json;
+        this.problems = problems;
     }
 
     void install(@Observes Router router) {
@@ -136,16 +132,7 @@ public class GraphQLAdmission {
     }
 
     private void reject(RoutingContext request) {
-        Problem problem = Problem.of(ProblemType.OVERLOADED,
-                "Too many GraphQL requests are waiting; retry in 1 s", request.request().path(),
-                RequestIds.of(request.request()), null);
-        try {
-            request.response().setStatusCode(ProblemType.OVERLOADED.status())
-                    .putHeader("Retry-After", "1")
-                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .end(json.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            request.fail(e);
-        }
+        request.response().putHeader("Retry-After", "1");
+        problems.send(request, ProblemType.OVERLOADED, "Too many GraphQL requests are waiting; retry in 1 s");
     }
 }

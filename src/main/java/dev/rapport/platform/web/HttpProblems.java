@@ -20,7 +20,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Problem documents for failures that happen before a request reaches a resource: authentication checks done by
- * the HTTP layer (for REST and GraphQL alike) and bodies announced larger than the limit.
+ * the HTTP layer (for REST and GraphQL alike) and bodies announced larger than the limit. Other route handlers
+ * (rate limits, GraphQL admission) answer through {@link #send} too.
  */
 @ApplicationScoped
 public class HttpProblems {
@@ -60,7 +61,8 @@ public class HttpProblems {
         }
     }
 
-    private void send(RoutingContext ctx, ProblemType type, String detail) {
+    /** Ends the response with a problem document, unless it has already been answered. */
+    public void send(RoutingContext ctx, ProblemType type, String detail) {
         if (ctx.response().ended()) {
             return;
         }

@@ -80,7 +80,7 @@ class GraphQLAdmissionTest {
     }
 
     @Test
-    void aBurstOfRequestsIsServedTwoAtATime() {
+    void everyRequestOfABurstLargerThanTheTurnsIsAnswered() {
         ExecutorService callers = Executors.newFixedThreadPool(4);
         try {
             List<CompletableFuture<Response>> burst = new ArrayList<>();
