@@ -15,13 +15,13 @@ import io.smallrye.common.vertx.VertxContext;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Work to do once the current unit of work has ended: an HTTP request once its response has been sent, a
+ * Work to do once the current unit of work has ended: an HTTP request once its answer is being written, a
  * {@link Background} run once it has finished. Transactions end before either does, so a callback sees what the
  * unit of work committed. This is how a write wakes the consumers of what it wrote without asking the database
  * to notify anyone, which would serialize every commit on PostgreSQL's notification queue lock.
  * <p>
- * Outside a unit of work (neither an HTTP request nor a background run) callbacks are dropped: whoever relies on
- * them also polls.
+ * Callbacks are dropped outside a unit of work (neither an HTTP request nor a background run) and when the caller
+ * goes away before its answer is written: whoever relies on them also polls.
  */
 @ApplicationScoped
 public class AfterWork {
@@ -77,7 +77,9 @@ public class AfterWork {
             if (callbacks == null) {
                 Callbacks created = new Callbacks();
                 http.put(KEY, created);
-                http.addEndHandler(ignored -> created.run());
+                // not addEndHandler: that takes over the response's end and close handlers, and the GraphQL
+                // handler ends its request context in those (AfterWorkTest)
+                http.addHeadersEndHandler(ignored -> created.run());
                 callbacks = created;
             }
             callbacks.add(callback);
