@@ -37,6 +37,48 @@ public class Database {
         }
     }
 
+    /** A transaction holding row locks; closing it rolls back and releases them. */
+    public interface Locks extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Runs {@code sql} (a {@code SELECT ... FOR UPDATE}) in a transaction left open until the result is closed. */
+    public Locks lock(String sql, Object... params) {
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    statement.setObject(i + 1, params[i]);
+                }
+                statement.executeQuery().close();
+            }
+            Connection locked = connection;
+            return () -> {
+                try (locked) {
+                    locked.rollback();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // the original failure is the one worth reporting
+            }
+        }
+    }
+
     private interface RowsReader<T> {
         T read(ResultSet rows) throws SQLException;
     }

@@ -82,6 +82,11 @@ public class GraphQLAdmission {
         }
     }
 
+    /** How many turns are taken. */
+    int executing() {
+        return executing.get();
+    }
+
     /** How many requests are waiting for a turn. */
     int waiting() {
         return waiting.get();

@@ -1,14 +1,20 @@
 package dev.rapport.platform.web;
 
+import static dev.rapport.customer.CustomerFixtures.aCustomer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,10 +24,14 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.rapport.platform.Database;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
@@ -35,6 +45,8 @@ import io.restassured.response.Response;
 class GraphQLAdmissionTest {
 
     private static final String QUERY = "{ customers(limit: 1) { hasMore } }";
+    private static final String UPDATE =
+            "mutation($id: ID!) { updateCustomer(id: $id, patch: \"{\\\"familyName\\\": \\\"Byron\\\"}\") { id } }";
 
     public static class TwoTurns implements QuarkusTestProfile {
         @Override
@@ -45,6 +57,9 @@ class GraphQLAdmissionTest {
 
     @Inject
     GraphQLAdmission admission;
+
+    @Inject
+    Database database;
 
     @Test
     void requestsWaitForATurnAndBeyondTheQueueAreTurnedAway() throws Exception {
@@ -93,6 +108,48 @@ class GraphQLAdmissionTest {
         }
     }
 
+    @Test
+    void theTurnOfACallerWhoLeavesDuringItsExecutionIsGivenBack() throws Exception {
+        String id = aCustomer().create();
+        assertThat(admission.tryEnter()).as("the test holds one of the two turns").isTrue();
+        try (Database.Locks row = database.lock("SELECT 1 FROM customer WHERE id = ? FOR UPDATE", UUID.fromString(id))) {
+            try (Socket caller = send(UPDATE, Map.of("id", id))) {
+                awaitExecuting(2); // the update holds the other turn, waiting for the row lock
+            }
+            awaitExecuting(1);
+            // answered while the update still waits for the lock: the departed caller's turn was given back
+            query().then().statusCode(200).body("errors", nullValue());
+        } finally {
+            admission.leave();
+        }
+    }
+
+    @Test
+    void aCallerWhoLeavesWhileWaitingKeepsNoTurn() throws Exception {
+        int held = takeEveryTurn();
+        try {
+            try (Socket caller = send(QUERY, Map.of())) {
+                awaitWaiting(1);
+            }
+            admission.leave();
+            held--;
+            awaitExecuting(held);
+            query().then().statusCode(200).body("errors", nullValue());
+        } finally {
+            for (; held > 0; held--) {
+                admission.leave();
+            }
+        }
+    }
+
+    private void awaitExecuting(int turns) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (admission.executing() != turns && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(admission.executing()).as("turns taken").isEqualTo(turns);
+    }
+
     private void awaitWaiting(int requests) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (admission.waiting() < requests && System.nanoTime() < deadline) {
@@ -109,6 +166,18 @@ class GraphQLAdmissionTest {
         }
         assertThat(taken).isEqualTo(2);
         return taken;
+    }
+
+    /** Sends a GraphQL request on a connection of its own, which the caller closes without reading the answer. */
+    private static Socket send(String query, Map<String, Object> variables) throws IOException {
+        byte[] body = new ObjectMapper().writeValueAsBytes(Map.of("query", query, "variables", variables));
+        Socket socket = new Socket("localhost", RestAssured.port);
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+        return socket;
     }
 
     private static Response query() {
