@@ -37,8 +37,8 @@ lines = [
     "is also given as a ratio to its ceiling measured in the same run: W1 to pgbench running the same SELECT, W3 to",
     "pgbench running the same transaction (bench/pgbench_w3.sql), W4 to pgbench running its four statements",
     "(bench/pgbench_w4.sql), the others to the HTTP stack ceiling (the",
-    f"liveness endpoint). pgbench runs at most {pg_max_clients} clients (the server's max_connections less the "
-    "service's pool).",
+    f"liveness endpoint). pgbench prepares its statements once per connection, as the service's pool does, and runs "
+    f"at most {pg_max_clients} clients (the server's max_connections less the service's pool).",
     "",
 ]
 CEILINGS = {"W1_get": "pgbench_w1", "W3_create": "pgbench_w3", "W4_graphql_one": "pgbench_w4"}

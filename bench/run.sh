@@ -128,11 +128,14 @@ PY
 echo "== ceilings"
 # pgbench needs one server connection per client: stay below max_connections (the service holds its pool too).
 PG_MAX_CLIENTS=$(( $("${PSQL[@]}" -d "$DB_NAME" -At -c "show max_connections") - 30 ))
+# -M prepared: statements parsed and planned once per connection, as the service's pool caches them (Quarkus'
+# cache-prepared-statements, on for PostgreSQL); the simple protocol re-plans every statement and made the ceilings
+# 1.6-2.3 times lower (bench/FINDINGS.md, session 9).
 pgbench_ceiling() { # name script
   local c clients tps
   for c in $CONNECTIONS; do
     clients=$(( c < PG_MAX_CLIENTS ? c : PG_MAX_CLIENTS ))
-    tps=$(pgbench -n -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -c "$clients" -j "$(( clients < 2 ? 1 : 2 ))" \
+    tps=$(pgbench -n -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -c "$clients" -j "$(( clients < 2 ? 1 : 2 ))" -M prepared \
           -T "${DURATION%s}" -D count="$N" -f "bench/$2" "$DB_NAME" 2>&1 | tee "$RAW/$1-c$c.txt" \
           | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1 || true)
     echo "$1,$c,$tps,,,,0,," >> "$CSV"
