@@ -28,9 +28,7 @@ public class Database {
     public int execute(String sql, Object... params) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                statement.setObject(i + 1, params[i]);
-            }
+            bind(statement, params);
             return statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -50,9 +48,7 @@ public class Database {
             connection = dataSource.getConnection();
             connection.setAutoCommit(false);
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < params.length; i++) {
-                    statement.setObject(i + 1, params[i]);
-                }
+                bind(statement, params);
                 statement.executeQuery().close();
             }
             Connection locked = connection;
@@ -66,6 +62,12 @@ public class Database {
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object[] params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            statement.setObject(i + 1, params[i]);
         }
     }
 
@@ -86,9 +88,7 @@ public class Database {
     private <T> T query(String sql, Object[] params, RowsReader<T> reader) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                statement.setObject(i + 1, params[i]);
-            }
+            bind(statement, params);
             try (ResultSet rows = statement.executeQuery()) {
                 return reader.read(rows);
             }
