@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +42,11 @@ class OperationsEndpointsTest {
     void requestIdsAreEchoedOrAssigned() {
         given().header("X-Request-Id", "trace-abc.123").when().get("/q/health/live").then()
                 .header("X-Request-Id", "trace-abc.123");
-        given().header("X-Request-Id", "not safe<script>").when().get("/q/health/live").then()
-                .header("X-Request-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"));
+        String uuid4 = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
+        String assigned = given().header("X-Request-Id", "not safe<script>").when().get("/q/health/live").then()
+                .header("X-Request-Id", matchesPattern(uuid4)).extract().header("X-Request-Id");
+        String next = given().when().get("/q/health/live").then()
+                .header("X-Request-Id", matchesPattern(uuid4)).extract().header("X-Request-Id");
+        assertNotEquals(assigned, next);
     }
 }

@@ -1,8 +1,5 @@
 package dev.rapport.platform.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -33,7 +30,9 @@ import io.vertx.ext.web.RoutingContext;
  *
  * <p>Verifying an RS256 token (JSON parsing, base64, the RSA check) was the largest CPU cost of a cheap request,
  * and clients send the same token for minutes. As the last {@link SecurityIdentityAugmentor} this class remembers
- * the identity of every token that passed OIDC's full verification, keyed by the token's SHA-256; as the first
+ * the identity of every token that passed OIDC's full verification, keyed by the token itself (which that identity's
+ * credential holds anyway, so the key costs no memory; hashing it with SHA-256 cost more CPU per request than the
+ * rest of this class together); as the first
  * {@link HttpAuthenticationMechanism} it answers a request carrying a remembered token with that identity, and
  * lets every other request through to OIDC. A token is trusted until its {@code exp}, and never longer than
  * {@code rapport.security.token-cache.max-age}: a signing key withdrawn from the realm stops being honoured
@@ -45,7 +44,6 @@ import io.vertx.ext.web.RoutingContext;
 public class VerifiedTokens implements BearerOnlyMechanism, SecurityIdentityAugmentor {
 
     private static final String BEARER = "Bearer ";
-    private static final String ROUTING_CONTEXT = RoutingContext.class.getName();
 
     private record Verified(SecurityIdentity identity, Duration trustedFor) {
     }
@@ -70,13 +68,11 @@ public class VerifiedTokens implements BearerOnlyMechanism, SecurityIdentityAugm
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         String token = enabled ? bearerToken(context.request().getHeader("Authorization")) : null;
-        Verified known = token == null ? null : verified.getIfPresent(digest(token));
+        Verified known = token == null ? null : verified.getIfPresent(token);
         if (known == null) {
             return Uni.createFrom().nullItem();
         }
-        return Uni.createFrom().item(QuarkusSecurityIdentity.builder(known.identity())
-                .addAttribute(ROUTING_CONTEXT, context)
-                .build());
+        return Uni.createFrom().item(new RememberedIdentity(known.identity(), context));
     }
 
     /** Remembers the identity of a freshly verified JWT; runs after every other augmentor. */
@@ -104,7 +100,7 @@ public class VerifiedTokens implements BearerOnlyMechanism, SecurityIdentityAugm
             return;
         }
         Map<String, Object> attributes = new HashMap<>(identity.getAttributes());
-        attributes.remove(ROUTING_CONTEXT); // belongs to the request that brought the token, not to the next ones
+        attributes.remove(RememberedIdentity.ROUTING_CONTEXT); // belongs to the request that brought the token, not to the next ones
         SecurityIdentity detached = QuarkusSecurityIdentity.builder()
                 .setPrincipal(identity.getPrincipal())
                 .addRoles(identity.getRoles())
@@ -112,7 +108,7 @@ public class VerifiedTokens implements BearerOnlyMechanism, SecurityIdentityAugm
                 .addAttributes(attributes)
                 .build();
         Duration trustedFor = untilExpiry.compareTo(maxAge) < 0 ? untilExpiry : maxAge;
-        verified.put(digest(credential.getToken()), new Verified(detached, trustedFor));
+        verified.put(credential.getToken(), new Verified(detached, trustedFor));
     }
 
     private static String bearerToken(String authorization) {
@@ -121,15 +117,6 @@ public class VerifiedTokens implements BearerOnlyMechanism, SecurityIdentityAugm
             return null;
         }
         return authorization.substring(BEARER.length()).trim();
-    }
-
-    private static String digest(String token) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-            return new String(hash, StandardCharsets.ISO_8859_1);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override
