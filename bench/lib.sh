@@ -39,3 +39,33 @@ start_rapport() {
 # Service CPU time in clock ticks (100 per second) and resident memory in MB of a process.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 rss_mb_of() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
+
+# postmaster_pid: the process id of the PostgreSQL server at $DB_HOST:$DB_PORT when it runs on this machine (from its
+# data directory's postmaster.pid), or nothing when it cannot be read (a server elsewhere).
+postmaster_pid() {
+  local dir pid
+  dir=$(psql -X -At -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -c "show data_directory" 2>/dev/null) || return 0
+  pid=$(head -1 "$dir/postmaster.pid" 2>/dev/null) || return 0
+  [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] && echo "$pid"
+  return 0
+}
+
+# pg_ticks postmaster-pid: PostgreSQL's CPU time in clock ticks: the postmaster's own and its reaped children's (a
+# pgbench run's backends end before the next reading) plus its live children's (the service's pooled connections).
+pg_ticks() {
+  [ -n "$1" ] || return 0
+  { awk '{print $14 + $15 + $16 + $17}' "/proc/$1/stat"
+    for child in $(pgrep -P "$1"); do awk '{print $14 + $15}' "/proc/$child/stat" 2>/dev/null || true; done
+  } | awk '{sum += $1} END {print sum}'
+}
+
+# read_child_ticks: sets CHILD_TICKS to the CPU time in clock ticks of the calling shell's finished children (wrk,
+# pgbench), from bash's times builtin; call it directly, not in $(...), whose subshell has children of its own.
+read_child_ticks() {
+  local file
+  file=$(mktemp)
+  times > "$file"
+  CHILD_TICKS=$(awk 'NR == 2 {for (i = 1; i <= 2; i++) {split($i, t, /[ms]/); sum += t[1] * 60 + t[2]}}
+                     END {printf "%d", sum * 100}' "$file")
+  rm -f "$file"
+}

@@ -33,7 +33,8 @@ lines = [
     f"Seeding took {seed_seconds} s. Startup to ready (JVM, loaded database): **{startup_ms} ms**. "
     f"Service RSS after all runs: **{rss_mb} MB**.",
     "",
-    "Throughput is requests per second; latencies in ms; CPU is the service's CPU time per request. Every workload",
+    "Throughput is requests per second; latencies in ms; CPU is the service's CPU time per request (DB CPU:",
+    "PostgreSQL's, when it runs on this machine; client CPU: the load generator's). Every workload",
     "is also given as a ratio to its ceiling measured in the same run: W1 to pgbench running the same SELECT, W3 to",
     "pgbench running the same transaction (bench/pgbench_w3.sql), W4 to pgbench running its four statements",
     "(bench/pgbench_w4.sql), the others to the HTTP stack ceiling (the",
@@ -44,8 +45,9 @@ lines = [
 CEILINGS = {"W1_get": "pgbench_w1", "W3_create": "pgbench_w3", "W4_graphql_one": "pgbench_w4"}
 for workload in (w for w in by if w != "W6_webhooks"):
     lines += [f"## {workload}", "",
-              "| connections | throughput | p50 | p99 | p99.9 | errors | CPU ms/req | RSS MB | vs ceiling |",
-              "|---|---|---|---|---|---|---|---|---|"]
+              "| connections | throughput | p50 | p99 | p99.9 | errors | CPU ms/req | DB CPU ms/req | client CPU ms/req "
+              "| RSS MB | vs ceiling |",
+              "|---|---|---|---|---|---|---|---|---|---|---|"]
     for c in conns:
         r = by[workload].get(c)
         if not r:
@@ -53,7 +55,8 @@ for workload in (w for w in by if w != "W6_webhooks"):
         ceiling = by.get(CEILINGS.get(workload, "http_ceiling"), {}).get(c)
         vs = "–" if workload.startswith("pgbench") or workload == "http_ceiling" else ratio(num(r, "throughput"), num(ceiling or {}, "throughput"))
         lines.append(f"| {c} | {r['throughput']} | {r['p50_ms']} | {r['p99_ms']} | {r['p999_ms']} | {r['errors']} | "
-                     f"{r['cpu_ms_per_request']} | {r['rss_mb']} | {vs} |")
+                     f"{r['cpu_ms_per_request']} | {r.get('db_cpu_ms_per_request') or ''} | "
+                     f"{r.get('client_cpu_ms_per_request') or ''} | {r['rss_mb']} | {vs} |")
     lines.append("")
 
 
@@ -73,6 +76,40 @@ def at(workload, c, key="throughput"):
     return num(by.get(workload, {}).get(c, {}), key)
 
 
+def cpu_split_section(c=32):
+    """Where the machine's cores go per request at c connections, and what W1's target leaves the service."""
+    cores = os.cpu_count()
+    split = []
+    for workload in by:
+        r = by[workload].get(c) if workload != "W6_webhooks" else None
+        parts = [num(r or {}, k) for k in ("cpu_ms_per_request", "db_cpu_ms_per_request", "client_cpu_ms_per_request")]
+        if r is None or parts[1] is None or parts[2] is None:
+            continue
+        total = sum(p or 0 for p in parts)
+        rate = num(r, "throughput")
+        split.append(f"| {workload} | {rate:.0f} | {parts[0] if parts[0] is not None else '–'} | {parts[1]:.3f} | "
+                     f"{parts[2]:.3f} | {total:.3f} | {rate * total / 1000:.2f} | {cores * 1000 / total:.0f} |")
+    if not split:
+        return []
+    section = [f"## Where the {cores} cores go ({c} connections)", "",
+               "CPU milliseconds per request (pgbench: per transaction) of the service, PostgreSQL and the load",
+               "generator, from /proc; cores busy = throughput × total CPU; the last column is the rate the total",
+               "would allow if the cores did nothing else.", "",
+               "| workload | throughput | service | PostgreSQL | load generator | total | cores busy | cores allow |",
+               "|---|---|---|---|---|---|---|---|"] + split + [""]
+    w1_row, pg_row, http_row = (by.get(w, {}).get(c) for w in ("W1_get", "pgbench_w1", "http_ceiling"))
+    if w1_row and pg_row and num(w1_row, "db_cpu_ms_per_request") is not None and num(pg_row, "throughput"):
+        budget = cores * 1000 / (0.5 * num(pg_row, "throughput")) - num(w1_row, "db_cpu_ms_per_request") \
+            - num(w1_row, "client_cpu_ms_per_request")
+        http_cpu = num(http_row or {}, "cpu_ms_per_request")
+        section += [f"W1 at 50 % of pgbench ({0.5 * num(pg_row, 'throughput'):.0f}/s) would leave the service "
+                    f"{budget:.3f} ms of CPU per request after PostgreSQL's and wrk's shares of {cores} cores; it "
+                    f"uses {num(w1_row, 'cpu_ms_per_request'):.3f} ms"
+                    + (f", and the liveness endpoint alone {http_cpu:.3f} ms." if http_cpu is not None else "."), ""]
+    return section
+
+
+lines += cpu_split_section()
 w1, pg, w4, pg4 = at("W1_get", 32), at("pgbench_w1", 32), at("W4_graphql_one", 32), at("pgbench_w4", 32)
 w3 = max((at("W3_create", c) or 0) for c in conns)
 checks = [

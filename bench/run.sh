@@ -14,6 +14,9 @@
 #                                     BENCH_JFR=1 records a JFR profile of the service (raw/service-<n>.jfr) and
 #                                     prints its hottest frames with bench/jfr_top.py
 #
+# Besides the service's CPU per request, records PostgreSQL's (when the server runs on this machine: its processes'
+# CPU from /proc) and the load generator's, and reports where the cores go.
+#
 # Needs a PostgreSQL server reachable with trust or PGPASSWORD auth (BENCH_DB_HOST/PORT/USER, default
 # 127.0.0.1:5432 postgres); wrk, pgbench, psql, gnuplot and openssl are installed from Debian packages if missing.
 set -euo pipefail
@@ -79,7 +82,21 @@ echo "startup to ready: ${STARTUP_MS} ms"
 ticks() { cpu_ticks "$PID"; }
 rss_mb() { rss_mb_of "$PID"; }
 CSV="$OUT/results.csv"
-echo "workload,connections,throughput,p50_ms,p99_ms,p999_ms,errors,cpu_ms_per_request,rss_mb" > "$CSV"
+echo "workload,connections,throughput,p50_ms,p99_ms,p999_ms,errors,cpu_ms_per_request,rss_mb,db_cpu_ms_per_request,client_cpu_ms_per_request" > "$CSV"
+# Where the two cores go: besides the service's CPU, PostgreSQL's (when it runs on this machine) and the load
+# generator's (wrk, pgbench, the W6 writer) per request, so that each workload's limit can be read off the report.
+POSTMASTER=$(postmaster_pid)
+# cpu_mark: sets PG_MARK and CLIENT_MARK to the CPU ticks so far of PostgreSQL and of this shell's finished children.
+cpu_mark() { PG_MARK=$(pg_ticks "$POSTMASTER"); read_child_ticks; CLIENT_MARK=$CHILD_TICKS; }
+# cpu_split requests pg-before client-before: after a cpu_mark, prints ",<db ms/request>,<client ms/request>" (db
+# empty when PostgreSQL runs elsewhere).
+cpu_split() {
+  python3 -c 'import sys
+n, pg0, pg1, c0, c1 = sys.argv[1:]
+n = max(float(n or 0), 1)
+db = f"{(float(pg1) - float(pg0)) * 10 / n:.3f}" if pg0 and pg1 else ""
+print(f",{db},{(float(c1) - float(c0)) * 10 / n:.3f}")' "$1" "$2" "$PG_MARK" "$3" "$CLIENT_MARK"
+}
 
 WORKLOADS=" ${BENCH_WORKLOADS:-W1 W2 W3 W4 W5 W6} "
 wanted() { [[ "$1" != W* || "$WORKLOADS" == *" ${1%%_*} "* ]]; }
@@ -102,24 +119,28 @@ warm_up() { # script path
   echo "  warm-up $1: ${elapsed} s, last round $rps rps"
 }
 run_wrk() { # name script path
-  local name=$1 script=$2 path=$3 c before after line
+  local name=$1 script=$2 path=$3 c before after line pg_before client_before split
   wanted "$name" || return 0
   warm_up "$script" "$path"
   for c in $CONNECTIONS; do
     # 3 s unrecorded at this many connections first: going from fewer connections to more opens new ones (and new
     # pooled database connections, each preparing its statements), which put a 100 ms p99 into the first 10 s.
     wrk -t"$(( c < 2 ? 1 : 2 ))" -c"$c" -d3s --timeout 5s -s "bench/lua/$script" "http://127.0.0.1:$PORT$path" > /dev/null
+    cpu_mark; pg_before=$PG_MARK client_before=$CLIENT_MARK
     before=$(ticks)
     line=$(wrk -t"$(( c < 2 ? 1 : 2 ))" -c"$c" -d"$DURATION" --timeout 5s -s "bench/lua/$script" "http://127.0.0.1:$PORT$path" \
       | tee "$RAW/$name-c$c.txt" | sed -n 's/^RESULT //p')
     after=$(ticks)
-    python3 - "$name" "$c" "$line" "$before" "$after" "$(rss_mb)" >> "$CSV" <<'PY'
+    cpu_mark
+    split=$(cpu_split "$(python3 -c 'import json, sys; print(json.loads(sys.argv[1])["requests"])' "$line")" \
+            "$pg_before" "$client_before")
+    python3 - "$name" "$c" "$line" "$before" "$after" "$(rss_mb)" "$split" >> "$CSV" <<'PY'
 import json, sys
-name, c, line, before, after, rss = sys.argv[1:]
+name, c, line, before, after, rss, split = sys.argv[1:]
 r = json.loads(line)
 rps = r["requests"] / r["seconds"]
 cpu = (float(after) - float(before)) * 10 / max(r["requests"], 1)   # 100 ticks per second
-print(f"{name},{c},{rps:.1f},{r['p50']:.2f},{r['p99']:.2f},{r['p999']:.2f},{r['errors']},{cpu:.3f},{rss}")
+print(f"{name},{c},{rps:.1f},{r['p50']:.2f},{r['p99']:.2f},{r['p999']:.2f},{r['errors']},{cpu:.3f},{rss}{split}")
 PY
     echo "  $name c=$c: $(tail -1 "$CSV")"
   done
@@ -132,13 +153,16 @@ PG_MAX_CLIENTS=$(( $("${PSQL[@]}" -d "$DB_NAME" -At -c "show max_connections") -
 # cache-prepared-statements, on for PostgreSQL); the simple protocol re-plans every statement and made the ceilings
 # 1.6-2.3 times lower (bench/FINDINGS.md, session 9).
 pgbench_ceiling() { # name script
-  local c clients tps
+  local c clients tps pg_before client_before
   for c in $CONNECTIONS; do
     clients=$(( c < PG_MAX_CLIENTS ? c : PG_MAX_CLIENTS ))
+    cpu_mark; pg_before=$PG_MARK client_before=$CLIENT_MARK
     tps=$(pgbench -n -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -c "$clients" -j "$(( clients < 2 ? 1 : 2 ))" -M prepared \
           -T "${DURATION%s}" -D count="$N" -f "bench/$2" "$DB_NAME" 2>&1 | tee "$RAW/$1-c$c.txt" \
           | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1 || true)
-    echo "$1,$c,$tps,,,,0,," >> "$CSV"
+    cpu_mark
+    echo "$1,$c,$tps,,,,0,,$(cpu_split "$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' \
+         "$RAW/$1-c$c.txt")" "$pg_before" "$client_before")" >> "$CSV"
     echo "  $1 c=$c ($clients clients): $tps tps"
   done
 }
@@ -190,18 +214,20 @@ until [ "$(curl -sf "http://127.0.0.1:$RECEIVER_PORT/stats" | python3 -c 'import
   || [ $(( $(date +%s) - drained )) -ge 120 ]; do sleep 1; done
 echo "  W6 warm-up: ${WARMUP}, its backlog delivered $(( $(date +%s) - drained )) s after the last write"
 sleep 1; curl -sf -X DELETE "http://127.0.0.1:$RECEIVER_PORT/stats"
+cpu_mark; pg_before=$PG_MARK client_before=$CLIENT_MARK
 before=$(ticks)
 written=$(w6 "${DURATION%s}")
 sleep 5                                  # let the last deliveries arrive
 after=$(ticks)
+cpu_mark
 python3 - "$RATE" "$written" "$(curl -sf "http://127.0.0.1:$RECEIVER_PORT/stats")" "$before" "$after" "$(rss_mb)" \
-  "${DURATION%s}" >> "$CSV" <<'PY'
+  "${DURATION%s}" "$(cpu_split "$written" "$pg_before" "$client_before")" >> "$CSV" <<'PY'
 import json, sys
-rate, written, stats, before, after, rss, seconds = sys.argv[1:]
+rate, written, stats, before, after, rss, seconds, split = sys.argv[1:]
 s = json.loads(stats)
 cpu = (float(after) - float(before)) * 10 / max(int(written), 1)
 print(f"W6_webhooks,{rate},{s['received'] / float(seconds):.1f},{s['p50']:.2f},{s['p99']:.2f},{s['p999']:.2f},"
-      f"{int(written) - s['received']},{cpu:.3f},{rss}")
+      f"{int(written) - s['received']},{cpu:.3f},{rss}{split}")
 PY
 echo "  W6: $(tail -1 "$CSV")"
 [ -n "$VACUUMER" ] && { kill "$VACUUMER" 2>/dev/null || true; }
