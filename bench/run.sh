@@ -65,7 +65,8 @@ start_service() {
 }
 stop_service() { [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true; PID=; }
 RECEIVER=
-trap 'stop_service; [ -n "$RECEIVER" ] && kill "$RECEIVER" 2>/dev/null; [ -n "${VACUUMER:-}" ] && kill "$VACUUMER" 2>/dev/null' EXIT
+# (each kill may find its process gone: under set -e a failing last command would make the run's status 1)
+trap 'stop_service; kill $RECEIVER ${VACUUMER:-} 2>/dev/null || true' EXIT
 
 echo "== database $DB_NAME with $N customers"
 "${PSQL[@]}" -d postgres -c "drop database if exists $DB_NAME" -c "create database $DB_NAME"
@@ -160,6 +161,7 @@ pgbench_ceiling() { # name script
     tps=$(pgbench -n -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -c "$clients" -j "$(( clients < 2 ? 1 : 2 ))" -M prepared \
           -T "${DURATION%s}" -D count="$N" -f "bench/$2" "$DB_NAME" 2>&1 | tee "$RAW/$1-c$c.txt" \
           | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1 || true)
+    sleep 1    # until the postmaster has reaped pgbench's backends: their CPU is counted only then
     cpu_mark
     echo "$1,$c,$tps,,,,0,,$(cpu_split "$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' \
          "$RAW/$1-c$c.txt")" "$pg_before" "$client_before")" >> "$CSV"
