@@ -15,7 +15,6 @@ import dev.rapport.platform.paging.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 @ApplicationScoped
 public class InteractionRepository implements PanacheRepositoryBase<Interaction, UUID> {
@@ -28,16 +27,24 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
         this.reads = reads;
     }
 
-    /** The newest interactions of each customer, at most {@code perCustomer} each, with one statement. */
+    /**
+     * The newest interactions of each customer, at most {@code perCustomer} each, with one statement. One customer
+     * gets a statement of its own: see {@link PooledStatements#forIds}.
+     */
     public Uni<Map<UUID, List<InteractionView>>> recent(List<UUID> customerIds, int perCustomer) {
-        return reads.list("""
+        return reads.list(PooledStatements.forIds(customerIds, """
+                select i.id, i.customer_id, i.type, i.channel, i.touchpoint, i.summary, i.actor, i.occurred_at,
+                       i.created_at
+                from interaction i where i.customer_id = $1 order by i.occurred_at desc, i.id desc limit $2
+                """, """
                 select i.id, i.customer_id, i.type, i.channel, i.touchpoint, i.summary, i.actor, i.occurred_at,
                        i.created_at
                 from unnest(cast($1 as uuid[])) as c(id)
                 cross join lateral (
                     select * from interaction where customer_id = c.id order by occurred_at desc, id desc limit $2
                 ) i
-                """, Tuple.of(customerIds.toArray(UUID[]::new), perCustomer), InteractionRepository::toInteraction)
+                """), PooledStatements.idParameter(customerIds).addInteger(perCustomer),
+                InteractionRepository::toInteraction)
                 .map(rows -> rows.stream().collect(Collectors.groupingBy(i -> i.customerId, LinkedHashMap::new,
                         Collectors.mapping(mapper::toView, Collectors.toList()))));
     }

@@ -26,7 +26,6 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 @ApplicationScoped
 public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID> {
@@ -47,16 +46,23 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
                 Parameters.with("customer", customerId).and("ref", orderRef)).map(n -> n > 0);
     }
 
-    /** The newest purchases of each customer, at most {@code perCustomer} each, with one statement. */
+    /**
+     * The newest purchases of each customer, at most {@code perCustomer} each, with one statement. One customer (a
+     * 360 view, REST's {@code expand}) gets a statement of its own: see {@link PooledStatements#forIds}.
+     */
     public Uni<Map<UUID, List<PurchaseView>>> recent(List<UUID> customerIds, int perCustomer) {
-        return reads.list("""
+        return reads.list(PooledStatements.forIds(customerIds, """
+                select p.id, p.customer_id, p.order_ref, p.amount, p.currency, cast(p.items as text), p.channel,
+                       p.occurred_at, p.created_at
+                from purchase p where p.customer_id = $1 order by p.occurred_at desc, p.id desc limit $2
+                """, """
                 select p.id, p.customer_id, p.order_ref, p.amount, p.currency, cast(p.items as text), p.channel,
                        p.occurred_at, p.created_at
                 from unnest(cast($1 as uuid[])) as c(id)
                 cross join lateral (
                     select * from purchase where customer_id = c.id order by occurred_at desc, id desc limit $2
                 ) p
-                """, Tuple.of(customerIds.toArray(UUID[]::new), perCustomer), this::toPurchase)
+                """), PooledStatements.idParameter(customerIds).addInteger(perCustomer), this::toPurchase)
                 .map(rows -> rows.stream().collect(Collectors.groupingBy(p -> p.customerId, LinkedHashMap::new,
                         Collectors.mapping(mapper::toView, Collectors.toList()))));
     }
@@ -69,11 +75,15 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
 
     /** Purchase count, lifetime value per currency and first/last purchase time of each customer in one query. */
     public Uni<Map<UUID, CustomerStats>> stats(List<UUID> customerIds) {
-        return reads.list("""
+        return reads.list(PooledStatements.forIds(customerIds, """
+                select customer_id, currency, count(*), sum(amount), min(occurred_at), max(occurred_at)
+                from purchase where customer_id = $1
+                group by customer_id, currency order by currency
+                """, """
                 select customer_id, currency, count(*), sum(amount), min(occurred_at), max(occurred_at)
                 from purchase where customer_id = any($1)
                 group by customer_id, currency order by customer_id, currency
-                """, Tuple.of(customerIds.toArray(UUID[]::new)), PurchaseRepository::toCurrencyStats)
+                """), PooledStatements.idParameter(customerIds), PurchaseRepository::toCurrencyStats)
                 .map(PurchaseRepository::toStats);
     }
 

@@ -66,6 +66,42 @@ class CustomerGraphQLTest {
     }
 
     @Test
+    void oneCustomerGetsTheSameNestedFieldsAloneAsInAPage() {
+        String tag = CustomerFixtures.uniqueTag();
+        String id = aCustomer().with("tags", List.of(tag)).create();
+        String other = aCustomer().with("tags", List.of(tag)).create();
+        for (int i = 1; i <= 3; i++) {
+            recordPurchase(id, "ORD-" + i, i + ".00");
+            logInteraction(id, "Call " + i);
+        }
+        recordPurchase(other, "ORD-OTHER", "9.00");
+        String fields = """
+                id
+                recentPurchases(limit: 2) { orderRef }
+                recentInteractions(limit: 2) { summary }
+                stats { purchaseCount lifetimeValue { amount currency } }
+                """;
+
+        Map<String, Object> alone = graphql("query($id: ID!) { customer(id: $id) { " + fields + " } }",
+                Map.of("id", id))
+                .body("errors", nullValue())
+                .extract().path("data.customer");
+        List<Map<String, Object>> page = graphql("query($filter: String) { customers(filter: $filter) { data { "
+                + fields + " } } }", Map.of("filter", "tags==" + tag))
+                .body("errors", nullValue())
+                .body("data.customers.data", hasSize(2))
+                .extract().path("data.customers.data");
+
+        assertThat(alone).isEqualTo(page.stream().filter(c -> id.equals(c.get("id"))).findFirst().orElseThrow());
+        assertThat(alone.get("recentPurchases")).as("newest first, at most the limit")
+                .isEqualTo(List.of(Map.of("orderRef", "ORD-3"), Map.of("orderRef", "ORD-2")));
+        assertThat(alone.get("recentInteractions"))
+                .isEqualTo(List.of(Map.of("summary", "Call 3"), Map.of("summary", "Call 2")));
+        assertThat(alone.get("stats")).isEqualTo(
+                Map.of("purchaseCount", 3, "lifetimeValue", List.of(Map.of("amount", 6.0f, "currency", "EUR"))));
+    }
+
+    @Test
     void nestedCollectionsAreBatchedWhateverThePageSize() {
         String tag = CustomerFixtures.uniqueTag();
         for (int i = 0; i < 12; i++) {

@@ -2,6 +2,7 @@ package dev.rapport.platform.db;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +44,23 @@ public class PooledStatements {
             }
             return mapped;
         });
+    }
+
+    /**
+     * Of two texts of one read, the one for a single id ({@code $1} a uuid) or the one for several ({@code $1} a
+     * uuid[]); {@link #idParameter} binds the matching {@code $1}. PostgreSQL keeps one plan for all executions of a
+     * prepared statement (its generic plan) only while that plan is estimated no dearer than one made for the values
+     * at hand, and it estimates an array parameter at 10 elements: a statement over {@code any($1)} or
+     * {@code unnest($1)} run for one id was planned again on every execution, which cost more than running it
+     * (bench/FINDINGS.md, session 10). With a uuid parameter the generic plan is kept.
+     */
+    public static String forIds(List<UUID> ids, String oneId, String severalIds) {
+        return ids.size() == 1 ? oneId : severalIds;
+    }
+
+    /** {@code $1} of the statement {@link #forIds} chose: the one id, or all of them as an array. */
+    public static Tuple idParameter(List<UUID> ids) {
+        return ids.size() == 1 ? Tuple.of(ids.get(0)) : Tuple.of(ids.toArray(UUID[]::new));
     }
 
     /** Runs one statement ({@code $1}, {@code $2} … from {@code params}, nulls allowed) as its own transaction. */
