@@ -16,14 +16,19 @@ bench_jwt() {
 # bench_public_key key.pem: the key in the form QUARKUS_OIDC_PUBLIC_KEY takes.
 bench_public_key() { openssl rsa -in "$1" -pubout -outform DER 2>/dev/null | base64 -w0; }
 
+# The service's connection pool: BENCH_DB_POOL_SIZE, default 8. The database here shares the same 2 cores, and more
+# connections than about four per core only make its backends compete for them (bench/FINDINGS.md, session 10).
+DB_POOL=${BENCH_DB_POOL_SIZE:-8}
+
 # start_rapport app-dir log public-key [java options...]: starts app-dir/quarkus-run.jar on $PORT against
-# $DB_HOST:$DB_PORT/$DB_NAME as $DB_USER, webhooks on when WEBHOOKS=true; waits until it is ready and sets
-# RAPPORT_PID and STARTUP_MS. Exits the calling script if the service dies first.
+# $DB_HOST:$DB_PORT/$DB_NAME as $DB_USER with $DB_POOL connections, webhooks on when WEBHOOKS=true; waits until it
+# is ready and sets RAPPORT_PID and STARTUP_MS. Exits the calling script if the service dies first.
 start_rapport() {
   local app=$1 log=$2 key=$3 started
   shift 3
   started=$(date +%s%N)
   DB_HOST=$DB_HOST DB_PORT=$DB_PORT DB_USER=$DB_USER DB_NAME=$DB_NAME DB_PASSWORD=${PGPASSWORD:-} \
+  DB_POOL_SIZE=$DB_POOL \
   QUARKUS_OIDC_PUBLIC_KEY=$key QUARKUS_OIDC_TOKEN_ISSUER=https://bench.rapport/realms/rapport \
   RAPPORT_RATE_LIMIT_ENABLED=false RAPPORT_WEBHOOKS_ENABLED=${WEBHOOKS:-false} QUARKUS_HTTP_PORT=$PORT \
   RAPPORT_WEBHOOKS_ALLOW_HTTP=true RAPPORT_WEBHOOKS_ALLOWED_NETWORKS=127.0.0.1/32 \

@@ -5,7 +5,7 @@ import platform
 import subprocess
 import sys
 
-out, customers, duration, startup_ms, rss_mb, seed_seconds, pg_max_clients = sys.argv[1:8]
+out, customers, duration, startup_ms, rss_mb, seed_seconds, pg_max_clients, java_opts, pool = sys.argv[1:10]
 rows = list(csv.DictReader(open(os.path.join(out, "results.csv"))))
 by = {}
 for r in rows:
@@ -29,7 +29,8 @@ lines = [
     f"# Benchmark {os.path.basename(out)}",
     "",
     f"{customers} customers (2 purchases and 2 interactions each), {duration} per run, wrk with 2 threads on the "
-    f"same {os.cpu_count()}-core machine as the service and PostgreSQL; {platform.platform()}; {java}.",
+    f"same {os.cpu_count()}-core machine as the service and PostgreSQL; {platform.platform()}; {java}. The service "
+    f"runs with `{java_opts}` and a pool of {pool} database connections.",
     f"Seeding took {seed_seconds} s. Startup to ready (JVM, loaded database): **{startup_ms} ms**. "
     f"Service RSS after all runs: **{rss_mb} MB**.",
     "",

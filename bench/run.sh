@@ -5,6 +5,8 @@
 #
 #   bench/run.sh [customers]          default 100000; BENCH_DURATION=10s BENCH_CONNECTIONS="1 8 32 128"
 #                                     BENCH_JAVA_OPTS=-Xmx256m (the heap a 512 MiB pod gives the service)
+#                                     BENCH_DB_POOL_SIZE=8 (the service's connections; sized for this machine's
+#                                     2-core database, see bench/lib.sh)
 #                                     BENCH_WARMUP=20s, BENCH_WARMUP_MAX=120s (unrecorded 10 s rounds before each
 #                                     workload until the rate is steady; C2 compiles the GraphQL path for 60-90 s here)
 #                                     BENCH_W6_RATE=500 (events per second for W6), BENCH_W6_WARMUP=60s,
@@ -239,6 +241,7 @@ fi
 if [ -n "${BENCH_JFR:-}" ]; then
   for f in "$RAW"/service-*.jfr; do echo "== profile $f"; python3 bench/jfr_top.py "$f" | tee "$f.txt" | head -60; done
 fi
-python3 bench/report.py "$OUT" "$N" "$DURATION" "$STARTUP_LOADED" "$RSS_END" "$SEED_SECONDS" "$PG_MAX_CLIENTS"
+python3 bench/report.py "$OUT" "$N" "$DURATION" "$STARTUP_LOADED" "$RSS_END" "$SEED_SECONDS" "$PG_MAX_CLIENTS" \
+  "${BENCH_JAVA_OPTS:--Xmx256m}" "$DB_POOL"
 for chart in throughput p99; do gnuplot "$OUT/$chart.gp"; done
 echo "== report: $OUT/report.md"
