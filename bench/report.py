@@ -103,9 +103,14 @@ def cpu_split_section(c=32):
         budget = cores * 1000 / (0.5 * num(pg_row, "throughput")) - num(w1_row, "db_cpu_ms_per_request") \
             - num(w1_row, "client_cpu_ms_per_request")
         http_cpu = num(http_row or {}, "cpu_ms_per_request")
-        section += [f"W1 at 50 % of pgbench ({0.5 * num(pg_row, 'throughput'):.0f}/s) would leave the service "
-                    f"{budget:.3f} ms of CPU per request after PostgreSQL's and wrk's shares of {cores} cores; it "
-                    f"uses {num(w1_row, 'cpu_ms_per_request'):.3f} ms"
+        target = 0.5 * num(pg_row, "throughput")
+        if budget > 0:
+            left = f"would leave the service {budget:.3f} ms of CPU per request after PostgreSQL's and wrk's shares"
+        else:
+            left = (f"would need more than the {cores} cores for PostgreSQL's and wrk's shares alone "
+                    f"({cores * 1000 / target - budget:.3f} ms per request against {cores * 1000 / target:.3f})")
+        section += [f"W1 at 50 % of pgbench ({target:.0f}/s) {left}; the service uses "
+                    f"{num(w1_row, 'cpu_ms_per_request'):.3f} ms per request"
                     + (f", and the liveness endpoint alone {http_cpu:.3f} ms." if http_cpu is not None else "."), ""]
     return section
 
