@@ -5,6 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -20,7 +21,9 @@ import dev.rapport.audit.api.AuditEntryView;
 import dev.rapport.platform.paging.Page;
 import dev.rapport.platform.paging.PageRequest;
 import dev.rapport.platform.security.Roles;
+import dev.rapport.platform.web.QueryParameters;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 @Path("/v1/audit-entries")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,7 +49,9 @@ public class AuditResource {
             @QueryParam("limit") String limit,
             @Parameter(description = "The nextCursor of the previous page") @QueryParam("after") String after,
             @Parameter(description = "RSQL filter expression", example = "action==customer.deleted")
-            @QueryParam("filter") String filter) {
-        return service.list(filter, PageRequest.of(limit, after, AuditRepository.NEWEST_FIRST));
+            @QueryParam("filter") String filter,
+            @Context HttpServerRequest request) {
+        return service.list(QueryParameters.keepingSemicolons(request, "filter", filter),
+                PageRequest.of(limit, after, AuditRepository.NEWEST_FIRST));
     }
 }

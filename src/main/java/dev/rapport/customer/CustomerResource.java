@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -45,8 +46,10 @@ import dev.rapport.platform.paging.Page;
 import dev.rapport.platform.paging.PageRequest;
 import dev.rapport.platform.paging.Sort;
 import dev.rapport.platform.security.Roles;
+import dev.rapport.platform.web.QueryParameters;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 @Path("/v1/customers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -99,13 +102,15 @@ public class CustomerResource {
                     + "accent-insensitive, partial") @QueryParam("q") String q,
             @Parameter(description = "Also list deleted customers (admins only)")
             @QueryParam("includeDeleted") boolean includeDeleted,
-            @Parameter(description = EXPAND_DOC) @QueryParam("expand") String expand) {
+            @Parameter(description = EXPAND_DOC) @QueryParam("expand") String expand,
+            @Context HttpServerRequest request) {
         if (includeDeleted && !identity.hasRole(Roles.ADMIN)) {
             throw new DomainException(ProblemType.FORBIDDEN, "Only admins may list deleted customers");
         }
         Sort order = Sort.parse(sort, CustomerRepository.SORTS, CustomerRepository.DEFAULT_SORT);
-        return service.list(new CustomerCriteria(filter, q, includeDeleted, null), PageRequest.of(limit, after, order),
-                CustomerExpansion.parse(expand));
+        var criteria = new CustomerCriteria(QueryParameters.keepingSemicolons(request, "filter", filter),
+                QueryParameters.keepingSemicolons(request, "q", q), includeDeleted, null);
+        return service.list(criteria, PageRequest.of(limit, after, order), CustomerExpansion.parse(expand));
     }
 
     @GET

@@ -47,6 +47,22 @@ class CustomerListTest {
     }
 
     @Test
+    void aFilterMayJoinItsConditionsWithARawSemicolon() {
+        String tag = CustomerFixtures.uniqueTag();
+        String gold = aCustomer().with("tags", List.of(tag, "gold")).create();
+        aCustomer().with("tags", List.of(tag)).create();
+
+        // As a user types it (README): ';' not percent-encoded. Vert.x splits query strings at ';' as well as '&'.
+        List<String> ids = given().urlEncodingEnabled(false)
+                .when().get("/v1/customers?filter=tags==" + tag + ";tags==gold&limit=100")
+                .then().statusCode(200).extract().jsonPath().getList("data.id");
+        assertThat(ids).containsExactly(gold);
+        given().urlEncodingEnabled(false)
+                .when().get("/v1/customers?q=" + tag + ";x")
+                .then().statusCode(200).body("data", hasSize(0));
+    }
+
+    @Test
     void filtersByEmailCaseInsensitively() {
         String address = "Mixed.Case." + CustomerFixtures.uniqueTag() + "@Example.com";
         String id = aCustomer().email(address).create();
