@@ -30,13 +30,13 @@ import io.vertx.ext.web.RoutingContext;
  *
  * <p>Verifying an RS256 token (JSON parsing, base64, the RSA check) was the largest CPU cost of a cheap request,
  * and clients send the same token for minutes. As the last {@link SecurityIdentityAugmentor} this class remembers
- * the identity of every token that passed OIDC's full verification, keyed by the token itself (which that identity's
- * credential holds anyway, so the key costs no memory; hashing it with SHA-256 cost more CPU per request than the
- * rest of this class together); as the first
- * {@link HttpAuthenticationMechanism} it answers a request carrying a remembered token with that identity, and
- * lets every other request through to OIDC. A token is trusted until its {@code exp}, and never longer than
- * {@code rapport.security.token-cache.max-age}: a signing key withdrawn from the realm stops being honoured
- * within that time. Hits and misses are in /q/metrics as {@code cache_gets_total{cache="verified-tokens"}}.
+ * the identity of every token that passed OIDC's full verification, keyed by the token itself (which that
+ * identity's credential holds anyway, so the key costs no memory; hashing it with SHA-256 cost more CPU per request
+ * than the rest of this class together); as the first {@link HttpAuthenticationMechanism} it answers a request
+ * carrying a remembered token with that identity, and lets every other request through to OIDC. A token is trusted
+ * until its {@code exp}, and never longer than {@code rapport.security.token-cache.max-age}: a signing key withdrawn
+ * from the realm stops being honoured within that time. Hits and misses are in /q/metrics as
+ * {@code cache_gets_total{cache="verified-tokens"}}.
  *
  * <p>Rapport authorizes by roles; permission checkers of the original identity are not carried over.
  */
@@ -100,7 +100,8 @@ public class VerifiedTokens implements BearerOnlyMechanism, SecurityIdentityAugm
             return;
         }
         Map<String, Object> attributes = new HashMap<>(identity.getAttributes());
-        attributes.remove(RememberedIdentity.ROUTING_CONTEXT); // belongs to the request that brought the token, not to the next ones
+        // The routing context belongs to the request that brought the token, not to the next ones.
+        attributes.remove(RememberedIdentity.ROUTING_CONTEXT);
         SecurityIdentity detached = QuarkusSecurityIdentity.builder()
                 .setPrincipal(identity.getPrincipal())
                 .addRoles(identity.getRoles())

@@ -1,7 +1,5 @@
 package dev.rapport.platform.web;
 
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,23 +24,12 @@ public class RequestIds {
         router.route().order(-200).handler(ctx -> {
             String id = ctx.request().getHeader(HEADER);
             if (id == null || !SAFE.matcher(id).matches()) {
-                id = newId();
+                id = Ids.newCorrelationId().toString();
             }
             ctx.response().putHeader(HEADER, id);
             MDC.put("requestId", id);
             ctx.next();
         });
-    }
-
-    /**
-     * A random (version 4) UUID. A correlation id has to be unique, not unpredictable: {@code UUID.randomUUID}'s
-     * SecureRandom read the kernel's generator under a lock on every request.
-     */
-    static String newId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(msb, lsb).toString();
     }
 
     /** The id given to this request, or null outside a request. */
