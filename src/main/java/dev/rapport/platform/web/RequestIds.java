@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.MDC;
 
+import dev.rapport.platform.db.Ids;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 
