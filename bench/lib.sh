@@ -17,7 +17,7 @@ bench_jwt() {
 bench_public_key() { openssl rsa -in "$1" -pubout -outform DER 2>/dev/null | base64 -w0; }
 
 # The service's connection pool: BENCH_DB_POOL_SIZE, default 8. The database here shares the same 2 cores, and more
-# connections than about four per core only make its backends compete for them (bench/FINDINGS.md, session 10).
+# connections than about four per core only make its backends compete for them (bench/FINDINGS.md, 2026-11-24 6afcc22).
 DB_POOL=${BENCH_DB_POOL_SIZE:-8}
 
 # start_rapport app-dir log public-key [java options...]: starts app-dir/quarkus-run.jar on $PORT against

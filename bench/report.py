@@ -1,11 +1,11 @@
-"""Turns bench/results/<date>/results.csv into report.md and gnuplot scripts for the charts."""
+"""Turns bench/results/<date>-<commit>/results.csv into report.md and gnuplot scripts for the charts."""
 import csv
 import os
 import platform
 import subprocess
 import sys
 
-out, customers, duration, startup_ms, rss_mb, seed_seconds, pg_max_clients, java_opts, pool = sys.argv[1:10]
+out, customers, duration, startup_ms, rss_mb, seed_seconds, pg_max_clients, java_opts, pool, commit = sys.argv[1:11]
 rows = list(csv.DictReader(open(os.path.join(out, "results.csv"))))
 by = {}
 for r in rows:
@@ -30,7 +30,7 @@ lines = [
     "",
     f"{customers} customers (2 purchases and 2 interactions each), {duration} per run, wrk with 2 threads on the "
     f"same {os.cpu_count()}-core machine as the service and PostgreSQL; {platform.platform()}; {java}. The service "
-    f"runs with `{java_opts}` and a pool of {pool} database connections.",
+    f"(commit {commit}) runs with `{java_opts}` and a pool of {pool} database connections.",
     f"Seeding took {seed_seconds} s. Startup to ready (JVM, loaded database): **{startup_ms} ms**. "
     f"Service RSS after all runs: **{rss_mb} MB**.",
     "",

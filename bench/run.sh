@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Rapport benchmark: loads N customers into PostgreSQL, runs the packaged service in prod mode, and measures the
 # workloads W1–W6 and their ceilings (pgbench running W1's SELECT, W4's four statements and W3's transaction; the
-# cheapest HTTP endpoint) at several connection counts. Writes bench/results/<date>/{report.md,results.csv,*.png}.
+# cheapest HTTP endpoint) at several connection counts. Writes bench/results/<date>-<commit>/{report.md,results.csv,
+# *.png}: the run's UTC date and the commit of the service it measures (bench/README.md).
 #
 #   bench/run.sh [customers]          default 100000; BENCH_DURATION=10s BENCH_CONNECTIONS="1 8 32 128"
 #                                     BENCH_JAVA_OPTS=-Xmx256m (the heap a 512 MiB pod gives the service)
@@ -10,7 +11,10 @@
 #                                     BENCH_WARMUP=20s, BENCH_WARMUP_MAX=120s (unrecorded 10 s rounds before each
 #                                     workload until the rate is steady; C2 compiles the GraphQL path for 60-90 s here)
 #                                     BENCH_W6_RATE=500 (events per second for W6), BENCH_W6_WARMUP=60s,
-#                                     BENCH_LABEL (results folder)
+#                                     BENCH_COMMIT: the commit of the service (default this checkout's HEAD, with
+#                                     -dirty when src/ or pom.xml differ from it; required with BENCH_APP)
+#                                     BENCH_SUFFIX: appended to the folder's name, describing the run (w1w2, before)
+#                                     BENCH_LABEL: the whole folder name instead of <date>-<commit>[-<suffix>]
 #                                     BENCH_WORKLOADS="W1 W2 W3 W4 W5 W6" (a subset for quick experiments)
 #                                     BENCH_APP: a quarkus-app folder to run instead of building this checkout
 #                                     BENCH_JFR=1 records a JFR profile of the service (raw/service-<n>.jfr) and
@@ -33,7 +37,13 @@ DB_PORT=${BENCH_DB_PORT:-5432}
 DB_USER=${BENCH_DB_USER:-postgres}
 DB_NAME=${BENCH_DB_NAME:-rapport_bench}
 PORT=${BENCH_PORT:-18080}
-OUT="bench/results/${BENCH_LABEL:-$(date -u +%Y-%m-%d)}"
+if [ -n "${BENCH_APP:-}" ]; then
+  COMMIT=${BENCH_COMMIT:?BENCH_APP needs BENCH_COMMIT, the commit its package was built from}
+else
+  dirty=$([ -z "$(git status --porcelain -- src pom.xml)" ] || echo -dirty)
+  COMMIT=${BENCH_COMMIT:-$(git rev-parse --short=7 HEAD)$dirty}
+fi
+OUT="bench/results/${BENCH_LABEL:-$(date -u +%Y-%m-%d)-$COMMIT${BENCH_SUFFIX:+-$BENCH_SUFFIX}}"
 RAW="$OUT/raw"
 mkdir -p "$RAW"
 export BENCH_LUA="$PWD/bench/lua" BENCH_IDS="$PWD/$RAW/ids.txt"
@@ -154,7 +164,7 @@ echo "== ceilings"
 PG_MAX_CLIENTS=$(( $("${PSQL[@]}" -d "$DB_NAME" -At -c "show max_connections") - 30 ))
 # -M prepared: statements parsed and planned once per connection, as the service's pool caches them (Quarkus'
 # cache-prepared-statements, on for PostgreSQL); the simple protocol re-plans every statement and made the ceilings
-# 1.6-2.3 times lower (bench/FINDINGS.md, session 9).
+# 1.6-2.3 times lower (bench/FINDINGS.md, 2026-11-24 27e3ee8).
 pgbench_ceiling() { # name script
   local c clients tps pg_before client_before
   for c in $CONNECTIONS; do
@@ -242,6 +252,6 @@ if [ -n "${BENCH_JFR:-}" ]; then
   for f in "$RAW"/service-*.jfr; do echo "== profile $f"; python3 bench/jfr_top.py "$f" | tee "$f.txt" | head -60; done
 fi
 python3 bench/report.py "$OUT" "$N" "$DURATION" "$STARTUP_LOADED" "$RSS_END" "$SEED_SECONDS" "$PG_MAX_CLIENTS" \
-  "${BENCH_JAVA_OPTS:--Xmx256m}" "$DB_POOL"
+  "${BENCH_JAVA_OPTS:--Xmx256m}" "$DB_POOL" "$COMMIT"
 for chart in throughput p99; do gnuplot "$OUT/$chart.gp"; done
 echo "== report: $OUT/report.md"

@@ -1,9 +1,9 @@
 set terminal pngcairo size 900,520 noenhanced
-set output 'bench/results/2026-11-24-session10-w2/throughput.png'
+set output 'bench/results/2026-11-24-57f5943-w1w2/throughput.png'
 set logscale x 2
 set logscale y 10
 set xlabel 'connections'
 set ylabel 'requests per second'
 set key outside
 set title 'requests per second against connections'
-plot 'bench/results/2026-11-24-session10-w2/raw/throughput-pgbench_w1.dat' using 1:2 with linespoints title 'pgbench_w1', 'bench/results/2026-11-24-session10-w2/raw/throughput-http_ceiling.dat' using 1:2 with linespoints title 'http_ceiling', 'bench/results/2026-11-24-session10-w2/raw/throughput-W1_get.dat' using 1:2 with linespoints title 'W1_get', 'bench/results/2026-11-24-session10-w2/raw/throughput-W2_list.dat' using 1:2 with linespoints title 'W2_list'
+plot 'bench/results/2026-11-24-57f5943-w1w2/raw/throughput-pgbench_w1.dat' using 1:2 with linespoints title 'pgbench_w1', 'bench/results/2026-11-24-57f5943-w1w2/raw/throughput-http_ceiling.dat' using 1:2 with linespoints title 'http_ceiling', 'bench/results/2026-11-24-57f5943-w1w2/raw/throughput-W1_get.dat' using 1:2 with linespoints title 'W1_get', 'bench/results/2026-11-24-57f5943-w1w2/raw/throughput-W2_list.dat' using 1:2 with linespoints title 'W2_list'

@@ -1,9 +1,9 @@
 set terminal pngcairo size 900,520 noenhanced
-set output 'bench/results/tmp-w6-check/p99.png'
+set output 'bench/results/2026-11-24-e424df2-w6/p99.png'
 set logscale x 2
 set logscale y 10
 set xlabel 'connections'
 set ylabel 'p99 latency (ms)'
 set key outside
 set title 'p99 latency (ms) against connections'
-plot 'bench/results/tmp-w6-check/raw/p99-http_ceiling.dat' using 1:2 with linespoints title 'http_ceiling'
+plot 'bench/results/2026-11-24-e424df2-w6/raw/p99-http_ceiling.dat' using 1:2 with linespoints title 'http_ceiling'

@@ -1,9 +1,9 @@
 set terminal pngcairo size 900,520 noenhanced
-set output 'bench/results/tmp-w6-check/throughput.png'
+set output 'bench/results/2026-11-24-e424df2-w6/throughput.png'
 set logscale x 2
 set logscale y 10
 set xlabel 'connections'
 set ylabel 'requests per second'
 set key outside
 set title 'requests per second against connections'
-plot 'bench/results/tmp-w6-check/raw/throughput-pgbench_w1.dat' using 1:2 with linespoints title 'pgbench_w1', 'bench/results/tmp-w6-check/raw/throughput-http_ceiling.dat' using 1:2 with linespoints title 'http_ceiling'
+plot 'bench/results/2026-11-24-e424df2-w6/raw/throughput-pgbench_w1.dat' using 1:2 with linespoints title 'pgbench_w1', 'bench/results/2026-11-24-e424df2-w6/raw/throughput-http_ceiling.dat' using 1:2 with linespoints title 'http_ceiling'
