@@ -1,6 +1,7 @@
 package dev.rapport.audit;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,7 +10,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.rapport.audit.api.AuditEntryPage;
 import dev.rapport.audit.api.AuditEntryView;
 import dev.rapport.platform.paging.Page;
-import dev.rapport.platform.paging.PageRequest;
+import dev.rapport.platform.paging.PageParameters;
 import dev.rapport.platform.security.Roles;
 import dev.rapport.platform.web.QueryParameters;
 import io.smallrye.mutiny.Uni;
@@ -45,13 +45,11 @@ public class AuditResource {
     @APIResponse(responseCode = "200", description = "A page of audit entries",
             content = @Content(schema = @Schema(implementation = AuditEntryPage.class)))
     public Uni<Page<AuditEntryView>> list(
-            @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "The nextCursor of the previous page") @QueryParam("after") String after,
+            @BeanParam PageParameters paging,
             @Parameter(description = "RSQL filter expression", example = "action==customer.deleted")
             @QueryParam("filter") String filter,
             @Context HttpServerRequest request) {
         return service.list(QueryParameters.keepingSemicolons(request, "filter", filter),
-                PageRequest.of(limit, after, AuditRepository.NEWEST_FIRST));
+                paging);
     }
 }

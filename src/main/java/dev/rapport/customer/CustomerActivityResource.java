@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -12,12 +13,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -33,7 +32,7 @@ import dev.rapport.customer.api.PurchaseView;
 import dev.rapport.platform.idempotency.IdempotentRequests;
 import dev.rapport.platform.idempotency.StoredResponse;
 import dev.rapport.platform.paging.Page;
-import dev.rapport.platform.paging.PageRequest;
+import dev.rapport.platform.paging.PageParameters;
 import dev.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -74,10 +73,8 @@ public class CustomerActivityResource {
     @APIResponse(responseCode = "200", description = "A page of purchases",
             content = @Content(schema = @Schema(implementation = PurchasePage.class)))
     public Uni<Page<PurchaseView>> purchases(@PathParam("customerId") UUID customerId,
-            @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "The nextCursor of the previous page") @QueryParam("after") String after) {
-        return service.purchases(customerId, PageRequest.of(limit, after, CustomerActivityService.TIMELINE));
+            @BeanParam PageParameters paging) {
+        return service.purchases(customerId, paging);
     }
 
     @POST
@@ -103,9 +100,7 @@ public class CustomerActivityResource {
     @APIResponse(responseCode = "200", description = "A page of interactions",
             content = @Content(schema = @Schema(implementation = InteractionPage.class)))
     public Uni<Page<InteractionView>> interactions(@PathParam("customerId") UUID customerId,
-            @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "The nextCursor of the previous page") @QueryParam("after") String after) {
-        return service.interactions(customerId, PageRequest.of(limit, after, CustomerActivityService.TIMELINE));
+            @BeanParam PageParameters paging) {
+        return service.interactions(customerId, paging);
     }
 }

@@ -1,7 +1,7 @@
 package dev.rapport.customer;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,13 +13,11 @@ import dev.rapport.customer.api.PurchaseView;
 import dev.rapport.event.EventLog;
 import dev.rapport.platform.db.Ids;
 import dev.rapport.platform.error.DomainException;
-import dev.rapport.platform.paging.Cursor;
 import dev.rapport.platform.paging.Page;
-import dev.rapport.platform.paging.PageRequest;
-import dev.rapport.platform.paging.Sort;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import dev.rapport.platform.paging.PageParameters;
 import dev.rapport.platform.security.Caller;
+import dev.rapport.platform.time.Clocks;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /** A customer's purchases and timeline of interactions. */
@@ -29,18 +27,23 @@ public class CustomerActivityService {
     private final CustomerService customers;
     private final PurchaseRepository purchases;
     private final InteractionRepository interactions;
+    private final ActivityQueries queries;
     private final CustomerMapper mapper;
     private final EventLog events;
     private final Caller caller;
+    private final Clock clock;
 
     CustomerActivityService(CustomerService customers, PurchaseRepository purchases,
-            InteractionRepository interactions, CustomerMapper mapper, EventLog events, Caller caller) {
+            InteractionRepository interactions, ActivityQueries queries, CustomerMapper mapper, EventLog events,
+            Caller caller, Clock clock) {
         this.customers = customers;
         this.purchases = purchases;
         this.interactions = interactions;
+        this.queries = queries;
         this.mapper = mapper;
         this.events = events;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @WithTransaction
@@ -53,14 +56,14 @@ public class CustomerActivityService {
             throw DomainException.invalid("amount", request.currency() + " amounts have at most " + digits
                     + " decimal places");
         }
-        return requireLive(customerId).chain(customer -> purchases
+        return customers.visible(customerId).chain(customer -> purchases
                 .existsOrderRef(customerId, request.orderRef().trim())
                 .chain(exists -> {
                     if (exists) {
                         throw DomainException.conflict("Order " + request.orderRef().trim()
                                 + " is already recorded for this customer");
                     }
-                    OffsetDateTime now = CustomerService.now();
+                    OffsetDateTime now = Clocks.now(clock);
                     Purchase purchase = new Purchase();
                     purchase.id = Ids.newId();
                     purchase.customerId = customerId;
@@ -69,7 +72,7 @@ public class CustomerActivityService {
                     purchase.currency = request.currency();
                     purchase.items = new Purchase.Lines(request.items());
                     purchase.channel = request.channel();
-                    purchase.occurredAt = request.occurredAt() == null ? now : CustomerService.micros(request.occurredAt());
+                    purchase.occurredAt = request.occurredAt() == null ? now : Clocks.micros(request.occurredAt());
                     purchase.createdAt = now;
                     return purchases.persist(purchase);
                 })
@@ -80,17 +83,16 @@ public class CustomerActivityService {
                 }));
     }
 
-    @WithSession
-    public Uni<Page<PurchaseView>> purchases(UUID customerId, PageRequest page) {
-        return requireLive(customerId)
-                .chain(() -> purchases.page(customerId, page))
-                .map(rows -> Page.of(rows, page.limit(), p -> cursor(page, p.occurredAt, p.id)).map(mapper::toView));
+    /** One page of a customer's purchases, newest first. */
+    public Uni<Page<PurchaseView>> purchases(UUID customerId, PageParameters paging) {
+        var page = paging.page(ActivityQueries.TIMELINE);
+        return customers.requireLive(customerId).chain(() -> queries.purchases(customerId, page));
     }
 
     @WithTransaction
     public Uni<InteractionView> logInteraction(UUID customerId, CreateInteractionRequest request) {
-        return requireLive(customerId).chain(customer -> {
-            OffsetDateTime now = CustomerService.now();
+        return customers.visible(customerId).chain(customer -> {
+            OffsetDateTime now = Clocks.now(clock);
             Interaction interaction = new Interaction();
             interaction.id = Ids.newId();
             interaction.customerId = customerId;
@@ -99,7 +101,7 @@ public class CustomerActivityService {
             interaction.touchpoint = request.touchpoint();
             interaction.summary = request.summary();
             interaction.actor = caller.name();
-            interaction.occurredAt = request.occurredAt() == null ? now : CustomerService.micros(request.occurredAt());
+            interaction.occurredAt = request.occurredAt() == null ? now : Clocks.micros(request.occurredAt());
             interaction.createdAt = now;
             return interactions.persist(interaction).chain(saved -> {
                 InteractionView view = mapper.toView(saved);
@@ -109,21 +111,9 @@ public class CustomerActivityService {
         });
     }
 
-    @WithSession
-    public Uni<Page<InteractionView>> interactions(UUID customerId, PageRequest page) {
-        return requireLive(customerId)
-                .chain(() -> interactions.page(customerId, page))
-                .map(rows -> Page.of(rows, page.limit(), i -> cursor(page, i.occurredAt, i.id)).map(mapper::toView));
-    }
-
-    /** Purchases and interactions are listed newest first, the order of a timeline. */
-    public static final Sort TIMELINE = new Sort(new Sort.SortField("occurredAt", "occurred_at", Sort.Kind.TIMESTAMP), true);
-
-    private Uni<Customer> requireLive(UUID customerId) {
-        return customers.visible(customerId, false);
-    }
-
-    private static String cursor(PageRequest page, OffsetDateTime at, UUID id) {
-        return new Cursor(page.sort().toString(), at.toString(), id).encode();
+    /** One page of a customer's timeline, newest first. */
+    public Uni<Page<InteractionView>> interactions(UUID customerId, PageParameters paging) {
+        var page = paging.page(ActivityQueries.TIMELINE);
+        return customers.requireLive(customerId).chain(() -> queries.interactions(customerId, page));
     }
 }

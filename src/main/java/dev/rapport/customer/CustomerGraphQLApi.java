@@ -33,8 +33,7 @@ import dev.rapport.customer.api.PurchaseView;
 import dev.rapport.platform.db.ETags;
 import dev.rapport.platform.error.DomainException;
 import dev.rapport.platform.json.JsonObjectText;
-import dev.rapport.platform.paging.PageRequest;
-import dev.rapport.platform.paging.Sort;
+import dev.rapport.platform.paging.ListParameters;
 import dev.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -51,16 +50,11 @@ public class CustomerGraphQLApi {
 
     private final CustomerService customers;
     private final CustomerActivityService activity;
-    private final PurchaseRepository purchases;
-    private final InteractionRepository interactions;
     private final ObjectMapper json;
 
-    CustomerGraphQLApi(CustomerService customers, CustomerActivityService activity, PurchaseRepository purchases,
-            InteractionRepository interactions, ObjectMapper json) {
+    CustomerGraphQLApi(CustomerService customers, CustomerActivityService activity, ObjectMapper json) {
         this.customers = customers;
         this.activity = activity;
-        this.purchases = purchases;
-        this.interactions = interactions;
         this.json = json;
     }
 
@@ -68,7 +62,7 @@ public class CustomerGraphQLApi {
     @Description("One customer by id")
     @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.ANALYST, Roles.CUSTOMERS_READ })
     public Uni<CustomerView> customer(@NonNull @Id String id) {
-        return customers.get(uuid(id), EnumSet.noneOf(CustomerExpansion.class), false);
+        return customers.get(uuid(id), EnumSet.noneOf(CustomerExpansion.class));
     }
 
     @Query("customers")
@@ -80,9 +74,8 @@ public class CustomerGraphQLApi {
             @Description("Sort field, - prefix for descending") String sort,
             @Description("Page size, 1 to 100") @DefaultValue("20") int limit,
             @Description("nextCursor of the previous page") String after) {
-        Sort order = Sort.parse(sort, CustomerRepository.SORTS, CustomerRepository.DEFAULT_SORT);
-        return customers.list(new CustomerCriteria(filter, q, false, null),
-                PageRequest.of(String.valueOf(limit), after, order), EnumSet.noneOf(CustomerExpansion.class))
+        return customers.list(ListParameters.of(limit, after, filter, sort, q), false,
+                EnumSet.noneOf(CustomerExpansion.class))
                 .map(page -> new CustomerPage(page.data(), page.nextCursor(), page.hasMore()));
     }
 
@@ -92,7 +85,7 @@ public class CustomerGraphQLApi {
     public Uni<List<List<PurchaseView>>> recentPurchases(@Source List<CustomerView> sources,
             @Description("How many, at most 50") @DefaultValue("10") int limit) {
         List<UUID> ids = ids(sources);
-        return purchases.recent(ids, capped(limit))
+        return customers.recentPurchases(ids, capped(limit))
                 .map(byCustomer -> ids.stream().map(id -> byCustomer.getOrDefault(id, List.of())).toList());
     }
 
@@ -102,7 +95,7 @@ public class CustomerGraphQLApi {
     public Uni<List<List<InteractionView>>> recentInteractions(@Source List<CustomerView> sources,
             @Description("How many, at most 50") @DefaultValue("10") int limit) {
         List<UUID> ids = ids(sources);
-        return interactions.recent(ids, capped(limit))
+        return customers.recentInteractions(ids, capped(limit))
                 .map(byCustomer -> ids.stream().map(id -> byCustomer.getOrDefault(id, List.of())).toList());
     }
 
@@ -111,7 +104,7 @@ public class CustomerGraphQLApi {
     @Description("Figures derived from the customer's purchases")
     public Uni<List<CustomerStats>> stats(@Source List<CustomerView> sources) {
         List<UUID> ids = ids(sources);
-        return purchases.stats(ids)
+        return customers.stats(ids)
                 .map(byCustomer -> ids.stream().map(id -> byCustomer.getOrDefault(id, CustomerStats.EMPTY)).toList());
     }
 

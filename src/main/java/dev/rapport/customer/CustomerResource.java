@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -16,14 +17,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -37,19 +36,13 @@ import dev.rapport.customer.api.CreateCustomerRequest;
 import dev.rapport.customer.api.CustomerPage;
 import dev.rapport.customer.api.CustomerView;
 import dev.rapport.platform.db.ETags;
-import dev.rapport.platform.error.DomainException;
-import dev.rapport.platform.error.ProblemType;
 import dev.rapport.platform.idempotency.IdempotentRequests;
 import dev.rapport.platform.idempotency.StoredResponse;
 import dev.rapport.platform.json.MergePatch;
+import dev.rapport.platform.paging.ListParameters;
 import dev.rapport.platform.paging.Page;
-import dev.rapport.platform.paging.PageRequest;
-import dev.rapport.platform.paging.Sort;
 import dev.rapport.platform.security.Roles;
-import dev.rapport.platform.web.QueryParameters;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
 
 @Path("/v1/customers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -60,12 +53,10 @@ public class CustomerResource {
 
     private final CustomerService service;
     private final IdempotentRequests idempotency;
-    private final SecurityIdentity identity;
 
-    CustomerResource(CustomerService service, IdempotentRequests idempotency, SecurityIdentity identity) {
+    CustomerResource(CustomerService service, IdempotentRequests idempotency) {
         this.service = service;
         this.idempotency = idempotency;
-        this.identity = identity;
     }
 
     @POST
@@ -87,30 +78,16 @@ public class CustomerResource {
     @Operation(summary = "List and search customers",
             description = "Cursor-paged. `filter` takes RSQL over givenName, familyName, email, phone, locale, "
                     + "timeZone, ownerId, birthday, createdAt, updatedAt, tags and attributes.<key>; "
-                    + "for example `tags==vip;createdAt=ge=2026-01-01` or `attributes.score=gt=40`.")
+                    + "for example `tags==vip;createdAt=ge=2026-01-01` or `attributes.score=gt=40`. "
+                    + "`sort` takes createdAt, updatedAt, familyName or givenName, - for descending "
+                    + "(default -createdAt). `q` searches names, emails and phone numbers.")
     @APIResponse(responseCode = "200", description = "A page of customers",
             content = @Content(schema = @Schema(implementation = CustomerPage.class)))
-    public Uni<Page<CustomerView>> list(
-            @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "The nextCursor of the previous page") @QueryParam("after") String after,
-            @Parameter(description = "RSQL filter expression", example = "tags==vip;attributes.score=ge=40")
-            @QueryParam("filter") String filter,
-            @Parameter(description = "Sort field, prefixed with - for descending: createdAt, updatedAt, familyName, "
-                    + "givenName", example = "-createdAt") @QueryParam("sort") String sort,
-            @Parameter(description = "Free-text search in names, emails and phone numbers; case- and "
-                    + "accent-insensitive, partial") @QueryParam("q") String q,
+    public Uni<Page<CustomerView>> list(@BeanParam ListParameters list,
             @Parameter(description = "Also list deleted customers (admins only)")
             @QueryParam("includeDeleted") boolean includeDeleted,
-            @Parameter(description = EXPAND_DOC) @QueryParam("expand") String expand,
-            @Context HttpServerRequest request) {
-        if (includeDeleted && !identity.hasRole(Roles.ADMIN)) {
-            throw new DomainException(ProblemType.FORBIDDEN, "Only admins may list deleted customers");
-        }
-        Sort order = Sort.parse(sort, CustomerRepository.SORTS, CustomerRepository.DEFAULT_SORT);
-        var criteria = new CustomerCriteria(QueryParameters.keepingSemicolons(request, "filter", filter),
-                QueryParameters.keepingSemicolons(request, "q", q), includeDeleted, null);
-        return service.list(criteria, PageRequest.of(limit, after, order), CustomerExpansion.parse(expand));
+            @Parameter(description = EXPAND_DOC) @QueryParam("expand") String expand) {
+        return service.list(list, includeDeleted, CustomerExpansion.parse(expand));
     }
 
     @GET
@@ -126,7 +103,7 @@ public class CustomerResource {
     public Uni<Response> get(@PathParam("id") UUID id,
             @Parameter(description = EXPAND_DOC) @QueryParam("expand") String expand, Request request) {
         Set<CustomerExpansion> expansions = CustomerExpansion.parse(expand);
-        return service.get(id, expansions, identity.hasRole(Roles.ADMIN)).map(view -> {
+        return service.get(id, expansions).map(view -> {
             EntityTag tag = new EntityTag(String.valueOf(view.version()));
             if (expansions.isEmpty()) {
                 Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);

@@ -1,74 +1,76 @@
 package dev.rapport.customer;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.rapport.customer.api.Consent;
 import dev.rapport.customer.api.Consents;
 import dev.rapport.customer.api.CreateCustomerRequest;
+import dev.rapport.customer.api.CustomerStats;
 import dev.rapport.customer.api.CustomerView;
 import dev.rapport.customer.api.EmailAddress;
+import dev.rapport.customer.api.InteractionView;
+import dev.rapport.customer.api.PhoneNumber;
+import dev.rapport.customer.api.PurchaseView;
 import dev.rapport.event.EventLog;
 import dev.rapport.platform.db.ETags;
 import dev.rapport.platform.db.Ids;
 import dev.rapport.platform.error.DomainException;
 import dev.rapport.platform.error.Problem.FieldError;
 import dev.rapport.platform.error.ProblemType;
-import dev.rapport.platform.json.MergePatch;
-import dev.rapport.platform.paging.Cursor;
+import dev.rapport.platform.json.MergePatches;
+import dev.rapport.platform.paging.ListParameters;
 import dev.rapport.platform.paging.Page;
 import dev.rapport.platform.paging.PageRequest;
-import dev.rapport.platform.paging.Sort;
 import dev.rapport.platform.security.Caller;
+import dev.rapport.platform.security.Roles;
+import dev.rapport.platform.time.Clocks;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-/** Customer profiles: validation, normalization, email ownership, optimistic concurrency and events. */
+/**
+ * Customer profiles: validation, normalization, email ownership, optimistic concurrency and events. Deleted
+ * customers are visible to admins only, in REST and GraphQL alike.
+ */
 @ApplicationScoped
 public class CustomerService {
 
     private final CustomerRepository customers;
-    private final PurchaseRepository purchases;
-    private final InteractionRepository interactions;
+    private final CustomerQueries queries;
+    private final ActivityQueries activity;
     private final CustomerMapper mapper;
     private final EventLog events;
-    private final ObjectMapper json;
-    private final Validator validator;
+    private final MergePatches patches;
     private final Caller caller;
+    private final Clock clock;
 
-    CustomerService(CustomerRepository customers, PurchaseRepository purchases, InteractionRepository interactions,
-            CustomerMapper mapper, EventLog events, ObjectMapper json, Validator validator, Caller caller) {
+    CustomerService(CustomerRepository customers, CustomerQueries queries, ActivityQueries activity,
+            CustomerMapper mapper, EventLog events, MergePatches patches, Caller caller, Clock clock) {
         this.customers = customers;
-        this.purchases = purchases;
-        this.interactions = interactions;
+        this.queries = queries;
+        this.activity = activity;
         this.mapper = mapper;
         this.events = events;
-        this.json = json;
-        this.validator = validator;
+        this.patches = patches;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @WithTransaction
     public Uni<CustomerView> create(CreateCustomerRequest request) {
-        validate(request);
-        OffsetDateTime now = now();
+        patches.validate(request);
+        OffsetDateTime now = Clocks.now(clock);
         Customer customer = new Customer();
         customer.id = Ids.newId();
         customer.createdAt = now;
@@ -79,31 +81,47 @@ public class CustomerService {
                 .chain(() -> claimEmails(customer))
                 .chain(() -> {
                     CustomerView view = mapper.toView(customer);
-                    return events.append(CustomerEvent.CREATED, CustomerEvent.SUBJECT, customer.id, customer.partnerId, view)
-                            .replaceWith(view);
+                    return events.append(CustomerEvent.CREATED, CustomerEvent.SUBJECT, customer.id,
+                            customer.partnerId, view).replaceWith(view);
                 });
     }
 
-    /**
-     * One customer, with the parts of the 360 view asked for.
-     *
-     * @param includeDeleted whether a soft-deleted customer is returned (admins) or is not found
-     */
-    public Uni<CustomerView> get(UUID id, Set<CustomerExpansion> expand, boolean includeDeleted) {
-        return customers.readVisible(id, caller.partnerId().orElse(null), includeDeleted)
-                .map(customer -> mapper.toView(found(customer, id)))
+    /** One customer, with the parts of the 360 view asked for; a deleted one only for admins. */
+    public Uni<CustomerView> get(UUID id, Set<CustomerExpansion> expand) {
+        return queries.find(id, scope(null, null, mayReadDeleted()))
+                .map(view -> found(view, id))
                 .chain(view -> expand(List.of(view), expand)).map(views -> views.get(0));
     }
 
-    public Uni<Page<CustomerView>> list(CustomerCriteria criteria, PageRequest page, Set<CustomerExpansion> expand) {
-        Sort sort = page.sort();
-        CustomerCriteria scoped = caller.partnerId()
-                .map(partner -> new CustomerCriteria(criteria.filter(), criteria.query(), criteria.includeDeleted(), partner))
-                .orElse(criteria);
-        return customers.list(scoped, page)
-                .map(rows -> Page.of(rows, page.limit(), last -> cursor(sort, last)))
-                .chain(result -> expand(result.map(mapper::toView).data(), expand)
+    /**
+     * A page of customers matching the list's filter and search (a partner's own only), in its order, with the
+     * parts of the 360 view asked for.
+     *
+     * @param includeDeleted list deleted customers too: admins only
+     */
+    public Uni<Page<CustomerView>> list(ListParameters list, boolean includeDeleted, Set<CustomerExpansion> expand) {
+        if (includeDeleted && !mayReadDeleted()) {
+            throw new DomainException(ProblemType.FORBIDDEN, "Only admins may list deleted customers");
+        }
+        PageRequest page = list.page(CustomerQueries.SORTS, CustomerQueries.DEFAULT_SORT);
+        return queries.list(scope(list.filter(), list.query(), includeDeleted), page)
+                .chain(result -> expand(result.data(), expand)
                         .map(views -> new Page<>(views, result.nextCursor(), result.hasMore())));
+    }
+
+    /** The most recent purchases of each customer (a GraphQL batch), newest first. */
+    public Uni<Map<UUID, List<PurchaseView>>> recentPurchases(List<UUID> customerIds, int perCustomer) {
+        return activity.recentPurchases(customerIds, perCustomer);
+    }
+
+    /** The most recent interactions of each customer (a GraphQL batch), newest first. */
+    public Uni<Map<UUID, List<InteractionView>>> recentInteractions(List<UUID> customerIds, int perCustomer) {
+        return activity.recentInteractions(customerIds, perCustomer);
+    }
+
+    /** The purchase figures of each customer (a GraphQL batch). */
+    public Uni<Map<UUID, CustomerStats>> stats(List<UUID> customerIds) {
+        return activity.stats(customerIds);
     }
 
     /**
@@ -114,17 +132,14 @@ public class CustomerService {
      */
     @WithTransaction
     public Uni<CustomerView> update(UUID id, JsonNode patch, String ifMatch) {
-        return visible(id, false).chain(customer -> {
+        return visible(id).chain(customer -> {
             ETags.checkIfMatch(ifMatch, customer.version);
-            JsonNode before = json.valueToTree(mapper.toRequest(customer));
-            JsonNode after = MergePatch.apply(before, patch);
-            List<String> changed = MergePatch.changedFields(before, after);
-            if (changed.isEmpty()) {
+            MergePatches.Patched<CreateCustomerRequest> patched = patches.apply(mapper.toRequest(customer), patch);
+            if (!patched.changed()) {
                 return Uni.createFrom().item(mapper.toView(customer));
             }
-            CreateCustomerRequest merged = validate(read(after));
-            OffsetDateTime now = now();
-            apply(customer, CustomerNormalizer.normalize(merged), now);
+            OffsetDateTime now = Clocks.now(clock);
+            apply(customer, CustomerNormalizer.normalize(patched.value()), now);
             customer.updatedAt = now;
             return customers.releaseEmailsExcept(id, emails(customer))
                     .chain(() -> claimEmails(customer))
@@ -132,7 +147,7 @@ public class CustomerService {
                     .chain(() -> {
                         CustomerView view = mapper.toView(customer);
                         return events.append(CustomerEvent.UPDATED, CustomerEvent.SUBJECT, id, customer.partnerId,
-                                new CustomerEvent.Updated(id, changed, view)).replaceWith(view);
+                                new CustomerEvent.Updated(id, patched.changedFields(), view)).replaceWith(view);
                     });
         }).onFailure().transform(e -> ETags.whenStale(e, ifMatch));
     }
@@ -140,9 +155,9 @@ public class CustomerService {
     /** Soft-deletes a customer: hidden from everyone but admins, and its email addresses free for reuse. */
     @WithTransaction
     public Uni<Void> delete(UUID id, String ifMatch) {
-        return visible(id, false).chain(customer -> {
+        return visible(id).chain(customer -> {
             ETags.checkIfMatch(ifMatch, customer.version);
-            customer.deletedAt = now();
+            customer.deletedAt = Clocks.now(clock);
             customer.updatedAt = customer.deletedAt;
             return customers.releaseEmails(id)
                     .chain(() -> customers.flush())
@@ -152,13 +167,27 @@ public class CustomerService {
         }).onFailure().transform(e -> ETags.whenStale(e, ifMatch));
     }
 
-    /** A customer the caller may see, or not-found: partners see only their own customers. */
-    Uni<Customer> visible(UUID id, boolean includeDeleted) {
-        return customers.findVisible(id, caller.partnerId().orElse(null), includeDeleted)
+    /** A live customer the caller may change, inside a write transaction, or not-found. */
+    Uni<Customer> visible(UUID id) {
+        return customers.findVisible(id, caller.partnerId().orElse(null), false)
                 .map(customer -> found(customer, id));
     }
 
-    private static Customer found(Customer customer, UUID id) {
+    /** A live customer the caller may see, or not-found (the check before reading a customer's activity). */
+    Uni<CustomerView> requireLive(UUID id) {
+        return queries.find(id, scope(null, null, false)).map(view -> found(view, id));
+    }
+
+    private boolean mayReadDeleted() {
+        return caller.has(Roles.ADMIN);
+    }
+
+    /** Criteria limited to what the caller may see: a partner its own customers only. */
+    private CustomerCriteria scope(String filter, String query, boolean includeDeleted) {
+        return new CustomerCriteria(filter, query, includeDeleted, caller.partnerId().orElse(null));
+    }
+
+    private static <T> T found(T customer, UUID id) {
         if (customer == null) {
             throw DomainException.notFound("customer", id);
         }
@@ -166,27 +195,27 @@ public class CustomerService {
     }
 
     /** Adds the requested parts of the 360 view to many customers with one query per part. */
-    Uni<List<CustomerView>> expand(List<CustomerView> views, Set<CustomerExpansion> expand) {
+    private Uni<List<CustomerView>> expand(List<CustomerView> views, Set<CustomerExpansion> expand) {
         if (expand.isEmpty() || views.isEmpty()) {
             return Uni.createFrom().item(views);
         }
         List<UUID> ids = views.stream().map(CustomerView::id).toList();
-        var recentPurchases = expand.contains(CustomerExpansion.PURCHASES)
-                ? purchases.recent(ids, CustomerExpansion.RECENT)
-                : Uni.createFrom().item(Map.<UUID, List<dev.rapport.customer.api.PurchaseView>>of());
-        return recentPurchases.chain(p -> (expand.contains(CustomerExpansion.INTERACTIONS)
-                ? interactions.recent(ids, CustomerExpansion.RECENT)
-                : Uni.createFrom().item(Map.<UUID, List<dev.rapport.customer.api.InteractionView>>of()))
-                .chain(i -> (expand.contains(CustomerExpansion.STATS)
-                        ? purchases.stats(ids)
-                        : Uni.createFrom().item(Map.<UUID, dev.rapport.customer.api.CustomerStats>of()))
-                        .map(s -> views.stream().map(v -> v.withExpansions(
-                                expand.contains(CustomerExpansion.PURCHASES) ? p.getOrDefault(v.id(), List.of()) : null,
-                                expand.contains(CustomerExpansion.INTERACTIONS) ? i.getOrDefault(v.id(), List.of()) : null,
-                                expand.contains(CustomerExpansion.STATS)
-                                        ? s.getOrDefault(v.id(), dev.rapport.customer.api.CustomerStats.EMPTY)
-                                        : null))
-                                .toList())));
+        boolean purchases = expand.contains(CustomerExpansion.PURCHASES);
+        boolean interactions = expand.contains(CustomerExpansion.INTERACTIONS);
+        boolean stats = expand.contains(CustomerExpansion.STATS);
+        return (purchases ? activity.recentPurchases(ids, CustomerExpansion.RECENT) : none(Map.<UUID, List<PurchaseView>>of()))
+                .chain(p -> (interactions ? activity.recentInteractions(ids, CustomerExpansion.RECENT)
+                        : none(Map.<UUID, List<InteractionView>>of()))
+                        .chain(i -> (stats ? activity.stats(ids) : none(Map.<UUID, CustomerStats>of()))
+                                .map(s -> views.stream().map(v -> v.withExpansions(
+                                        purchases ? p.getOrDefault(v.id(), List.of()) : null,
+                                        interactions ? i.getOrDefault(v.id(), List.of()) : null,
+                                        stats ? s.getOrDefault(v.id(), CustomerStats.EMPTY) : null))
+                                        .toList())));
+    }
+
+    private static <T> Uni<T> none(T empty) {
+        return Uni.createFrom().item(empty);
     }
 
     private static Set<String> emails(Customer customer) {
@@ -213,7 +242,7 @@ public class CustomerService {
         customer.primaryEmail = customer.contacts.emails().stream().filter(e -> Boolean.TRUE.equals(e.primary()))
                 .map(EmailAddress::address).findFirst().orElse(null);
         customer.primaryPhone = customer.contacts.phones().stream().filter(p -> Boolean.TRUE.equals(p.primary()))
-                .map(dev.rapport.customer.api.PhoneNumber::number).findFirst().orElse(null);
+                .map(PhoneNumber::number).findFirst().orElse(null);
         customer.searchText = CustomerNormalizer.searchText(customer);
     }
 
@@ -232,43 +261,9 @@ public class CustomerService {
             return null;
         }
         boolean changed = before == null || !after.granted().equals(before.granted())
-                || !java.util.Objects.equals(after.source(), before.source());
-        boolean undated = after.recordedAt() == null || (before != null && after.recordedAt().equals(before.recordedAt()));
+                || !Objects.equals(after.source(), before.source());
+        boolean undated = after.recordedAt() == null
+                || (before != null && after.recordedAt().equals(before.recordedAt()));
         return changed && undated ? new Consent(after.granted(), after.source(), now) : after;
-    }
-
-    private CreateCustomerRequest read(JsonNode document) {
-        try {
-            return json.treeToValue(document, CreateCustomerRequest.class);
-        } catch (JsonProcessingException e) {
-            throw DomainException.malformed(e);
-        }
-    }
-
-    private CreateCustomerRequest validate(CreateCustomerRequest request) {
-        Set<ConstraintViolation<CreateCustomerRequest>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return request;
-    }
-
-    private static String cursor(Sort sort, Customer last) {
-        Function<Customer, String> key = switch (sort.field().name()) {
-            case "createdAt" -> c -> c.createdAt.toString();
-            case "updatedAt" -> c -> c.updatedAt.toString();
-            case "familyName" -> c -> c.familyName == null ? "" : c.familyName.toLowerCase(java.util.Locale.ROOT);
-            default -> c -> c.givenName == null ? "" : c.givenName.toLowerCase(java.util.Locale.ROOT);
-        };
-        return new Cursor(sort.toString(), key.apply(last), last.id).encode();
-    }
-
-    /** Database timestamps have microsecond precision; so do ours, so that cursors round-trip exactly. */
-    static OffsetDateTime now() {
-        return micros(OffsetDateTime.now());
-    }
-
-    static OffsetDateTime micros(OffsetDateTime time) {
-        return time.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -28,11 +28,11 @@ public class EventService {
     private static final String SEQ = "feed";
     private static final Pattern TYPE_PATTERN = Pattern.compile("\\*|[a-z_]+(\\.([a-z_]+|\\*))*");
 
-    private final EventRepository events;
+    private final EventQueries events;
     private final Caller caller;
     private final ObjectMapper json;
 
-    EventService(EventRepository events, Caller caller, ObjectMapper json) {
+    EventService(EventQueries events, Caller caller, ObjectMapper json) {
         this.events = events;
         this.caller = caller;
         this.json = json;
@@ -49,13 +49,13 @@ public class EventService {
                 .after(position, patterns, caller.partnerId().orElse(null), page.fetchSize())
                 .map(rows -> {
                     boolean hasMore = rows.size() > page.limit();
-                    List<EventRepository.StoredEvent> data = hasMore ? rows.subList(0, page.limit()) : rows;
+                    List<StoredEvent> data = hasMore ? rows.subList(0, page.limit()) : rows;
                     LogPosition last = data.isEmpty() ? position : data.get(data.size() - 1).position();
                     return new EventPage(data.stream().map(this::toView).toList(), cursorOf(last), hasMore);
                 }));
     }
 
-    public EventView toView(EventRepository.StoredEvent event) {
+    public EventView toView(StoredEvent event) {
         try {
             return new EventView(event.id(), event.type(), event.occurredAt(), event.subjectType(),
                     event.subjectId(), json.readTree(event.payload()));

@@ -41,7 +41,8 @@ class WebhookWakeUpTest {
     public static class HourlyPolling implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("rapport.webhooks.poll-interval", "PT1H", "rapport.webhooks.max-in-flight", "2");
+            return Map.of("rapport.webhooks.poll-interval", "PT1H", "rapport.events.poll-interval", "PT1H",
+                    "rapport.webhooks.max-in-flight", "2");
         }
     }
 

@@ -131,7 +131,7 @@ public interface RapportConfig {
         @WithDefault("P5D")
         Duration disableAfter();
 
-        /** How often each replica looks for events and due deliveries it was not woken for (other replicas' writes). */
+        /** How often each replica looks for due deliveries it was not woken for (retries, other replicas' writes). */
         @WithDefault("PT1S")
         Duration pollInterval();
 
@@ -156,6 +156,13 @@ public interface RapportConfig {
         /** How long events stay in the log (and the change feed) before they are deleted. */
         @WithDefault("P30D")
         Duration retention();
+
+        /**
+         * How often each replica's consumers of the log (the webhook dispatcher, ...) look for events they were not
+         * woken for: those committed through other replicas.
+         */
+        @WithDefault("PT1S")
+        Duration pollInterval();
     }
 
     interface Idempotency {

@@ -20,7 +20,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * transaction of the caller's, where a Hibernate session costs more than the statement: reads on hot paths (GET of
  * one customer, a page of customers, GraphQL's batched nested fields), and writes that are one statement, which PostgreSQL runs
  * atomically on its own (the webhook sender's claims and attempt records). Opening a session, parsing the native SQL
- * and hydrating entities took about 0.25 ms of CPU per statement (bench/FINDINGS.md, session 4); an explicit
+ * and hydrating entities took about 0.25 ms of CPU per statement (bench/FINDINGS.md, 2026-11-23 cf8c62e); an explicit
  * transaction adds two round trips. Statements are logged at DEBUG under {@code dev.rapport.SQL}, as Hibernate's are
  * under {@code org.hibernate.SQL}.
  */
@@ -52,7 +52,7 @@ public class PooledStatements {
      * prepared statement (its generic plan) only while that plan is estimated no dearer than one made for the values
      * at hand, and it estimates an array parameter at 10 elements: a statement over {@code any($1)} or
      * {@code unnest($1)} run for one id was planned again on every execution, which cost more than running it
-     * (bench/FINDINGS.md, session 10). With a uuid parameter the generic plan is kept.
+     * (bench/FINDINGS.md, 2026-11-24 6afcc22). With a uuid parameter the generic plan is kept.
      */
     public static String forIds(List<UUID> ids, String oneId, String severalIds) {
         return ids.size() == 1 ? oneId : severalIds;

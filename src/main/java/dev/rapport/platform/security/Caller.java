@@ -36,6 +36,11 @@ public class Caller {
         return io.quarkus.arc.Arc.container().requestContext().isActive();
     }
 
+    /** Whether the caller holds {@code role} (a person's role or a partner's scope); background work holds none. */
+    public boolean has(String role) {
+        return inRequest() && identity.hasRole(role);
+    }
+
     /** The OAuth client the token was issued to, when known. */
     public Optional<String> clientId() {
         return claim(CLIENT_CLAIM);

@@ -23,8 +23,8 @@ import io.vertx.ext.web.RoutingContext;
  * in arrival order, holding nothing but their (already read) request. A GraphQL execution builds a large working
  * set (graphql-java's state and SmallRye GraphQL's context for every field fetched), and when a hundred run at once,
  * each waiting for the database pool, they live long enough to be promoted out of the young generation: the
- * collector then copies hundreds of megabytes per pause and the CPU per request triples (bench/FINDINGS.md, session
- * 8). Executed a few at a time they finish before that. Beyond {@code max-queued} waiting requests the answer is
+ * collector then copies hundreds of megabytes per pause and the CPU per request triples (bench/FINDINGS.md,
+ * 2026-11-24 b1ddc6c). Executed a few at a time they finish before that. Beyond {@code max-queued} waiting requests the answer is
  * {@code 503 overloaded} with {@code Retry-After}. Runs after authentication and the rate limits, so a refused
  * caller takes no turn.
  */

@@ -23,7 +23,7 @@ import io.smallrye.graphql.transformation.AbstractDataFetcherException;
  * serves (a copy of the request's context, the field's path as a string, its selected fields as JSON, twice) and
  * clears it again, for the benefit of getters that read the context; ours are plain accessors of immutable views,
  * so the context was built and thrown away for each of the thousands of fields a page of customers has
- * (bench/FINDINGS.md, session 9). Formats and adapters still apply, through SmallRye's own field helper.
+ * (bench/FINDINGS.md, 2026-11-24 27e3ee8). Formats and adapters still apply, through SmallRye's own field helper.
  * <p>
  * Plugged in through SmallRye GraphQL's {@link DataFetcherService} SPI ({@code META-INF/services}). Quarkus' own
  * service answers only for operations, so the two do not overlap; should this one not be found (a native image

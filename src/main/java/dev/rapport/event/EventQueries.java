@@ -1,26 +1,18 @@
 package dev.rapport.event;
 
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hibernate.reactive.mutiny.Mutiny;
-
-import dev.rapport.platform.db.ReadSessions;
+import dev.rapport.platform.db.PooledStatements;
 import dev.rapport.platform.filter.SqlParams;
-import dev.rapport.platform.db.SqlValues;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Reads the event log in commit-safe order. */
+/** Reads the event log in commit-safe order, with pooled statements: for the change feed and for consumers. */
 @ApplicationScoped
-public class EventRepository {
-
-    /** An event row as the feed and the consumers read it. */
-    public record StoredEvent(LogPosition position, UUID id, String type, String subjectType, UUID subjectId,
-            String payload, OffsetDateTime occurredAt, String partnerId) {
-    }
+class EventQueries {
 
     /**
      * The columns {@link #toEvent} maps, of an event aliased {@code e}. The text of {@code xact_id} must not be named
@@ -31,10 +23,10 @@ public class EventRepository {
             cast(e.xact_id as text) as xid, e.seq, e.id, e.type, e.subject_type, e.subject_id,
             cast(e.payload as text), e.occurred_at, e.partner_id""";
 
-    private final ReadSessions reads;
+    private final PooledStatements statements;
 
-    EventRepository(ReadSessions reads) {
-        this.reads = reads;
+    EventQueries(PooledStatements statements) {
+        this.statements = statements;
     }
 
     /**
@@ -49,11 +41,11 @@ public class EventRepository {
      * @param typePatterns SQL LIKE patterns of event types, or empty for all
      * @param partnerId only events about this partner's records, or null for all
      */
-    public Uni<List<StoredEvent>> after(LogPosition position, List<String> typePatterns, String partnerId,
-            int limit) {
+    Uni<List<StoredEvent>> after(LogPosition position, List<String> typePatterns, String partnerId, int limit) {
         SqlParams params = new SqlParams();
         StringBuilder sql = new StringBuilder("select ").append(COLUMNS)
-                .append(" from event e where (xact_id, seq) > (").append(xid(params, position)).append(", ")
+                .append(" from event e where (xact_id, seq) > (cast(")
+                .append(params.bind(Long.toString(position.xactId()))).append(" as xid8), ")
                 .append(params.bind(position.seq())).append(')')
                 .append(" and xact_id < pg_snapshot_xmin(pg_current_snapshot())");
         if (!typePatterns.isEmpty()) {
@@ -67,11 +59,7 @@ public class EventRepository {
             sql.append(" and partner_id = ").append(params.bind(partnerId));
         }
         sql.append(" order by xact_id, seq limit ").append(limit);
-        return reads.read(session -> {
-            var query = session.createNativeQuery(sql.toString(), Object[].class);
-            params.values().forEach(query::setParameter);
-            return query.getResultList();
-        }).map(rows -> rows.stream().map(EventRepository::toEvent).toList());
+        return statements.list(sql.toString(), params.tuple(), EventQueries::toEvent);
     }
 
     /**
@@ -79,33 +67,29 @@ public class EventRepository {
      * committed events beyond them are held back because an older transaction is still running. That transaction
      * may append no event and so wake nobody when it ends: the consumer must look again soon.
      */
-    public record ConsumerBatch(List<StoredEvent> events, boolean heldBack) {
+    record ConsumerBatch(List<StoredEvent> events, boolean heldBack) {
     }
 
     /**
-     * The next events after {@code position} for a consumer, in one statement on the consumer's own session. Its
-     * transaction must not have an id yet (take advisory locks, not row locks, before this), or the read stops
-     * before it. Every position a reader holds lies below the oldest running transaction of any later snapshot, so
-     * a committed event from that transaction on is one held back. (Both parts are written as index walks with
-     * ORDER BY and LIMIT: as EXISTS, PostgreSQL's generic plan scanned the whole table to find nothing.)
+     * The next events after {@code position} for a consumer, in one statement. Every position a reader holds lies
+     * below the oldest running transaction of any later snapshot, so a committed event from that transaction on is
+     * one held back. The consumer's own transaction must not have an id yet (it takes advisory locks, not row locks,
+     * before this), or this read would stop before it. (Both parts are written as index walks with ORDER BY and
+     * LIMIT: as EXISTS, PostgreSQL's generic plan scanned the whole table to find nothing.)
      */
-    public Uni<ConsumerBatch> next(Mutiny.Session session, LogPosition position, int limit) {
-        return session.createNativeQuery("select " + COLUMNS + ", h.held " + """
+    Uni<ConsumerBatch> next(LogPosition position, int limit) {
+        return statements.list("select " + COLUMNS + ", h.held " + """
                 from (select (select true from event where xact_id >= pg_snapshot_xmin(pg_current_snapshot())
                               order by xact_id limit 1) as held) h
                 left join lateral (select * from event
-                                   where (xact_id, seq) > (cast(:xid as xid8), :seq)
+                                   where (xact_id, seq) > (cast($1 as xid8), $2)
                                      and xact_id < pg_snapshot_xmin(pg_current_snapshot())
-                                   order by xact_id, seq limit :limit) e on true
+                                   order by xact_id, seq limit $3) e on true
                 order by e.xact_id, e.seq
-                """, Object[].class)
-                .setParameter("xid", Long.toString(position.xactId()))
-                .setParameter("seq", position.seq())
-                .setParameter("limit", limit)
-                .getResultList()
+                """, Tuple.of(Long.toString(position.xactId()), position.seq(), limit), row -> row)
                 .map(rows -> new ConsumerBatch(
-                        rows.stream().filter(row -> row[0] != null).map(EventRepository::toEvent).toList(),
-                        !rows.isEmpty() && Boolean.TRUE.equals(rows.get(0)[9])));
+                        rows.stream().filter(row -> row.getValue(0) != null).map(EventQueries::toEvent).toList(),
+                        !rows.isEmpty() && Boolean.TRUE.equals(rows.get(0).getBoolean(9))));
     }
 
     /**
@@ -114,23 +98,17 @@ public class EventRepository {
      * event above {@code seq}, so nothing is skipped; events at or below it with a later transaction are read
      * again, which at-least-once readers absorb by event id.
      */
-    public Uni<LogPosition> positionBeforeSeq(long seq) {
-        return reads.read(session -> session.createNativeQuery("""
+    Uni<LogPosition> positionBeforeSeq(long seq) {
+        return statements.list("""
                 select cast(least(pg_snapshot_xmin(pg_current_snapshot()),
-                                  (select xact_id from event where seq > :seq order by xact_id limit 1)) as text)
-                """, String.class).setParameter("seq", seq).getSingleResult())
-                .map(xid -> new LogPosition(Long.parseLong(xid), 0));
+                                  (select xact_id from event where seq > $1 order by xact_id limit 1)) as text)
+                """, Tuple.of(seq), row -> new LogPosition(Long.parseLong(row.getString(0)), 0))
+                .map(rows -> rows.get(0));
     }
 
-    /** A transaction id as SQL: {@code xid8} has no cast from bigint, so it is bound as text. */
-    private static String xid(SqlParams params, LogPosition position) {
-        return "cast(" + params.bind(Long.toString(position.xactId())) + " as xid8)";
+    private static StoredEvent toEvent(Row row) {
+        return new StoredEvent(new LogPosition(Long.parseLong(row.getString(0)), row.getLong(1)), row.getUUID(2),
+                row.getString(3), row.getString(4), row.getUUID(5), row.getString(6), row.getOffsetDateTime(7),
+                row.getString(8));
     }
-
-    private static StoredEvent toEvent(Object[] row) {
-        return new StoredEvent(new LogPosition(Long.parseLong((String) row[0]), ((Number) row[1]).longValue()),
-                (UUID) row[2], (String) row[3], (String) row[4], (UUID) row[5], (String) row[6],
-                SqlValues.timestamp(row[7]), (String) row[8]);
-    }
-
 }

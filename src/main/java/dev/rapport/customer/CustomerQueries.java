@@ -1,0 +1,136 @@
+package dev.rapport.customer;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import dev.rapport.customer.api.Consents;
+import dev.rapport.customer.api.CustomerView;
+import dev.rapport.platform.db.JsonColumns;
+import dev.rapport.platform.db.PooledStatements;
+import dev.rapport.platform.filter.FilterField;
+import dev.rapport.platform.filter.FilterField.FieldType;
+import dev.rapport.platform.filter.SqlFilterCompiler;
+import dev.rapport.platform.filter.SqlParams;
+import dev.rapport.platform.paging.Page;
+import dev.rapport.platform.paging.PageRequest;
+import dev.rapport.platform.paging.Sort;
+import dev.rapport.platform.paging.Sort.Kind;
+import dev.rapport.platform.paging.Sort.SortField;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+
+/** Customer profiles as callers read them: pooled statements returning views. */
+@ApplicationScoped
+class CustomerQueries {
+
+    /** The columns {@link #toView} reads, in its order. */
+    private static final String COLUMNS = """
+            c.id, c.given_name, c.family_name, cast(c.contacts as text), c.birthday, c.locale, c.time_zone, c.tags,
+            c.owner_id, c.partner_id, cast(c.consents as text), cast(c.attributes as text), c.created_at,
+            c.updated_at, c.deleted_at, c.version""";
+
+    /** Fields a customer list may be filtered by, and the SQL each reads. */
+    static final SqlFilterCompiler FILTER = new SqlFilterCompiler(List.of(
+            FilterField.of("givenName", "c.given_name", FieldType.TEXT),
+            FilterField.of("familyName", "c.family_name", FieldType.TEXT),
+            FilterField.of("email", "c.primary_email", FieldType.TEXT, CustomerNormalizer::email),
+            FilterField.of("phone", "c.primary_phone", FieldType.TEXT, CustomerNormalizer::phone),
+            FilterField.of("locale", "c.locale", FieldType.TEXT),
+            FilterField.of("timeZone", "c.time_zone", FieldType.TEXT),
+            FilterField.of("ownerId", "c.owner_id", FieldType.TEXT),
+            FilterField.of("birthday", "c.birthday", FieldType.DATE),
+            FilterField.of("createdAt", "c.created_at", FieldType.TIMESTAMP),
+            FilterField.of("updatedAt", "c.updated_at", FieldType.TIMESTAMP),
+            FilterField.of("tags", "c.tags", FieldType.STRING_ARRAY, CustomerNormalizer::tag),
+            FilterField.of("attributes", "c.attributes", FieldType.ATTRIBUTES)));
+
+    static final Map<String, SortField> SORTS = Map.of(
+            "createdAt", new SortField("createdAt", "c.created_at", Kind.TIMESTAMP),
+            "updatedAt", new SortField("updatedAt", "c.updated_at", Kind.TIMESTAMP),
+            "familyName", new SortField("familyName", "coalesce(lower(c.family_name), '')", Kind.TEXT),
+            "givenName", new SortField("givenName", "coalesce(lower(c.given_name), '')", Kind.TEXT));
+
+    static final Sort DEFAULT_SORT = new Sort(SORTS.get("createdAt"), true);
+
+    private final PooledStatements statements;
+    private final JsonColumns.Reader<Customer.Contacts> contacts;
+    private final JsonColumns.Reader<Consents> consents;
+    private final JsonColumns.Reader<LinkedHashMap<String, Object>> attributes;
+
+    CustomerQueries(PooledStatements statements, JsonColumns json) {
+        this.statements = statements;
+        this.contacts = json.reader(Customer.Contacts.class);
+        this.consents = json.reader(Consents.class);
+        this.attributes = json.reader(new TypeReference<LinkedHashMap<String, Object>>() {
+        });
+    }
+
+    /** A customer the caller may see (see {@link CustomerCriteria}), or null. */
+    Uni<CustomerView> find(UUID id, CustomerCriteria scope) {
+        StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from customer c where c.id = $1");
+        SqlParams params = new SqlParams();
+        params.bind(id);
+        restrict(sql, scope, params);
+        return statements.list(sql.toString(), params.tuple(), this::toView)
+                .map(rows -> rows.isEmpty() ? null : rows.get(0));
+    }
+
+    /** One page of the customers matching the criteria, with one statement. */
+    Uni<Page<CustomerView>> list(CustomerCriteria criteria, PageRequest page) {
+        SqlParams params = new SqlParams();
+        StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from customer c where ")
+                .append(page.keyset("c.id", params));
+        restrict(sql, criteria, params);
+        if (criteria.filter() != null && !criteria.filter().isBlank()) {
+            sql.append(" and ").append(FILTER.compile(criteria.filter(), params));
+        }
+        if (criteria.query() != null && !criteria.query().isBlank()) {
+            sql.append(" and c.search_text like ").append(params.bind(
+                    "%" + CustomerNormalizer.likeEscape(CustomerNormalizer.searchable(criteria.query())) + "%"));
+        }
+        sql.append(page.orderAndLimit("c.id"));
+        return statements.list(sql.toString(), params.tuple(), this::toView)
+                .map(rows -> page.page(rows, sortKey(page.sort()), CustomerView::id));
+    }
+
+    /** Live customers only unless deleted ones are included, and only the partner's own for a partner. */
+    private static void restrict(StringBuilder sql, CustomerCriteria scope, SqlParams params) {
+        if (!scope.includeDeleted()) {
+            sql.append(" and c.deleted_at is null");
+        }
+        if (scope.partnerId() != null) {
+            sql.append(" and c.partner_id = ").append(params.bind(scope.partnerId()));
+        }
+    }
+
+    /** A customer's value of the SQL sort expression, as the cursor carries it. */
+    private static Function<CustomerView, String> sortKey(Sort sort) {
+        return switch (sort.field().name()) {
+            case "createdAt" -> c -> c.createdAt().toString();
+            case "updatedAt" -> c -> c.updatedAt().toString();
+            case "familyName" -> c -> lower(c.familyName());
+            default -> c -> lower(c.givenName());
+        };
+    }
+
+    private static String lower(String name) {
+        return name == null ? "" : name.toLowerCase(Locale.ROOT);
+    }
+
+    private CustomerView toView(Row row) {
+        Customer.Contacts contact = contacts.read(row.getString(3));
+        return new CustomerView(row.getUUID(0), row.getString(1), row.getString(2), contact.emails(),
+                contact.phones(), contact.addresses(), row.getLocalDate(4), row.getString(5), row.getString(6),
+                List.of(row.getArrayOfStrings(7)), row.getString(8), consents.read(row.getString(10)),
+                row.getString(9), attributes.read(row.getString(11)), row.getOffsetDateTime(12),
+                row.getOffsetDateTime(13), row.getOffsetDateTime(14), row.getLong(15), null, null, null);
+    }
+}
