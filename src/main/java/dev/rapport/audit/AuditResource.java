@@ -37,7 +37,7 @@ public class AuditResource {
     }
 
     @GET
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Roles.AUDIT_READ)
     @Operation(summary = "List audit entries, newest first",
             description = "`filter` takes RSQL over actor, clientId, partnerId, requestId, action, resourceType, "
                     + "resourceId and occurredAt; for example `resourceId==<customer id>` or "

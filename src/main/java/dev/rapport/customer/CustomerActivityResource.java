@@ -52,7 +52,7 @@ public class CustomerActivityResource {
     @POST
     @Path("purchases")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.CUSTOMERS_WRITE })
+    @RolesAllowed(Roles.CUSTOMERS_WRITE)
     @Operation(summary = "Record a purchase", description = "The order reference is unique per customer: "
             + "recording the same order twice is a 409 problem.")
     @APIResponse(responseCode = "201", description = "Recorded",
@@ -68,7 +68,7 @@ public class CustomerActivityResource {
 
     @GET
     @Path("purchases")
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.ANALYST, Roles.CUSTOMERS_READ })
+    @RolesAllowed(Roles.CUSTOMERS_READ)
     @Operation(summary = "List a customer's purchases, newest first")
     @APIResponse(responseCode = "200", description = "A page of purchases",
             content = @Content(schema = @Schema(implementation = PurchasePage.class)))
@@ -80,7 +80,7 @@ public class CustomerActivityResource {
     @POST
     @Path("interactions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.CUSTOMERS_WRITE })
+    @RolesAllowed(Roles.CUSTOMERS_WRITE)
     @Operation(summary = "Log an interaction on a customer's timeline")
     @APIResponse(responseCode = "201", description = "Logged",
             content = @Content(schema = @Schema(implementation = InteractionView.class)))
@@ -95,7 +95,7 @@ public class CustomerActivityResource {
 
     @GET
     @Path("interactions")
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.ANALYST, Roles.CUSTOMERS_READ })
+    @RolesAllowed(Roles.CUSTOMERS_READ)
     @Operation(summary = "List a customer's timeline, newest first")
     @APIResponse(responseCode = "200", description = "A page of interactions",
             content = @Content(schema = @Schema(implementation = InteractionPage.class)))

@@ -60,14 +60,14 @@ public class CustomerGraphQLApi {
 
     @Query("customer")
     @Description("One customer by id")
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.ANALYST, Roles.CUSTOMERS_READ })
+    @RolesAllowed(Roles.CUSTOMERS_READ)
     public Uni<CustomerView> customer(@NonNull @Id String id) {
         return customers.get(uuid(id), EnumSet.noneOf(CustomerExpansion.class));
     }
 
     @Query("customers")
     @Description("Customers, cursor-paged; filter takes the same RSQL as GET /v1/customers")
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.ANALYST, Roles.CUSTOMERS_READ })
+    @RolesAllowed(Roles.CUSTOMERS_READ)
     public Uni<CustomerPage> customers(
             @Description("RSQL filter, for example tags==vip;attributes.score=ge=40") String filter,
             @Description("Free-text search in names, emails and phone numbers") String q,
@@ -80,7 +80,7 @@ public class CustomerGraphQLApi {
     }
 
     @Name("recentPurchases")
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.ANALYST, Roles.CUSTOMERS_READ })
+    @RolesAllowed(Roles.CUSTOMERS_READ)
     @Description("The customer's most recent purchases, newest first")
     public Uni<List<List<PurchaseView>>> recentPurchases(@Source List<CustomerView> sources,
             @Description("How many, at most 50") @DefaultValue("10") int limit) {
@@ -90,7 +90,7 @@ public class CustomerGraphQLApi {
     }
 
     @Name("recentInteractions")
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.ANALYST, Roles.CUSTOMERS_READ })
+    @RolesAllowed(Roles.CUSTOMERS_READ)
     @Description("The customer's most recent interactions, newest first")
     public Uni<List<List<InteractionView>>> recentInteractions(@Source List<CustomerView> sources,
             @Description("How many, at most 50") @DefaultValue("10") int limit) {
@@ -100,7 +100,7 @@ public class CustomerGraphQLApi {
     }
 
     @Name("stats")
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.ANALYST, Roles.CUSTOMERS_READ })
+    @RolesAllowed(Roles.CUSTOMERS_READ)
     @Description("Figures derived from the customer's purchases")
     public Uni<List<CustomerStats>> stats(@Source List<CustomerView> sources) {
         List<UUID> ids = ids(sources);
@@ -109,7 +109,7 @@ public class CustomerGraphQLApi {
     }
 
     @Name("attributes")
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.ANALYST, Roles.CUSTOMERS_READ })
+    @RolesAllowed(Roles.CUSTOMERS_READ)
     @Description("Custom attributes as a JSON object")
     public String attributes(@Source CustomerView customer) throws Exception {
         return ATTRIBUTES.to(customer.attributes());
@@ -117,7 +117,7 @@ public class CustomerGraphQLApi {
 
     @Mutation("createCustomer")
     @Description("Create a customer")
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.CUSTOMERS_WRITE })
+    @RolesAllowed(Roles.CUSTOMERS_WRITE)
     public Uni<CustomerView> createCustomer(@NonNull CustomerInput input) {
         CreateCustomerRequest request;
         try {
@@ -130,7 +130,7 @@ public class CustomerGraphQLApi {
 
     @Mutation("updateCustomer")
     @Description("Update a customer with a JSON merge patch, the same document PATCH /v1/customers/{id} takes")
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.CUSTOMERS_WRITE })
+    @RolesAllowed(Roles.CUSTOMERS_WRITE)
     public Uni<CustomerView> updateCustomer(@NonNull @Id String id,
             @NonNull @Description("JSON merge patch, for example {\"familyName\": \"Byron\"}") String patch,
             @Description("The version the change is based on; a stale one fails with precondition-failed")
@@ -140,7 +140,7 @@ public class CustomerGraphQLApi {
 
     @Mutation("deleteCustomer")
     @Description("Soft-delete a customer; returns its id")
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER })
+    @RolesAllowed(Roles.CUSTOMERS_DELETE)
     @Id
     public Uni<String> deleteCustomer(@NonNull @Id String id, Long ifMatchVersion) {
         return customers.delete(uuid(id), ifMatchVersion == null ? null : ETags.of(ifMatchVersion)).replaceWith(id);
@@ -148,14 +148,14 @@ public class CustomerGraphQLApi {
 
     @Mutation("recordPurchase")
     @Description("Record a purchase of a customer")
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.CUSTOMERS_WRITE })
+    @RolesAllowed(Roles.CUSTOMERS_WRITE)
     public Uni<PurchaseView> recordPurchase(@NonNull @Id String customerId, @NonNull @Valid CreatePurchaseRequest input) {
         return activity.recordPurchase(uuid(customerId), input);
     }
 
     @Mutation("logInteraction")
     @Description("Log an interaction on a customer's timeline")
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.CUSTOMERS_WRITE })
+    @RolesAllowed(Roles.CUSTOMERS_WRITE)
     public Uni<InteractionView> logInteraction(@NonNull @Id String customerId,
             @NonNull @Valid CreateInteractionRequest input) {
         return activity.logInteraction(uuid(customerId), input);

@@ -61,7 +61,7 @@ public class CustomerResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.CUSTOMERS_WRITE })
+    @RolesAllowed(Roles.CUSTOMERS_WRITE)
     @Operation(summary = "Create a customer")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag identify the new customer",
             content = @Content(schema = @Schema(implementation = CustomerView.class)))
@@ -74,7 +74,7 @@ public class CustomerResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.ANALYST, Roles.CUSTOMERS_READ })
+    @RolesAllowed(Roles.CUSTOMERS_READ)
     @Operation(summary = "List and search customers",
             description = "Cursor-paged. `filter` takes RSQL over givenName, familyName, email, phone, locale, "
                     + "timeZone, ownerId, birthday, createdAt, updatedAt, tags and attributes.<key>; "
@@ -92,7 +92,7 @@ public class CustomerResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.ANALYST, Roles.CUSTOMERS_READ })
+    @RolesAllowed(Roles.CUSTOMERS_READ)
     @Operation(summary = "Get a customer, optionally as the 360 view",
             description = "With expand=purchases,interactions,stats returns the profile with its recent purchases, "
                     + "recent interactions and lifetime figures in one call. Send If-None-Match with the ETag to get "
@@ -118,7 +118,7 @@ public class CustomerResource {
     @PATCH
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.CUSTOMERS_WRITE })
+    @RolesAllowed(Roles.CUSTOMERS_WRITE)
     @Operation(summary = "Update a customer with a JSON merge patch",
             description = "Send only the fields to change; null removes a value, arrays are replaced whole. "
                     + "Send the ETag in If-Match to avoid overwriting a concurrent change (412 when stale).")
@@ -136,7 +136,7 @@ public class CustomerResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER })
+    @RolesAllowed(Roles.CUSTOMERS_DELETE)
     @Operation(summary = "Delete a customer",
             description = "A soft delete: the customer disappears for everyone but admins and its email addresses "
                     + "can be used by another customer.")

@@ -28,7 +28,7 @@ public class EventGraphQLApi {
 
     @Query("events")
     @Description("Every committed event once, oldest first, after the cursor; keep nextCursor and pass it as after to continue")
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.ANALYST, Roles.EVENTS_READ })
+    @RolesAllowed(Roles.EVENTS_READ)
     public Uni<EventPage> events(@Description("nextCursor of the previous call; omit to start at the oldest") String after,
             @Description("Comma-separated event types, * as a wildcard part, for example customer.*") String types,
             @Description("Page size, 1 to 100") @DefaultValue("20") int limit) {
@@ -37,7 +37,7 @@ public class EventGraphQLApi {
 
     @Name("data")
     @Description("The payload as JSON text")
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.ANALYST, Roles.EVENTS_READ })
+    @RolesAllowed(Roles.EVENTS_READ)
     public List<String> data(@Source List<EventView> events) {
         return events.stream().map(e -> e.data().toString()).toList();
     }

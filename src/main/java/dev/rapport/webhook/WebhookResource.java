@@ -59,7 +59,7 @@ public class WebhookResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.WEBHOOKS_MANAGE })
+    @RolesAllowed(Roles.WEBHOOKS_MANAGE)
     @Operation(summary = "Register a webhook endpoint",
             description = "The URL must be https and resolve to public addresses only. The response carries the "
                     + "signing secret (whsec_...) once: store it to verify the webhook-signature header.")
@@ -75,7 +75,7 @@ public class WebhookResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.WEBHOOKS_MANAGE })
+    @RolesAllowed(Roles.WEBHOOKS_MANAGE)
     @Operation(summary = "List webhook endpoints (at most 100, newest first)")
     @APIResponse(responseCode = "200", description = "The endpoints")
     public Uni<List<WebhookEndpointView>> list() {
@@ -84,7 +84,7 @@ public class WebhookResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.WEBHOOKS_MANAGE })
+    @RolesAllowed(Roles.WEBHOOKS_MANAGE)
     @Operation(summary = "Get a webhook endpoint")
     @APIResponse(responseCode = "200", description = "The endpoint; ETag carries its version",
             content = @Content(schema = @Schema(implementation = WebhookEndpointView.class)))
@@ -95,7 +95,7 @@ public class WebhookResource {
     @PATCH
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.WEBHOOKS_MANAGE })
+    @RolesAllowed(Roles.WEBHOOKS_MANAGE)
     @Operation(summary = "Change a webhook endpoint with a JSON merge patch",
             description = "Set enabled to true to re-enable an endpoint that was disabled automatically.")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE,
@@ -112,7 +112,7 @@ public class WebhookResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.WEBHOOKS_MANAGE })
+    @RolesAllowed(Roles.WEBHOOKS_MANAGE)
     @Operation(summary = "Delete a webhook endpoint and its delivery log")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Response> delete(@PathParam("id") UUID id) {
@@ -121,7 +121,7 @@ public class WebhookResource {
 
     @POST
     @Path("{id}/rotate-secret")
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.WEBHOOKS_MANAGE })
+    @RolesAllowed(Roles.WEBHOOKS_MANAGE)
     @Operation(summary = "Rotate the signing secret",
             description = "Returns the new secret once. Until the overlap ends (24 h by default) deliveries carry two "
                     + "signatures, one per secret, so receivers can switch without losing events.")
@@ -133,7 +133,7 @@ public class WebhookResource {
 
     @POST
     @Path("{id}/test")
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.WEBHOOKS_MANAGE })
+    @RolesAllowed(Roles.WEBHOOKS_MANAGE)
     @Operation(summary = "Send a test event",
             description = "Queues a signed webhook.test event for this endpoint; it is sent like any delivery.")
     @APIResponse(responseCode = "202", description = "Queued",
@@ -144,7 +144,7 @@ public class WebhookResource {
 
     @GET
     @Path("{id}/deliveries")
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.WEBHOOKS_MANAGE })
+    @RolesAllowed(Roles.WEBHOOKS_MANAGE)
     @Operation(summary = "The delivery log of an endpoint, newest first, with every attempt")
     @APIResponse(responseCode = "200", description = "Deliveries")
     public Uni<List<WebhookDeliveryView>> deliveries(@PathParam("id") UUID id,
@@ -159,7 +159,7 @@ public class WebhookResource {
 
     @POST
     @Path("{id}/replay")
-    @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.WEBHOOKS_MANAGE })
+    @RolesAllowed(Roles.WEBHOOKS_MANAGE)
     @Operation(summary = "Send deliveries again",
             description = "One delivery (deliveryId) or all deliveries created in [from, to). They keep their "
                     + "webhook-id, so receivers can recognise them, and get a fresh retry schedule.")

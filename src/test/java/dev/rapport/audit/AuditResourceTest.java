@@ -1,5 +1,6 @@
 package dev.rapport.audit;
 
+import dev.rapport.platform.security.RolePermissions;
 import static dev.rapport.customer.CustomerFixtures.aCustomer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -18,7 +19,7 @@ import io.quarkus.test.security.TestSecurity;
 class AuditResourceTest {
 
     @Test
-    @TestSecurity(user = "ada.admin", roles = "admin",
+    @TestSecurity(user = "ada.admin", roles = "admin", augmentors = RolePermissions.class,
             attributes = @SecurityAttribute(key = "azp", value = "rapport-web"))
     void everyWriteIsAuditedWithWhoWhatAndWhen() {
         String id = aCustomer().create();
@@ -41,7 +42,7 @@ class AuditResourceTest {
     }
 
     @Test
-    @TestSecurity(user = "mona.manager", roles = "manager")
+    @TestSecurity(user = "mona.manager", roles = "manager", augmentors = RolePermissions.class)
     void onlyAdminsReadTheAuditLog() {
         given().when().get("/v1/audit-entries").then().statusCode(403).body("code", equalTo("forbidden"));
     }

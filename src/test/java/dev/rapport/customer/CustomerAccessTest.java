@@ -1,5 +1,6 @@
 package dev.rapport.customer;
 
+import dev.rapport.platform.security.RolePermissions;
 import static dev.rapport.customer.CustomerFixtures.aCustomer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -28,7 +29,7 @@ class CustomerAccessTest {
     }
 
     @Test
-    @TestSecurity(user = "analyst-ann", roles = "analyst")
+    @TestSecurity(user = "analyst-ann", roles = "analyst", augmentors = RolePermissions.class)
     void analystsReadButDoNotWrite() {
         given().when().get("/v1/customers").then().statusCode(200);
         aCustomer().post()
@@ -38,7 +39,7 @@ class CustomerAccessTest {
     }
 
     @Test
-    @TestSecurity(user = "agent-alice", roles = "agent")
+    @TestSecurity(user = "agent-alice", roles = "agent", augmentors = RolePermissions.class)
     void agentsCannotDeleteOrSeeDeletedCustomers() {
         String id = aCustomer().create();
         given().when().delete("/v1/customers/" + id).then().statusCode(403);
@@ -47,7 +48,7 @@ class CustomerAccessTest {
     }
 
     @Test
-    @TestSecurity(user = "agent-alice", roles = "agent")
+    @TestSecurity(user = "agent-alice", roles = "agent", augmentors = RolePermissions.class)
     void httpLevelErrorsAreProblemsToo() {
         given().when().get("/v1/no-such-thing").then()
                 .statusCode(404).contentType("application/problem+json").body("code", equalTo("not-found"));

@@ -1,5 +1,6 @@
 package dev.rapport.customer;
 
+import dev.rapport.platform.security.RolePermissions;
 import static dev.rapport.customer.CustomerFixtures.aCustomer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +20,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-@TestSecurity(user = "agent-alice", roles = "agent")
+@TestSecurity(user = "agent-alice", roles = "agent", augmentors = RolePermissions.class)
 class CustomerActivityTest {
 
     @Test

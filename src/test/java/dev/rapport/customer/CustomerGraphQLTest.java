@@ -1,5 +1,6 @@
 package dev.rapport.customer;
 
+import dev.rapport.platform.security.RolePermissions;
 import static dev.rapport.customer.CustomerFixtures.aCustomer;
 import static dev.rapport.customer.CustomerFixtures.logInteraction;
 import static dev.rapport.customer.CustomerFixtures.recordPurchase;
@@ -21,7 +22,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
-@TestSecurity(user = "agent-alice", roles = "agent")
+@TestSecurity(user = "agent-alice", roles = "agent", augmentors = RolePermissions.class)
 class CustomerGraphQLTest {
 
     private static final String PAGE_360 = """

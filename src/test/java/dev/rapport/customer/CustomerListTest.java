@@ -1,5 +1,6 @@
 package dev.rapport.customer;
 
+import dev.rapport.platform.security.RolePermissions;
 import static dev.rapport.customer.CustomerFixtures.aCustomer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +22,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-@TestSecurity(user = "agent-alice", roles = "agent")
+@TestSecurity(user = "agent-alice", roles = "agent", augmentors = RolePermissions.class)
 class CustomerListTest {
 
     @Test

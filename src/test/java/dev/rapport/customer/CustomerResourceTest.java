@@ -1,5 +1,6 @@
 package dev.rapport.customer;
 
+import dev.rapport.platform.security.RolePermissions;
 import static dev.rapport.customer.CustomerFixtures.aCustomer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -21,7 +22,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-@TestSecurity(user = "agent-alice", roles = "agent")
+@TestSecurity(user = "agent-alice", roles = "agent", augmentors = RolePermissions.class)
 class CustomerResourceTest {
 
     @Test

@@ -1,5 +1,6 @@
 package dev.rapport.customer;
 
+import dev.rapport.platform.security.RolePermissions;
 import static dev.rapport.customer.CustomerFixtures.aCustomer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +23,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-@TestSecurity(user = "agent-alice", roles = "agent")
+@TestSecurity(user = "agent-alice", roles = "agent", augmentors = RolePermissions.class)
 class CustomerUpdateTest {
 
     private static final String MERGE_PATCH = "application/merge-patch+json";
@@ -151,7 +152,7 @@ class CustomerUpdateTest {
     }
 
     @Test
-    @TestSecurity(user = "manager-max", roles = "manager")
+    @TestSecurity(user = "manager-max", roles = "manager", augmentors = RolePermissions.class)
     void deletedCustomersDisappearAndFreeTheirEmail() {
         String email = "leaving." + CustomerFixtures.uniqueTag() + "@example.com";
         String id = aCustomer().email(email).create();
@@ -165,7 +166,7 @@ class CustomerUpdateTest {
     }
 
     @Test
-    @TestSecurity(user = "admin-ann", roles = "admin")
+    @TestSecurity(user = "admin-ann", roles = "admin", augmentors = RolePermissions.class)
     void adminsStillSeeDeletedCustomers() {
         String tag = CustomerFixtures.uniqueTag();
         String id = aCustomer().with("tags", List.of(tag)).create();

@@ -1,5 +1,6 @@
 package dev.rapport.event;
 
+import dev.rapport.platform.security.RolePermissions;
 import static dev.rapport.customer.CustomerFixtures.aCustomer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +21,7 @@ import io.restassured.http.ContentType;
 
 /** Every committed write has exactly one event, written in its transaction; a rolled-back write has none. */
 @QuarkusTest
-@TestSecurity(user = "agent-alice", roles = "agent")
+@TestSecurity(user = "agent-alice", roles = "agent", augmentors = RolePermissions.class)
 class EventLogTest {
 
     @Inject

@@ -1,17 +1,22 @@
 package dev.rapport.platform;
 
+import dev.rapport.platform.security.RolePermissions;
 import static dev.rapport.customer.CustomerFixtures.aCustomer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import dev.rapport.customer.CustomerFixtures;
+import dev.rapport.platform.config.RapportConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
@@ -19,8 +24,14 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
 @QuarkusTest
-@TestSecurity(user = "partner-sync", roles = "agent")
+@TestSecurity(user = "partner-sync", roles = "agent", augmentors = RolePermissions.class)
 class IdempotencyTest {
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    RapportConfig config;
 
     @Test
     void aRepeatedKeyReplaysTheStoredResponse() {
@@ -43,6 +54,20 @@ class IdempotencyTest {
         post(key, aCustomer().body()).statusCode(422)
                 .contentType("application/problem+json")
                 .body("code", equalTo("idempotency-key-reused"));
+    }
+
+    @Test
+    void aKeyIsForgottenOnceItsTimeToLiveHasPassed() {
+        String key = UUID.randomUUID().toString();
+        String firstId = post(key, aCustomer().body()).statusCode(201).extract().path("id");
+        try {
+            clock.advance(config.idempotency().ttl().plusMinutes(1));
+            String secondId = post(key, aCustomer().body()).statusCode(201)
+                    .header("Idempotent-Replayed", nullValue()).extract().path("id");
+            assertThat(secondId).isNotEqualTo(firstId);
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.rapport.webhook;
 
+import dev.rapport.platform.security.RolePermissions;
 import static dev.rapport.customer.CustomerFixtures.aCustomer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -20,7 +21,7 @@ import io.restassured.http.ContentType;
 
 @QuarkusTest
 @TestProfile(WebhookAutoDisableTest.QuickToGiveUp.class)
-@TestSecurity(user = "mona.manager", roles = "manager")
+@TestSecurity(user = "mona.manager", roles = "manager", augmentors = RolePermissions.class)
 class WebhookAutoDisableTest {
 
     /** An endpoint is disabled after failing for one second without a single success. */

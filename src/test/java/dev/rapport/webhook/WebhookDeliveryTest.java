@@ -1,5 +1,6 @@
 package dev.rapport.webhook;
 
+import dev.rapport.platform.security.RolePermissions;
 import static dev.rapport.customer.CustomerFixtures.aCustomer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +21,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-@TestSecurity(user = "mona.manager", roles = "manager")
+@TestSecurity(user = "mona.manager", roles = "manager", augmentors = RolePermissions.class)
 class WebhookDeliveryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,6 +22,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.rapport.platform.config.RapportConfig;
+import dev.rapport.platform.time.Clocks;
 import dev.rapport.platform.error.DomainException;
 import dev.rapport.platform.error.ProblemType;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -49,8 +51,8 @@ public class IdempotentRequests {
             values (:principal, :key, :hash, :expiresAt)
             on conflict (principal, key) do update
                 set request_hash = excluded.request_hash, status = null, response_body = null, location = null,
-                    etag = null, created_at = now(), expires_at = excluded.expires_at
-                where idempotency_key.expires_at < now()
+                    etag = null, created_at = :now, expires_at = excluded.expires_at
+                where idempotency_key.expires_at < :now
             returning key
             """;
     private static final String LOAD = """
@@ -65,11 +67,13 @@ public class IdempotentRequests {
     private final ObjectMapper json;
     private final SecurityIdentity identity;
     private final RapportConfig config;
+    private final Clock clock;
 
-    IdempotentRequests(ObjectMapper json, SecurityIdentity identity, RapportConfig config) {
+    IdempotentRequests(ObjectMapper json, SecurityIdentity identity, RapportConfig config, Clock clock) {
         this.json = json;
         this.identity = identity;
         this.config = config;
+        this.clock = clock;
     }
 
     /**
@@ -98,17 +102,20 @@ public class IdempotentRequests {
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> deleteExpired() {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery("delete from idempotency_key where expires_at < now()").executeUpdate()))
+                .createNativeQuery("delete from idempotency_key where expires_at < :now")
+                .setParameter("now", Clocks.now(clock)).executeUpdate()))
                 .invoke(count -> LOG.debugf("Deleted %d expired idempotency keys", count))
                 .replaceWithVoid();
     }
 
     private Uni<Boolean> claim(Mutiny.Session session, String principal, String key, String hash) {
+        OffsetDateTime now = Clocks.now(clock);
         return session.createNativeQuery(CLAIM, String.class)
                 .setParameter("principal", principal)
                 .setParameter("key", key)
                 .setParameter("hash", hash)
-                .setParameter("expiresAt", OffsetDateTime.now().plus(config.idempotency().ttl()))
+                .setParameter("now", now)
+                .setParameter("expiresAt", now.plus(config.idempotency().ttl()))
                 .getResultList()
                 .map(rows -> !rows.isEmpty());
     }

@@ -26,10 +26,10 @@ public class DevIdentityMechanism implements BearerOnlyMechanism {
     private static final Logger LOG = Logger.getLogger(DevIdentityMechanism.class);
 
     private final boolean active;
-    private final SecurityIdentity identity = QuarkusSecurityIdentity.builder()
+    private final SecurityIdentity identity = RolePermissions.withPermissions(QuarkusSecurityIdentity.builder()
             .setPrincipal(new QuarkusPrincipal("dev-admin"))
             .addRoles(Set.of(Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.ANALYST))
-            .build();
+            .build());
 
     DevIdentityMechanism(@ConfigProperty(name = "rapport.security.dev-identity", defaultValue = "false") boolean wanted) {
         this.active = wanted && LaunchMode.current() == LaunchMode.DEVELOPMENT;

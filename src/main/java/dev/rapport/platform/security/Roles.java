@@ -1,26 +1,54 @@
 package dev.rapport.platform.security;
 
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
 /**
- * Who may do what. People carry realm roles ({@code realm_access.roles}); partner systems carry OAuth scopes
- * ({@code scope}), which the OIDC configuration maps to roles of the same name. Every REST operation and GraphQL
- * field lists, in one {@code @RolesAllowed}, the people roles and the partner scope that may call it.
+ * Who may do what. Every REST operation and GraphQL field names one permission in {@code @RolesAllowed}, such as
+ * {@link #CUSTOMERS_WRITE}. Partner systems carry permissions as OAuth scopes ({@code scope}, which the OIDC
+ * configuration turns into roles of the same name); people carry realm roles ({@code realm_access.roles}), which
+ * {@link RolePermissions} turns into the permissions of {@link #PERMISSIONS_OF_ROLES}. A new domain adds its
+ * permissions here, to the roles that hold them, and as client scopes to the realm.
  */
 public final class Roles {
 
+    /** People's roles. */
     public static final String ADMIN = "admin";
     public static final String MANAGER = "manager";
     public static final String AGENT = "agent";
     public static final String ANALYST = "analyst";
 
-    /** Partner scope: read customers, their purchases and interactions. */
+    /** Read customers, their purchases and interactions. */
     public static final String CUSTOMERS_READ = "customers:read";
-    /** Partner scope: create and change customers, record purchases and interactions. */
+    /** Create and change customers, record purchases and interactions. */
     public static final String CUSTOMERS_WRITE = "customers:write";
-    /** Partner scope: read the change feed (events of the partner's own records). */
+    /** Delete customers. */
+    public static final String CUSTOMERS_DELETE = "customers:delete";
+    /** Read the change feed (a partner: the events of its own records). */
     public static final String EVENTS_READ = "events:read";
-    /** Partner scope: register and manage webhook endpoints. */
+    /** Register and manage webhook endpoints. */
     public static final String WEBHOOKS_MANAGE = "webhooks:manage";
+    /** Read the audit log. */
+    public static final String AUDIT_READ = "audit:read";
+
+    /** The permissions of each person's role. Admins alone also see deleted customers. */
+    static final Map<String, Set<String>> PERMISSIONS_OF_ROLES = Map.of(
+            ANALYST, Set.of(CUSTOMERS_READ, EVENTS_READ),
+            AGENT, Set.of(CUSTOMERS_READ, CUSTOMERS_WRITE, EVENTS_READ),
+            MANAGER, Set.of(CUSTOMERS_READ, CUSTOMERS_WRITE, CUSTOMERS_DELETE, EVENTS_READ, WEBHOOKS_MANAGE),
+            ADMIN, Set.of(CUSTOMERS_READ, CUSTOMERS_WRITE, CUSTOMERS_DELETE, EVENTS_READ, WEBHOOKS_MANAGE,
+                    AUDIT_READ));
 
     private Roles() {
+    }
+
+    /** The permissions that {@code roles} grant, beside the roles themselves. */
+    static Set<String> permissionsOf(Set<String> roles) {
+        Set<String> permissions = new HashSet<>();
+        for (String role : roles) {
+            permissions.addAll(PERMISSIONS_OF_ROLES.getOrDefault(role, Set.of()));
+        }
+        return permissions;
     }
 }

@@ -1,5 +1,6 @@
 package dev.rapport.platform.db;
 
+import dev.rapport.platform.security.RolePermissions;
 import static dev.rapport.customer.CustomerFixtures.aCustomer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +31,7 @@ import io.restassured.http.ContentType;
  * request-scoped beans, ends with its response like any other.
  */
 @QuarkusTest
-@TestSecurity(user = "mona.manager", roles = "manager")
+@TestSecurity(user = "mona.manager", roles = "manager", augmentors = RolePermissions.class)
 class AfterWorkTest {
 
     private static final String MARKER = "X-Test-Request";

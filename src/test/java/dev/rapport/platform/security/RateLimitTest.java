@@ -31,7 +31,7 @@ class RateLimitTest {
     }
 
     @Test
-    @TestSecurity(user = "busy.agent", roles = "agent")
+    @TestSecurity(user = "busy.agent", roles = "agent", augmentors = RolePermissions.class)
     void aCallerOverItsLimitGets429WithRetryAfter() {
         for (int remaining = 2; remaining >= 0; remaining--) {
             given().when().get("/v1/customers?limit=1").then()
@@ -48,7 +48,7 @@ class RateLimitTest {
     }
 
     @Test
-    @TestSecurity(user = "busy.graphql.agent", roles = "agent")
+    @TestSecurity(user = "busy.graphql.agent", roles = "agent", augmentors = RolePermissions.class)
     void graphQLRequestsCountAgainstTheSameLimit() {
         for (int remaining = 2; remaining >= 0; remaining--) {
             graphql().then().statusCode(200).header("RateLimit-Remaining", String.valueOf(remaining));

@@ -1,5 +1,6 @@
 package dev.rapport.platform.web;
 
+import dev.rapport.platform.security.RolePermissions;
 import static dev.rapport.customer.CustomerFixtures.aCustomer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +42,7 @@ import io.restassured.response.Response;
  */
 @QuarkusTest
 @TestProfile(GraphQLAdmissionTest.TwoTurns.class)
-@TestSecurity(user = "alice.agent", roles = "agent")
+@TestSecurity(user = "alice.agent", roles = "agent", augmentors = RolePermissions.class)
 class GraphQLAdmissionTest {
 
     private static final String QUERY = "{ customers(limit: 1) { hasMore } }";

@@ -1,5 +1,6 @@
 package dev.rapport.platform.web;
 
+import dev.rapport.platform.security.RolePermissions;
 import static dev.rapport.customer.CustomerFixtures.aCustomer;
 import static dev.rapport.customer.CustomerFixtures.recordPurchase;
 import static io.restassured.RestAssured.given;
@@ -25,7 +26,7 @@ import io.restassured.path.json.JsonPath;
  * them: scalars with a format (dates, date-times, amounts), lists, nested objects.
  */
 @QuarkusTest
-@TestSecurity(user = "alice.agent", roles = "agent")
+@TestSecurity(user = "alice.agent", roles = "agent", augmentors = RolePermissions.class)
 class GraphQLPropertyFetchersTest {
 
     @Inject
