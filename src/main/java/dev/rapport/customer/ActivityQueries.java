@@ -44,11 +44,13 @@ class ActivityQueries {
             i.id, i.customer_id, i.type, i.channel, i.touchpoint, i.summary, i.actor, i.occurred_at, i.created_at""";
 
     private final PooledStatements statements;
-    private final JsonColumns.Reader<Purchase.Lines> items;
+    private final CustomerMapper mapper;
+    private final JsonColumns.Reader<CustomerRecords.Lines> items;
 
-    ActivityQueries(PooledStatements statements, JsonColumns json) {
+    ActivityQueries(PooledStatements statements, CustomerMapper mapper, JsonColumns json) {
         this.statements = statements;
-        this.items = json.reader(Purchase.Lines.class);
+        this.mapper = mapper;
+        this.items = json.reader(CustomerRecords.Lines.class);
     }
 
     /** One page of a customer's purchases, newest first. */
@@ -153,7 +155,7 @@ class ActivityQueries {
     private PurchaseView toPurchase(Row row) {
         String currency = row.getString(4);
         return new PurchaseView(row.getUUID(0), row.getUUID(1), row.getString(2),
-                Amounts.scaled(row.getBigDecimal(3), currency), currency, items.read(row.getString(5)).lines(),
+                Amounts.scaled(row.getBigDecimal(3), currency), currency, mapper.items(items.read(row.getString(5)).lines()),
                 row.getString(6), row.getOffsetDateTime(7), row.getOffsetDateTime(8));
     }
 

@@ -3,7 +3,6 @@ package dev.rapport.customer;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,11 +14,6 @@ import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-
-import dev.rapport.customer.api.Consents;
-import dev.rapport.customer.api.EmailAddress;
-import dev.rapport.customer.api.PhoneNumber;
-import dev.rapport.customer.api.PostalAddress;
 
 /**
  * A customer profile. Contact lists, consents, tags and custom attributes are JSONB columns: they are read and
@@ -39,7 +33,7 @@ public class Customer {
     public String familyName;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    public Contacts contacts = Contacts.NONE;
+    public CustomerRecords.Contacts contacts = CustomerRecords.Contacts.NONE;
 
     @Column(name = "primary_email")
     public String primaryEmail;
@@ -65,7 +59,7 @@ public class Customer {
     public String partnerId;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    public Consents consents = Consents.NONE;
+    public CustomerRecords.Consents consents = CustomerRecords.Consents.NONE;
 
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> attributes = new LinkedHashMap<>();
@@ -84,21 +78,6 @@ public class Customer {
 
     @Version
     public long version;
-
-    /**
-     * A customer's email addresses, phone numbers and postal addresses: one JSONB object, because the reactive
-     * driver binds JSON objects, not top-level arrays.
-     */
-    public record Contacts(List<EmailAddress> emails, List<PhoneNumber> phones, List<PostalAddress> addresses) {
-
-        public static final Contacts NONE = new Contacts(List.of(), List.of(), List.of());
-
-        public Contacts {
-            emails = emails == null ? List.of() : List.copyOf(emails);
-            phones = phones == null ? List.of() : List.copyOf(phones);
-            addresses = addresses == null ? List.of() : List.copyOf(addresses);
-        }
-    }
 
     public boolean isDeleted() {
         return deletedAt != null;

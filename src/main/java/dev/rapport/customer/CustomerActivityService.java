@@ -70,7 +70,7 @@ public class CustomerActivityService {
                     purchase.orderRef = request.orderRef().trim();
                     purchase.amount = request.amount();
                     purchase.currency = request.currency();
-                    purchase.items = new Purchase.Lines(request.items());
+                    purchase.items = mapper.toLines(request.items());
                     purchase.channel = request.channel();
                     purchase.occurredAt = request.occurredAt() == null ? now : Clocks.micros(request.occurredAt());
                     purchase.createdAt = now;

@@ -1,16 +1,24 @@
 package dev.rapport.customer;
 
+import java.util.List;
+
 import org.mapstruct.BeanMapping;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.MappingTarget;
 
+import dev.rapport.customer.api.Consent;
+import dev.rapport.customer.api.Consents;
 import dev.rapport.customer.api.CreateCustomerRequest;
 import dev.rapport.customer.api.CustomerView;
+import dev.rapport.customer.api.EmailAddress;
 import dev.rapport.customer.api.InteractionView;
+import dev.rapport.customer.api.PhoneNumber;
+import dev.rapport.customer.api.PostalAddress;
+import dev.rapport.customer.api.PurchaseItem;
 import dev.rapport.customer.api.PurchaseView;
 
-/** Maps the customer domain's entities to and from its API shapes. */
+/** Maps the customer domain's entities and stored records to and from its API shapes. */
 @Mapper(componentModel = "cdi")
 public interface CustomerMapper {
 
@@ -31,8 +39,7 @@ public interface CustomerMapper {
     @BeanMapping(ignoreByDefault = true)
     @Mapping(target = "givenName")
     @Mapping(target = "familyName")
-    @Mapping(target = "contacts",
-            expression = "java(new Customer.Contacts(request.emails(), request.phones(), request.addresses()))")
+    @Mapping(target = "contacts", source = "request")
     @Mapping(target = "birthday")
     @Mapping(target = "locale")
     @Mapping(target = "timeZone")
@@ -41,6 +48,34 @@ public interface CustomerMapper {
     @Mapping(target = "consents")
     @Mapping(target = "attributes")
     void apply(CreateCustomerRequest request, @MappingTarget Customer customer);
+
+    CustomerRecords.Contacts toContacts(CreateCustomerRequest request);
+
+    List<EmailAddress> emails(List<CustomerRecords.Email> emails);
+
+    List<PhoneNumber> phones(List<CustomerRecords.Phone> phones);
+
+    List<PostalAddress> addresses(List<CustomerRecords.Address> addresses);
+
+    Consents consents(CustomerRecords.Consents consents);
+
+    List<PurchaseItem> items(List<CustomerRecords.Line> lines);
+
+    CustomerRecords.Consents toRecord(Consents consents);
+
+    CustomerRecords.Consent toRecord(Consent consent);
+
+    CustomerRecords.Email toRecord(EmailAddress email);
+
+    CustomerRecords.Phone toRecord(PhoneNumber phone);
+
+    CustomerRecords.Address toRecord(PostalAddress address);
+
+    List<CustomerRecords.Line> toRecords(List<PurchaseItem> lines);
+
+    default CustomerRecords.Lines toLines(List<PurchaseItem> lines) {
+        return new CustomerRecords.Lines(toRecords(lines));
+    }
 
     @Mapping(target = "amount", expression = "java(Amounts.scaled(purchase.amount, purchase.currency))")
     @Mapping(target = "items", source = "items.lines")

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
-import dev.rapport.customer.api.Consents;
 import dev.rapport.customer.api.CustomerView;
 import dev.rapport.platform.db.JsonColumns;
 import dev.rapport.platform.db.PooledStatements;
@@ -61,14 +60,16 @@ class CustomerQueries {
     static final Sort DEFAULT_SORT = new Sort(SORTS.get("createdAt"), true);
 
     private final PooledStatements statements;
-    private final JsonColumns.Reader<Customer.Contacts> contacts;
-    private final JsonColumns.Reader<Consents> consents;
+    private final CustomerMapper mapper;
+    private final JsonColumns.Reader<CustomerRecords.Contacts> contacts;
+    private final JsonColumns.Reader<CustomerRecords.Consents> consents;
     private final JsonColumns.Reader<LinkedHashMap<String, Object>> attributes;
 
-    CustomerQueries(PooledStatements statements, JsonColumns json) {
+    CustomerQueries(PooledStatements statements, CustomerMapper mapper, JsonColumns json) {
         this.statements = statements;
-        this.contacts = json.reader(Customer.Contacts.class);
-        this.consents = json.reader(Consents.class);
+        this.mapper = mapper;
+        this.contacts = json.reader(CustomerRecords.Contacts.class);
+        this.consents = json.reader(CustomerRecords.Consents.class);
         this.attributes = json.reader(new TypeReference<LinkedHashMap<String, Object>>() {
         });
     }
@@ -126,10 +127,11 @@ class CustomerQueries {
     }
 
     private CustomerView toView(Row row) {
-        Customer.Contacts contact = contacts.read(row.getString(3));
-        return new CustomerView(row.getUUID(0), row.getString(1), row.getString(2), contact.emails(),
-                contact.phones(), contact.addresses(), row.getLocalDate(4), row.getString(5), row.getString(6),
-                List.of(row.getArrayOfStrings(7)), row.getString(8), consents.read(row.getString(10)),
+        CustomerRecords.Contacts contact = contacts.read(row.getString(3));
+        return new CustomerView(row.getUUID(0), row.getString(1), row.getString(2), mapper.emails(contact.emails()),
+                mapper.phones(contact.phones()), mapper.addresses(contact.addresses()), row.getLocalDate(4),
+                row.getString(5), row.getString(6), List.of(row.getArrayOfStrings(7)), row.getString(8),
+                mapper.consents(consents.read(row.getString(10))),
                 row.getString(9), attributes.read(row.getString(11)), row.getOffsetDateTime(12),
                 row.getOffsetDateTime(13), row.getOffsetDateTime(14), row.getLong(15), null, null, null);
     }

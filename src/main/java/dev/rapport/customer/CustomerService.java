@@ -14,14 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.rapport.customer.api.Consent;
-import dev.rapport.customer.api.Consents;
 import dev.rapport.customer.api.CreateCustomerRequest;
 import dev.rapport.customer.api.CustomerStats;
 import dev.rapport.customer.api.CustomerView;
-import dev.rapport.customer.api.EmailAddress;
 import dev.rapport.customer.api.InteractionView;
-import dev.rapport.customer.api.PhoneNumber;
 import dev.rapport.customer.api.PurchaseView;
 import dev.rapport.event.EventLog;
 import dev.rapport.platform.db.ETags;
@@ -219,7 +215,7 @@ public class CustomerService {
     }
 
     private static Set<String> emails(Customer customer) {
-        return customer.contacts.emails().stream().map(EmailAddress::address)
+        return customer.contacts.emails().stream().map(CustomerRecords.Email::address)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
@@ -236,27 +232,29 @@ public class CustomerService {
     }
 
     private void apply(Customer customer, CreateCustomerRequest request, OffsetDateTime now) {
-        Consents before = customer.consents;
+        CustomerRecords.Consents before = customer.consents;
         mapper.apply(request, customer);
-        customer.consents = stamp(before, request.consents(), now);
+        customer.consents = stamp(before, customer.consents, now);
         customer.primaryEmail = customer.contacts.emails().stream().filter(e -> Boolean.TRUE.equals(e.primary()))
-                .map(EmailAddress::address).findFirst().orElse(null);
+                .map(CustomerRecords.Email::address).findFirst().orElse(null);
         customer.primaryPhone = customer.contacts.phones().stream().filter(p -> Boolean.TRUE.equals(p.primary()))
-                .map(PhoneNumber::number).findFirst().orElse(null);
+                .map(CustomerRecords.Phone::number).findFirst().orElse(null);
         customer.searchText = CustomerNormalizer.searchText(customer);
     }
 
     /** A consent that changed without saying when gets the time of this request. */
-    private static Consents stamp(Consents before, Consents after, OffsetDateTime now) {
+    private static CustomerRecords.Consents stamp(CustomerRecords.Consents before, CustomerRecords.Consents after,
+            OffsetDateTime now) {
         if (after == null) {
-            return Consents.NONE;
+            return CustomerRecords.Consents.NONE;
         }
-        Consents old = before == null ? Consents.NONE : before;
-        return new Consents(stamp(old.email(), after.email(), now), stamp(old.sms(), after.sms(), now),
+        CustomerRecords.Consents old = before == null ? CustomerRecords.Consents.NONE : before;
+        return new CustomerRecords.Consents(stamp(old.email(), after.email(), now), stamp(old.sms(), after.sms(), now),
                 stamp(old.push(), after.push(), now));
     }
 
-    private static Consent stamp(Consent before, Consent after, OffsetDateTime now) {
+    private static CustomerRecords.Consent stamp(CustomerRecords.Consent before, CustomerRecords.Consent after,
+            OffsetDateTime now) {
         if (after == null) {
             return null;
         }
@@ -264,6 +262,6 @@ public class CustomerService {
                 || !Objects.equals(after.source(), before.source());
         boolean undated = after.recordedAt() == null
                 || (before != null && after.recordedAt().equals(before.recordedAt()));
-        return changed && undated ? new Consent(after.granted(), after.source(), now) : after;
+        return changed && undated ? new CustomerRecords.Consent(after.granted(), after.source(), now) : after;
     }
 }

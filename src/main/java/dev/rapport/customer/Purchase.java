@@ -13,8 +13,6 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import dev.rapport.customer.api.PurchaseItem;
-
 /** A purchase of a customer. Immutable once recorded. */
 @Entity
 @Table(name = "purchase")
@@ -34,7 +32,7 @@ public class Purchase {
     public String currency;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    public Lines items = new Lines(List.of());
+    public CustomerRecords.Lines items = new CustomerRecords.Lines(List.of());
 
     public String channel;
 
@@ -43,12 +41,4 @@ public class Purchase {
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
-
-    /** The lines of a purchase, kept as one JSONB object. */
-    public record Lines(List<PurchaseItem> lines) {
-
-        public Lines {
-            lines = lines == null ? List.of() : List.copyOf(lines);
-        }
-    }
 }
