@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import dev.rapport.platform.db.ETags;
 import dev.rapport.platform.web.RequestIds;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -69,10 +70,10 @@ public class ProblemMappers {
         return json(e, request);
     }
 
+    /** A lost optimistic-lock race that no service translated: mapped as {@link ETags#whenStale} maps it. */
     @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
     public Response staleWrite(RuntimeException e, HttpServerRequest request) {
-        return respond(request, ProblemType.CONCURRENT_MODIFICATION,
-                "The resource was changed by another request while this one ran; read it again and retry", null);
+        return domain((DomainException) ETags.whenStale(e, request.getHeader("If-Match")), request);
     }
 
     @ServerExceptionMapper

@@ -1,14 +1,9 @@
 package dev.rapport.platform.security;
 
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.rapport.platform.error.Problem;
 import dev.rapport.platform.error.ProblemType;
-import dev.rapport.platform.web.RequestIds;
+import dev.rapport.platform.web.HttpProblems;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -21,10 +16,10 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class ProblemChallengeMechanism implements BearerOnlyMechanism {
 
-    private final ObjectMapper json;
+    private final HttpProblems problems;
 
-    ProblemChallengeMechanism(ObjectMapper json) {
-        this.json = json;
+    ProblemChallengeMechanism(HttpProblems problems) {
+        this.problems = problems;
     }
 
     @Override
@@ -34,22 +29,7 @@ public class ProblemChallengeMechanism implements BearerOnlyMechanism {
 
     @Override
     public Uni<Boolean> sendChallenge(RoutingContext context) {
-        if (context.response().ended()) {
-            return Uni.createFrom().item(true);
-        }
-        Problem problem = Problem.of(ProblemType.UNAUTHORIZED, "A valid bearer token is required",
-                context.request().path(), RequestIds.of(context.request()), null);
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
-        }
-        return Uni.createFrom().completionStage(() -> context.response()
-                .setStatusCode(401)
-                .putHeader("WWW-Authenticate", "Bearer")
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .end(body).toCompletionStage())
+        return Uni.createFrom().completionStage(() -> problems.unauthorized(context).toCompletionStage())
                 .replaceWith(true);
     }
 

@@ -16,6 +16,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -52,8 +53,7 @@ public class HttpProblems {
     private void securityFailure(RoutingContext ctx) {
         Throwable failure = ctx.failure();
         if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException) {
-            ctx.response().putHeader("WWW-Authenticate", "Bearer");
-            send(ctx, ProblemType.UNAUTHORIZED, "A valid bearer token is required");
+            unauthorized(ctx);
         } else if (failure instanceof ForbiddenException) {
             send(ctx, ProblemType.FORBIDDEN, "The caller's roles or scopes do not allow this operation");
         } else {
@@ -61,19 +61,31 @@ public class HttpProblems {
         }
     }
 
-    /** Ends the response with a problem document, unless it has already been answered. */
-    public void send(RoutingContext ctx, ProblemType type, String detail) {
+    /** 401 with the Bearer challenge: no valid token. */
+    public Future<Void> unauthorized(RoutingContext ctx) {
+        if (!ctx.response().ended()) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+        }
+        return send(ctx, ProblemType.UNAUTHORIZED, "A valid bearer token is required");
+    }
+
+    /**
+     * Ends the response with a problem document, unless it has already been answered: the one writer of problem
+     * documents outside JAX-RS (whose failures {@code ProblemMappers} turns into the same documents).
+     */
+    public Future<Void> send(RoutingContext ctx, ProblemType type, String detail) {
         if (ctx.response().ended()) {
-            return;
+            return Future.succeededFuture();
         }
         Problem problem = Problem.of(type, detail, ctx.request().path(), RequestIds.of(ctx.request()), null);
         try {
-            ctx.response()
+            return ctx.response()
                     .setStatusCode(type.status())
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .end(json.writeValueAsString(problem));
         } catch (JsonProcessingException e) {
             ctx.fail(e);
+            return Future.failedFuture(e);
         }
     }
 
