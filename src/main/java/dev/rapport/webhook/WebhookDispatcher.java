@@ -64,7 +64,7 @@ public class WebhookDispatcher {
         background.stop();
     }
 
-    @Scheduled(every = "${rapport.webhooks.poll-interval:PT1S}", delayed = "1s")
+    @Scheduled(every = "${rapport.webhooks.poll-interval}", delayed = "1s")
     void poll() {
         if (config.enabled()) {
             background.wake();
