@@ -128,7 +128,7 @@ public class WebhookSender {
         }
     }
 
-    @Scheduled(every = "${rapport.webhooks.poll-interval:PT1S}", delayed = "1s")
+    @Scheduled(every = "${rapport.webhooks.poll-interval}", delayed = "1s")
     void poll() {
         wake();
     }

@@ -21,10 +21,10 @@ import javax.crypto.spec.SecretKeySpec;
 import com.sun.net.httpserver.HttpServer;
 
 /** A real HTTP receiver on loopback that records what it is sent and answers with scripted status codes. */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-    record Received(String id, String timestamp, String signature, String body, Map<String, List<String>> headers,
-            Instant at) {
+    public record Received(String id, String timestamp, String signature, String body,
+            Map<String, List<String>> headers, Instant at) {
     }
 
     private final HttpServer server;
@@ -34,7 +34,7 @@ final class WebhookReceiver implements AutoCloseable {
     private volatile long delayMillis;
     private volatile String retryAfter;
 
-    WebhookReceiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         this(0);
     }
 
@@ -73,7 +73,7 @@ final class WebhookReceiver implements AutoCloseable {
         delayMillis = delay.toMillis();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
@@ -98,7 +98,7 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     /** Waits until {@code count} matching requests arrived (or the timeout passed) and returns them. */
-    List<Received> await(Predicate<Received> which, int count, Duration timeout) throws InterruptedException {
+    public List<Received> await(Predicate<Received> which, int count, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (received(which).size() < count && Instant.now().isBefore(deadline)) {
             Thread.sleep(50);
@@ -115,7 +115,7 @@ final class WebhookReceiver implements AutoCloseable {
      * The Standard Webhooks verification, written independently of the service: HMAC-SHA256 over
      * "id.timestamp.body" with the base64 key after "whsec_", any "v1," signature matching, timestamp within 5 min.
      */
-    static boolean verifies(String secret, Received request, long nowSeconds) {
+    public static boolean verifies(String secret, Received request, long nowSeconds) {
         return verifies(secret, request.id(), request.timestamp(), request.signature(), request.body(), nowSeconds);
     }
 

@@ -22,12 +22,12 @@ public interface RapportConfig {
     Security security();
 
     interface EmbeddedDatabase {
-        /** Start a PostgreSQL from Maven Central binaries and point the datasource at it. Never in prod. */
+        /**
+         * Start a PostgreSQL from Maven Central binaries and point the datasource at it. Never in prod. Read as a
+         * plain property by EmbeddedDatabaseConfigSourceFactory, since it configures the datasource itself.
+         */
         @WithDefault("false")
         boolean enabled();
-
-        /** Port of the running embedded server, set by the server itself so dev-mode reloads reuse it. */
-        java.util.OptionalInt port();
     }
 
     interface Security {

@@ -8,7 +8,6 @@ public enum ProblemType {
     VALIDATION_FAILED(400, "validation-failed", "The request is not valid"),
     MALFORMED_REQUEST(400, "malformed-request", "The request body could not be read"),
     INVALID_FILTER(400, "invalid-filter", "The filter expression is not valid"),
-    INVALID_PARAMETER(400, "invalid-parameter", "A request parameter is not valid"),
     UNAUTHORIZED(401, "unauthorized", "Authentication is required"),
     FORBIDDEN(403, "forbidden", "Not allowed"),
     NOT_FOUND(404, "not-found", "Not found"),

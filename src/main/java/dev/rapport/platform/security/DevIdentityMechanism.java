@@ -4,9 +4,9 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.rapport.platform.config.RapportConfig;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -31,7 +31,8 @@ public class DevIdentityMechanism implements BearerOnlyMechanism {
             .addRoles(Set.of(Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.ANALYST))
             .build());
 
-    DevIdentityMechanism(@ConfigProperty(name = "rapport.security.dev-identity", defaultValue = "false") boolean wanted) {
+    DevIdentityMechanism(RapportConfig config) {
+        boolean wanted = config.security().devIdentity();
         this.active = wanted && LaunchMode.current() == LaunchMode.DEVELOPMENT;
         if (wanted && !active) {
             LOG.warn("rapport.security.dev-identity is ignored outside dev mode");
