@@ -23,6 +23,7 @@ import dev.rapport.platform.paging.PageRequest;
 import dev.rapport.platform.paging.Sort;
 import dev.rapport.platform.paging.Sort.Kind;
 import dev.rapport.platform.paging.Sort.SortField;
+import dev.rapport.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 
@@ -107,9 +108,7 @@ class CustomerQueries {
         if (!scope.includeDeleted()) {
             sql.append(" and c.deleted_at is null");
         }
-        if (scope.partnerId() != null) {
-            sql.append(" and c.partner_id = ").append(params.bind(scope.partnerId()));
-        }
+        sql.append(" and ").append(Caller.scopeCondition(scope.partnerId(), "c.partner_id", params));
     }
 
     /** A customer's value of the SQL sort expression, as the cursor carries it. */

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.rapport.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -20,7 +21,7 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
      */
     public Uni<Customer> findVisible(UUID id, String partnerId, boolean includeDeleted) {
         return findById(id).map(customer -> customer == null || (customer.isDeleted() && !includeDeleted)
-                || (partnerId != null && !partnerId.equals(customer.partnerId)) ? null : customer);
+                || !Caller.mayAccess(partnerId, customer.partnerId) ? null : customer);
     }
 
     /**

@@ -71,7 +71,7 @@ public class CustomerService {
         customer.id = Ids.newId();
         customer.createdAt = now;
         customer.updatedAt = now;
-        customer.partnerId = caller.partnerId().orElse(null);
+        customer.partnerId = caller.partnerScope();
         apply(customer, CustomerNormalizer.normalize(request), now);
         return customers.persist(customer)
                 .chain(() -> claimEmails(customer))
@@ -165,7 +165,7 @@ public class CustomerService {
 
     /** A live customer the caller may change, inside a write transaction, or not-found. */
     Uni<Customer> visible(UUID id) {
-        return customers.findVisible(id, caller.partnerId().orElse(null), false)
+        return customers.findVisible(id, caller.partnerScope(), false)
                 .map(customer -> found(customer, id));
     }
 
@@ -180,7 +180,7 @@ public class CustomerService {
 
     /** Criteria limited to what the caller may see: a partner its own customers only. */
     private CustomerCriteria scope(String filter, String query, boolean includeDeleted) {
-        return new CustomerCriteria(filter, query, includeDeleted, caller.partnerId().orElse(null));
+        return new CustomerCriteria(filter, query, includeDeleted, caller.partnerScope());
     }
 
     private static <T> T found(T customer, UUID id) {

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import dev.rapport.platform.filter.SqlParams;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -44,6 +45,27 @@ public class Caller {
     /** The OAuth client the token was issued to, when known. */
     public Optional<String> clientId() {
         return claim(CLIENT_CLAIM);
+    }
+
+    /**
+     * The partner whose records alone this caller may see and change, or null for people and unbound clients, who
+     * see every record. Records carry the partner that created them (null for in-house records).
+     */
+    public String partnerScope() {
+        return partnerId().orElse(null);
+    }
+
+    /** Whether a caller of {@code scope} ({@link #partnerScope}) may see a record owned by {@code owner}. */
+    public static boolean mayAccess(String scope, String owner) {
+        return scope == null || scope.equals(owner);
+    }
+
+    /**
+     * The SQL condition that limits rows to those a caller of {@code scope} may see, to be joined with {@code and}:
+     * {@code column = $n} for a partner, {@code true} for everyone else.
+     */
+    public static String scopeCondition(String scope, String column, SqlParams params) {
+        return scope == null ? "true" : column + " = " + params.bind(scope);
     }
 
     /** The partner this caller acts for; empty for people and unbound clients. */
