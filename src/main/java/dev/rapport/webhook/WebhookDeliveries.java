@@ -14,6 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.rapport.platform.db.Ids;
+import dev.rapport.platform.paging.Cursor;
+import dev.rapport.platform.paging.Page;
+import dev.rapport.platform.paging.PageRequest;
 import dev.rapport.webhook.api.WebhookDeliveryView;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import dev.rapport.platform.db.SqlValues;
@@ -88,21 +91,35 @@ public class WebhookDeliveries {
                         null, List.of()));
     }
 
-    public Uni<List<WebhookDeliveryView>> list(UUID endpointId, String status, int limit) {
+    /** One page of an endpoint's delivery log, newest first, each delivery with all its attempts. */
+    public Uni<Page<WebhookDeliveryView>> list(UUID endpointId, String status, PageRequest page) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                 select d.id, d.endpoint_id, d.event_id, d.event_type, d.status, d.attempt_count, d.next_attempt_at,
-                       d.delivered_at, a.attempted_at, a.status_code, a.latency_ms, a.error
+                       d.delivered_at, a.attempted_at, a.status_code, a.latency_ms, a.error, d.created_at
                 from (select * from webhook_delivery where endpoint_id = :endpointId
                         and (cast(:status as text) is null or status = cast(:status as text))
+                        and (cast(:at as timestamptz) is null
+                             or (created_at, id) < (cast(:at as timestamptz), cast(:before as uuid)))
                       order by created_at desc, id desc limit :limit) d
                 left join webhook_attempt a on a.delivery_id = d.id
                 order by d.created_at desc, d.id desc, a.attempted_at
                 """, Object[].class)
                 .setParameter("endpointId", endpointId)
                 .setParameter("status", status)
-                .setParameter("limit", limit)
+                .setParameter("at", page.after() == null ? null : page.after().timeKey())
+                .setParameter("before", page.after() == null ? null : page.after().id())
+                .setParameter("limit", page.fetchSize())
                 .getResultList())
-                .map(WebhookDeliveries::toViews);
+                .map(rows -> toPage(rows, page));
+    }
+
+    private static Page<WebhookDeliveryView> toPage(List<Object[]> rows, PageRequest page) {
+        Map<UUID, OffsetDateTime> createdAt = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            createdAt.putIfAbsent((UUID) r[0], SqlValues.timestamp(r[12]));
+        }
+        return Page.of(toViews(rows), page.limit(), d -> new Cursor(page.sort().toString(),
+                createdAt.get(d.id()).toString(), d.id()).encode());
     }
 
     /** Makes deliveries due again with a fresh retry schedule; their webhook-id stays the same. */

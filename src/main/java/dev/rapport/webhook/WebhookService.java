@@ -22,6 +22,10 @@ import dev.rapport.platform.db.ETags;
 import dev.rapport.platform.db.Ids;
 import dev.rapport.platform.error.DomainException;
 import dev.rapport.platform.json.MergePatch;
+import dev.rapport.platform.paging.Cursor;
+import dev.rapport.platform.paging.Page;
+import dev.rapport.platform.paging.PageRequest;
+import dev.rapport.platform.paging.Sort;
 import dev.rapport.platform.security.Caller;
 import dev.rapport.webhook.api.CreateWebhookEndpointRequest;
 import dev.rapport.webhook.api.WebhookDeliveryView;
@@ -83,12 +87,16 @@ public class WebhookService {
                 .map(saved -> view(saved, saved.secret));
     }
 
+    /** Endpoints and deliveries are listed newest first; the id breaks ties, so their cursors are exact. */
+    public static final Sort NEWEST_FIRST = new Sort(new Sort.SortField("createdAt", "created_at", Sort.Kind.TIMESTAMP),
+            true);
+
+    /** One page of the endpoints the caller may manage, newest first. */
     @WithSession
-    public Uni<List<WebhookEndpointView>> list() {
-        String partner = caller.partnerId().orElse(null);
-        return (partner == null ? endpoints.find("order by createdAt desc, id desc")
-                : endpoints.find("partnerId = ?1 order by createdAt desc, id desc", partner))
-                .page(0, 100).list().map(list -> list.stream().map(e -> view(e, null)).toList());
+    public Uni<Page<WebhookEndpointView>> list(PageRequest page) {
+        return endpoints.page(caller.partnerId().orElse(null), page)
+                .map(rows -> Page.of(rows, page.limit(), e -> new Cursor(page.sort().toString(),
+                        e.createdAt.toString(), e.id).encode()).map(e -> view(e, null)));
     }
 
     @WithSession
@@ -161,8 +169,8 @@ public class WebhookService {
     }
 
     @WithSession
-    public Uni<List<WebhookDeliveryView>> deliveries(UUID endpointId, String status, int limit) {
-        return visible(endpointId).chain(endpoint -> deliveries.list(endpoint.id, status, limit));
+    public Uni<Page<WebhookDeliveryView>> deliveries(UUID endpointId, String status, PageRequest page) {
+        return visible(endpointId).chain(endpoint -> deliveries.list(endpoint.id, status, page));
     }
 
     /** Sends deliveries again (same webhook-id): one, or every one of the endpoint created in a time range. */
