@@ -3,6 +3,8 @@ package dev.rapport.customer;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import dev.rapport.customer.api.CustomerView;
 import dev.rapport.event.ChangeSummary;
 
@@ -21,10 +23,17 @@ public final class CustomerEvent {
     }
 
     /** Payload of {@code customer.updated}: the new state and the names of the fields that changed. */
-    public record Updated(UUID id, List<String> changedFields, CustomerView customer) implements ChangeSummary {
+    @Schema(name = "CustomerUpdatedData",
+            description = "The data of customer.updated: what changed, and the customer as it is now")
+    public record Updated(
+            @Schema(description = "Customer id") UUID id,
+            @Schema(description = "Names of the fields the change set", examples = "[\"familyName\"]")
+            List<String> changedFields,
+            @Schema(description = "The customer after the change") CustomerView customer) implements ChangeSummary {
     }
 
     /** Payload of {@code customer.deleted}. */
-    public record Deleted(UUID id) {
+    @Schema(name = "CustomerDeletedData", description = "The data of customer.deleted")
+    public record Deleted(@Schema(description = "Id of the deleted customer") UUID id) {
     }
 }

@@ -33,7 +33,7 @@ public class EventResource {
 
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.MANAGER, Roles.AGENT, Roles.ANALYST, Roles.EVENTS_READ })
-    @Operation(summary = "Read the change feed",
+    @Operation(operationId = "readEvents", summary = "Read the change feed",
             description = "Returns every committed event once, oldest first, after the cursor. Keep the `nextCursor` "
                     + "and pass it as `after` to continue; it is present even when nothing is new, so the same call "
                     + "polls. An event whose transaction is still running is returned after it commits, never skipped. "
