@@ -38,7 +38,7 @@ public class AuditResource {
 
     @GET
     @RolesAllowed(Roles.AUDIT_READ)
-    @Operation(summary = "List audit entries, newest first",
+    @Operation(operationId = "listAuditEntries", summary = "List audit entries, newest first",
             description = "`filter` takes RSQL over actor, clientId, partnerId, requestId, action, resourceType, "
                     + "resourceId and occurredAt; for example `resourceId==<customer id>` or "
                     + "`actor==alice.agent;occurredAt=ge=2026-11-01`.")

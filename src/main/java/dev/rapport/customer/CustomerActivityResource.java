@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -53,10 +55,12 @@ public class CustomerActivityResource {
     @Path("purchases")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CUSTOMERS_WRITE)
-    @Operation(summary = "Record a purchase", description = "The order reference is unique per customer: "
-            + "recording the same order twice is a 409 problem.")
+    @Operation(operationId = "recordPurchase", summary = "Record a purchase",
+            description = "The order reference is unique per customer: recording the same order twice is a 409 "
+                    + "problem.")
     @APIResponse(responseCode = "201", description = "Recorded",
-            content = @Content(schema = @Schema(implementation = PurchaseView.class)))
+            content = @Content(schema = @Schema(implementation = PurchaseView.class)),
+            headers = @Header(name = "Location", ref = "Location"))
     public Uni<Response> recordPurchase(@PathParam("customerId") UUID customerId,
             @Parameter(description = "Makes a retry safe: a repeat returns the stored response")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
@@ -69,7 +73,7 @@ public class CustomerActivityResource {
     @GET
     @Path("purchases")
     @RolesAllowed(Roles.CUSTOMERS_READ)
-    @Operation(summary = "List a customer's purchases, newest first")
+    @Operation(operationId = "listPurchases", summary = "List a customer's purchases, newest first")
     @APIResponse(responseCode = "200", description = "A page of purchases",
             content = @Content(schema = @Schema(implementation = PurchasePage.class)))
     public Uni<Page<PurchaseView>> purchases(@PathParam("customerId") UUID customerId,
@@ -81,9 +85,10 @@ public class CustomerActivityResource {
     @Path("interactions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CUSTOMERS_WRITE)
-    @Operation(summary = "Log an interaction on a customer's timeline")
+    @Operation(operationId = "logInteraction", summary = "Log an interaction on a customer's timeline")
     @APIResponse(responseCode = "201", description = "Logged",
-            content = @Content(schema = @Schema(implementation = InteractionView.class)))
+            content = @Content(schema = @Schema(implementation = InteractionView.class)),
+            headers = @Header(name = "Location", ref = "Location"))
     public Uni<Response> logInteraction(@PathParam("customerId") UUID customerId,
             @Parameter(description = "Makes a retry safe: a repeat returns the stored response")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
@@ -96,7 +101,7 @@ public class CustomerActivityResource {
     @GET
     @Path("interactions")
     @RolesAllowed(Roles.CUSTOMERS_READ)
-    @Operation(summary = "List a customer's timeline, newest first")
+    @Operation(operationId = "listInteractions", summary = "List a customer's timeline, newest first")
     @APIResponse(responseCode = "200", description = "A page of interactions",
             content = @Content(schema = @Schema(implementation = InteractionPage.class)))
     public Uni<Page<InteractionView>> interactions(@PathParam("customerId") UUID customerId,

@@ -3,6 +3,9 @@ package dev.rapport.customer;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import dev.rapport.customer.api.CustomerView;
 import dev.rapport.event.ChangeSummary;
 
@@ -17,14 +20,114 @@ public final class CustomerEvent {
     public static final String PURCHASE_RECORDED = "purchase.recorded";
     public static final String INTERACTION_LOGGED = "interaction.logged";
 
+    /** Examples of the events, as the change feed and webhooks carry them (the OpenAPI document shows them). */
+    public static final String CREATED_EXAMPLE = """
+            {
+              "id": "01a20740-dfae-72f3-b6fe-9cfe770fd503",
+              "type": "customer.created",
+              "createdAt": "2026-11-23T09:15:02.123456Z",
+              "subjectType": "customer",
+              "subjectId": "01a2073b-0a3f-7482-91b6-bdac68fbb7f8",
+              "data": {
+                "id": "01a2073b-0a3f-7482-91b6-bdac68fbb7f8",
+                "givenName": "Ada",
+                "familyName": "Lovelace",
+                "emails": [
+                  {
+                    "address": "ada@example.com",
+                    "primary": true
+                  }
+                ],
+                "tags": [
+                  "vip"
+                ],
+                "version": 0
+              }
+            }""";
+    public static final String UPDATED_EXAMPLE = """
+            {
+              "id": "01a20741-11ae-7a01-a3fe-1cfe770fd111",
+              "type": "customer.updated",
+              "createdAt": "2026-11-23T09:16:40.000001Z",
+              "subjectType": "customer",
+              "subjectId": "01a2073b-0a3f-7482-91b6-bdac68fbb7f8",
+              "data": {
+                "id": "01a2073b-0a3f-7482-91b6-bdac68fbb7f8",
+                "changedFields": [
+                  "familyName"
+                ],
+                "customer": {
+                  "id": "01a2073b-0a3f-7482-91b6-bdac68fbb7f8",
+                  "familyName": "King",
+                  "version": 1
+                }
+              }
+            }""";
+    public static final String DELETED_EXAMPLE = """
+            {
+              "id": "01a20742-22ae-7a01-a3fe-1cfe770fd222",
+              "type": "customer.deleted",
+              "createdAt": "2026-11-23T09:20:00Z",
+              "subjectType": "customer",
+              "subjectId": "01a2073b-0a3f-7482-91b6-bdac68fbb7f8",
+              "data": {
+                "id": "01a2073b-0a3f-7482-91b6-bdac68fbb7f8"
+              }
+            }""";
+    public static final String PURCHASE_RECORDED_EXAMPLE = """
+            {
+              "id": "01a20743-33ae-7a01-a3fe-1cfe770fd333",
+              "type": "purchase.recorded",
+              "createdAt": "2026-11-23T09:21:00Z",
+              "subjectType": "customer",
+              "subjectId": "01a2073b-0a3f-7482-91b6-bdac68fbb7f8",
+              "data": {
+                "id": "01a20743-33ad-7000-8000-000000000001",
+                "customerId": "01a2073b-0a3f-7482-91b6-bdac68fbb7f8",
+                "orderRef": "ORD-42",
+                "amount": 129.90,
+                "currency": "EUR",
+                "items": [],
+                "channel": "web",
+                "occurredAt": "2026-11-23T09:20:58Z"
+              }
+            }""";
+    public static final String INTERACTION_LOGGED_EXAMPLE = """
+            {
+              "id": "01a20744-44ae-7a01-a3fe-1cfe770fd444",
+              "type": "interaction.logged",
+              "createdAt": "2026-11-23T09:22:00Z",
+              "subjectType": "customer",
+              "subjectId": "01a2073b-0a3f-7482-91b6-bdac68fbb7f8",
+              "data": {
+                "id": "01a20744-44ad-7000-8000-000000000002",
+                "customerId": "01a2073b-0a3f-7482-91b6-bdac68fbb7f8",
+                "type": "call",
+                "channel": "phone",
+                "touchpoint": "support",
+                "summary": "Asked about delivery",
+                "actor": "alice.agent",
+                "occurredAt": "2026-11-23T09:21:30Z"
+              }
+            }""";
+
     private CustomerEvent() {
     }
 
     /** Payload of {@code customer.updated}: the new state and the names of the fields that changed. */
-    public record Updated(UUID id, List<String> changedFields, CustomerView customer) implements ChangeSummary {
+    @Schema(name = "CustomerUpdatedData", extensions = { @Extension(name = "x-event-types", value = UPDATED),
+            @Extension(name = "x-event-example", value = UPDATED_EXAMPLE, parseValue = true) },
+            description = "The data of customer.updated: what changed, and the customer as it is now")
+    public record Updated(
+            @Schema(description = "Customer id") UUID id,
+            @Schema(description = "Names of the fields the change set", examples = "[\"familyName\"]")
+            List<String> changedFields,
+            @Schema(description = "The customer after the change") CustomerView customer) implements ChangeSummary {
     }
 
     /** Payload of {@code customer.deleted}. */
-    public record Deleted(UUID id) {
+    @Schema(name = "CustomerDeletedData", extensions = { @Extension(name = "x-event-types", value = DELETED),
+            @Extension(name = "x-event-example", value = DELETED_EXAMPLE, parseValue = true) }, description = "The data of customer.deleted")
+    public record Deleted(@Schema(description = "Id of the deleted customer") UUID id) {
     }
 }

@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -33,20 +32,13 @@ public class EventResource {
 
     @GET
     @RolesAllowed(Roles.EVENTS_READ)
-    @Operation(summary = "Read the change feed",
+    @Operation(operationId = "readEvents", summary = "Read the change feed",
             description = "Returns every committed event once, oldest first, after the cursor. Keep the `nextCursor` "
                     + "and pass it as `after` to continue; it is present even when nothing is new, so the same call "
                     + "polls. An event whose transaction is still running is returned after it commits, never skipped. "
-                    + "A partner client reads only the events of its own records. Events are kept for 30 days. "
-                    + "Types: `customer.created`, `customer.updated` (data lists `changedFields`), `customer.deleted`, "
-                    + "`purchase.recorded`, `interaction.logged`.")
+                    + "A partner client reads only the events of its own records. Events are kept for 30 days.")
     @APIResponse(responseCode = "200", description = "A page of events",
-            content = @Content(schema = @Schema(implementation = EventPage.class), examples = {
-                    @ExampleObject(name = "customer.created", value = EventCatalogue.CUSTOMER_CREATED),
-                    @ExampleObject(name = "customer.updated", value = EventCatalogue.CUSTOMER_UPDATED),
-                    @ExampleObject(name = "customer.deleted", value = EventCatalogue.CUSTOMER_DELETED),
-                    @ExampleObject(name = "purchase.recorded", value = EventCatalogue.PURCHASE_RECORDED),
-                    @ExampleObject(name = "interaction.logged", value = EventCatalogue.INTERACTION_LOGGED) }))
+            content = @Content(schema = @Schema(implementation = EventPage.class)))
     public Uni<EventPage> feed(
             @Parameter(description = "The nextCursor of the previous call; omit to start at the oldest event")
             @QueryParam("after") String after,

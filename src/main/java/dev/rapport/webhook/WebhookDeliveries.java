@@ -1,5 +1,6 @@
 package dev.rapport.webhook;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +15,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.rapport.platform.db.Ids;
+import dev.rapport.platform.time.Clocks;
+import dev.rapport.platform.paging.Cursor;
+import dev.rapport.platform.paging.Page;
+import dev.rapport.platform.paging.PageRequest;
 import dev.rapport.webhook.api.WebhookDeliveryView;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import dev.rapport.platform.db.SqlValues;
@@ -24,9 +29,11 @@ import io.smallrye.mutiny.Uni;
 public class WebhookDeliveries {
 
     private final ObjectMapper json;
+    private final Clock clock;
 
-    WebhookDeliveries(ObjectMapper json) {
+    WebhookDeliveries(ObjectMapper json, Clock clock) {
         this.json = json;
+        this.clock = clock;
     }
 
     /** An event to fan out, with the exact envelope every endpoint will receive. */
@@ -67,7 +74,7 @@ public class WebhookDeliveries {
     /** Queues the sample event of "send test event" for one endpoint. */
     public Uni<WebhookDeliveryView> enqueueTest(UUID endpointId) {
         UUID eventId = Ids.newId();
-        OffsetDateTime now = WebhookService.now();
+        OffsetDateTime now = Clocks.now(clock);
         ObjectNode envelope = json.createObjectNode();
         envelope.put("id", eventId.toString());
         envelope.put("type", WebhookEvent.TEST);
@@ -86,23 +93,6 @@ public class WebhookDeliveries {
                 .executeUpdate())
                 .replaceWith(new WebhookDeliveryView(id, endpointId, eventId, WebhookEvent.TEST, "pending", 0, now,
                         null, List.of()));
-    }
-
-    public Uni<List<WebhookDeliveryView>> list(UUID endpointId, String status, int limit) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                select d.id, d.endpoint_id, d.event_id, d.event_type, d.status, d.attempt_count, d.next_attempt_at,
-                       d.delivered_at, a.attempted_at, a.status_code, a.latency_ms, a.error
-                from (select * from webhook_delivery where endpoint_id = :endpointId
-                        and (cast(:status as text) is null or status = cast(:status as text))
-                      order by created_at desc, id desc limit :limit) d
-                left join webhook_attempt a on a.delivery_id = d.id
-                order by d.created_at desc, d.id desc, a.attempted_at
-                """, Object[].class)
-                .setParameter("endpointId", endpointId)
-                .setParameter("status", status)
-                .setParameter("limit", limit)
-                .getResultList())
-                .map(WebhookDeliveries::toViews);
     }
 
     /** Makes deliveries due again with a fresh retry schedule; their webhook-id stays the same. */
@@ -142,24 +132,5 @@ public class WebhookDeliveries {
         }
     }
 
-    private static List<WebhookDeliveryView> toViews(List<Object[]> rows) {
-        Map<UUID, WebhookDeliveryView> byId = new LinkedHashMap<>();
-        Map<UUID, List<WebhookDeliveryView.Attempt>> attempts = new LinkedHashMap<>();
-        for (Object[] r : rows) {
-            UUID id = (UUID) r[0];
-            byId.computeIfAbsent(id, k -> new WebhookDeliveryView(id, (UUID) r[1], (UUID) r[2], (String) r[3],
-                    (String) r[4], ((Number) r[5]).intValue(), SqlValues.timestamp(r[6]),
-                    SqlValues.timestamp(r[7]), null));
-            List<WebhookDeliveryView.Attempt> list = attempts.computeIfAbsent(id, k -> new ArrayList<>());
-            if (r[8] != null) {
-                list.add(new WebhookDeliveryView.Attempt(SqlValues.timestamp(r[8]),
-                        r[9] == null ? null : ((Number) r[9]).intValue(),
-                        ((Number) r[10]).intValue(), (String) r[11]));
-            }
-        }
-        return byId.values().stream().map(d -> new WebhookDeliveryView(d.id(), d.endpointId(), d.eventId(),
-                d.eventType(), d.status(), d.attemptCount(), "pending".equals(d.status()) ? d.nextAttemptAt() : null,
-                d.deliveredAt(), List.copyOf(attempts.get(d.id())))).toList();
-    }
 
 }

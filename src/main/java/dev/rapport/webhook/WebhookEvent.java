@@ -2,6 +2,9 @@ package dev.rapport.webhook;
 
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** Event types the webhook domain writes, and their payloads (never carrying a secret). */
 public final class WebhookEvent {
 
@@ -18,6 +21,13 @@ public final class WebhookEvent {
     }
 
     /** Payload of the endpoint events. */
-    public record EndpointChanged(UUID id, String url, boolean enabled, String reason) {
+    @Schema(name = "WebhookEndpointEventData", extensions = @Extension(name = "x-event-types",
+            value = CREATED + "," + UPDATED + "," + DELETED + "," + SECRET_ROTATED + "," + DISABLED),
+            description = "The data of the webhook_endpoint.* events; never the secret")
+    public record EndpointChanged(
+            @Schema(description = "Endpoint id") UUID id,
+            @Schema(description = "URL that receives the events") String url,
+            @Schema(description = "Whether deliveries are sent") boolean enabled,
+            @Schema(description = "Why it was disabled or deleted, for those events") String reason) {
     }
 }

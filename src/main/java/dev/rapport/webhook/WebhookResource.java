@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,8 +24,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -37,10 +40,13 @@ import dev.rapport.platform.error.DomainException;
 import dev.rapport.platform.idempotency.IdempotentRequests;
 import dev.rapport.platform.idempotency.StoredResponse;
 import dev.rapport.platform.json.MergePatch;
-import dev.rapport.platform.paging.PageRequest;
+import dev.rapport.platform.paging.Page;
+import dev.rapport.platform.paging.PageParameters;
 import dev.rapport.platform.security.Roles;
 import dev.rapport.webhook.api.CreateWebhookEndpointRequest;
+import dev.rapport.webhook.api.WebhookDeliveryPage;
 import dev.rapport.webhook.api.WebhookDeliveryView;
+import dev.rapport.webhook.api.WebhookEndpointPage;
 import dev.rapport.webhook.api.WebhookEndpointView;
 import io.smallrye.mutiny.Uni;
 
@@ -60,11 +66,12 @@ public class WebhookResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.WEBHOOKS_MANAGE)
-    @Operation(summary = "Register a webhook endpoint",
+    @Operation(operationId = "createWebhookEndpoint", summary = "Register a webhook endpoint",
             description = "The URL must be https and resolve to public addresses only. The response carries the "
                     + "signing secret (whsec_...) once: store it to verify the webhook-signature header.")
     @APIResponse(responseCode = "201", description = "Registered; the body carries the secret",
-            content = @Content(schema = @Schema(implementation = WebhookEndpointView.class)))
+            content = @Content(schema = @Schema(implementation = WebhookEndpointView.class)),
+            headers = { @Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag") })
     public Uni<Response> create(
             @Parameter(description = "Makes a retry safe: a repeat returns the stored response")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
@@ -76,18 +83,20 @@ public class WebhookResource {
 
     @GET
     @RolesAllowed(Roles.WEBHOOKS_MANAGE)
-    @Operation(summary = "List webhook endpoints (at most 100, newest first)")
-    @APIResponse(responseCode = "200", description = "The endpoints")
-    public Uni<List<WebhookEndpointView>> list() {
-        return service.list();
+    @Operation(operationId = "listWebhookEndpoints", summary = "List webhook endpoints, newest first")
+    @APIResponse(responseCode = "200", description = "A page of endpoints",
+            content = @Content(schema = @Schema(implementation = WebhookEndpointPage.class)))
+    public Uni<Page<WebhookEndpointView>> list(@BeanParam PageParameters paging) {
+        return service.list(paging);
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed(Roles.WEBHOOKS_MANAGE)
-    @Operation(summary = "Get a webhook endpoint")
+    @Operation(operationId = "getWebhookEndpoint", summary = "Get a webhook endpoint")
     @APIResponse(responseCode = "200", description = "The endpoint; ETag carries its version",
-            content = @Content(schema = @Schema(implementation = WebhookEndpointView.class)))
+            content = @Content(schema = @Schema(implementation = WebhookEndpointView.class)),
+            headers = @Header(name = "ETag", ref = "ETag"))
     public Uni<Response> get(@PathParam("id") UUID id) {
         return service.get(id).map(view -> ETags.ok(view, view.version()));
     }
@@ -96,13 +105,14 @@ public class WebhookResource {
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @RolesAllowed(Roles.WEBHOOKS_MANAGE)
-    @Operation(summary = "Change a webhook endpoint with a JSON merge patch",
+    @Operation(operationId = "updateWebhookEndpoint", summary = "Change a webhook endpoint with a JSON merge patch",
             description = "Set enabled to true to re-enable an endpoint that was disabled automatically.")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE,
             schema = @Schema(implementation = CreateWebhookEndpointRequest.class)))
-    @APIResponse(responseCode = "200", description = "The changed endpoint",
+    @APIResponse(responseCode = "200", description = "The changed endpoint; ETag carries its new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = WebhookEndpointView.class)))
+                    schema = @Schema(implementation = WebhookEndpointView.class)),
+            headers = @Header(name = "ETag", ref = "ETag"))
     public Uni<Response> update(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version the change was based on") @HeaderParam("If-Match") String ifMatch,
             @NotNull JsonNode patch) {
@@ -113,7 +123,7 @@ public class WebhookResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Roles.WEBHOOKS_MANAGE)
-    @Operation(summary = "Delete a webhook endpoint and its delivery log")
+    @Operation(operationId = "deleteWebhookEndpoint", summary = "Delete a webhook endpoint and its delivery log")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Response> delete(@PathParam("id") UUID id) {
         return service.delete(id).map(nothing -> Response.noContent().build());
@@ -122,7 +132,7 @@ public class WebhookResource {
     @POST
     @Path("{id}/rotate-secret")
     @RolesAllowed(Roles.WEBHOOKS_MANAGE)
-    @Operation(summary = "Rotate the signing secret",
+    @Operation(operationId = "rotateWebhookSecret", summary = "Rotate the signing secret",
             description = "Returns the new secret once. Until the overlap ends (24 h by default) deliveries carry two "
                     + "signatures, one per secret, so receivers can switch without losing events.")
     @APIResponse(responseCode = "200", description = "The endpoint with its new secret",
@@ -134,7 +144,7 @@ public class WebhookResource {
     @POST
     @Path("{id}/test")
     @RolesAllowed(Roles.WEBHOOKS_MANAGE)
-    @Operation(summary = "Send a test event",
+    @Operation(operationId = "sendWebhookTestEvent", summary = "Send a test event",
             description = "Queues a signed webhook.test event for this endpoint; it is sent like any delivery.")
     @APIResponse(responseCode = "202", description = "Queued",
             content = @Content(schema = @Schema(implementation = WebhookDeliveryView.class)))
@@ -145,25 +155,26 @@ public class WebhookResource {
     @GET
     @Path("{id}/deliveries")
     @RolesAllowed(Roles.WEBHOOKS_MANAGE)
-    @Operation(summary = "The delivery log of an endpoint, newest first, with every attempt")
-    @APIResponse(responseCode = "200", description = "Deliveries")
-    public Uni<List<WebhookDeliveryView>> deliveries(@PathParam("id") UUID id,
+    @Operation(operationId = "listWebhookDeliveries",
+            summary = "The delivery log of an endpoint, newest first, with every attempt")
+    @APIResponse(responseCode = "200", description = "A page of deliveries",
+            content = @Content(schema = @Schema(implementation = WebhookDeliveryPage.class)))
+    public Uni<Page<WebhookDeliveryView>> deliveries(@PathParam("id") UUID id,
             @Parameter(description = "Only deliveries in this state: pending, succeeded, dead") @QueryParam("status") String status,
-            @Parameter(description = "How many, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
-            @QueryParam("limit") String limit) {
-        if (status != null && !List.of("pending", "succeeded", "dead").contains(status)) {
-            throw DomainException.invalid("status", "must be pending, succeeded or dead");
-        }
-        return service.deliveries(id, status, PageRequest.of(limit, null, null).limit());
+            @BeanParam PageParameters paging) {
+        return service.deliveries(id, status, paging);
     }
 
     @POST
     @Path("{id}/replay")
     @RolesAllowed(Roles.WEBHOOKS_MANAGE)
-    @Operation(summary = "Send deliveries again",
+    @Operation(operationId = "replayWebhookDeliveries", summary = "Send deliveries again",
             description = "One delivery (deliveryId) or all deliveries created in [from, to). They keep their "
                     + "webhook-id, so receivers can recognise them, and get a fresh retry schedule.")
-    @APIResponse(responseCode = "202", description = "How many deliveries were queued again")
+    @APIResponse(responseCode = "202", description = "How many deliveries were queued again",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "replayed",
+                    properties = @SchemaProperty(name = "replayed", type = SchemaType.INTEGER, minimum = "0",
+                            description = "Deliveries queued again"))))
     public Uni<Response> replay(@PathParam("id") UUID id,
             @Parameter(description = "One delivery to send again") @QueryParam("deliveryId") String deliveryId,
             @Parameter(description = "Start of the time range, ISO-8601") @QueryParam("from") String from,

@@ -1,8 +1,7 @@
 package dev.rapport.webhook;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +10,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.rapport.event.EventLog;
 import dev.rapport.platform.config.RapportConfig;
@@ -21,17 +18,19 @@ import dev.rapport.platform.db.AfterWork;
 import dev.rapport.platform.db.ETags;
 import dev.rapport.platform.db.Ids;
 import dev.rapport.platform.error.DomainException;
-import dev.rapport.platform.json.MergePatch;
+import dev.rapport.platform.json.MergePatches;
+import dev.rapport.platform.paging.Page;
+import dev.rapport.platform.paging.PageParameters;
+import dev.rapport.platform.paging.PageRequest;
+import dev.rapport.platform.paging.Sort;
 import dev.rapport.platform.security.Caller;
+import dev.rapport.platform.time.Clocks;
 import dev.rapport.webhook.api.CreateWebhookEndpointRequest;
 import dev.rapport.webhook.api.WebhookDeliveryView;
 import dev.rapport.webhook.api.WebhookEndpointView;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 
 /** Registration and management of webhook endpoints, their secrets, and replays of their deliveries. */
 @ApplicationScoped
@@ -39,25 +38,28 @@ public class WebhookService {
 
     private final WebhookEndpointRepository endpoints;
     private final WebhookDeliveries deliveries;
+    private final WebhookQueries queries;
     private final UrlGuard guard;
     private final EventLog events;
     private final Caller caller;
-    private final ObjectMapper json;
-    private final Validator validator;
+    private final MergePatches patches;
+    private final Clock clock;
     private final RapportConfig.Webhooks config;
     private final AfterWork afterWork;
     private final WebhookSender sender;
 
-    WebhookService(WebhookEndpointRepository endpoints, WebhookDeliveries deliveries, UrlGuard guard, EventLog events,
-            Caller caller, ObjectMapper json, Validator validator, RapportConfig config, AfterWork afterWork,
-            WebhookSender sender) {
+    WebhookService(WebhookEndpointRepository endpoints, WebhookDeliveries deliveries, WebhookQueries queries,
+            UrlGuard guard, EventLog events,
+            Caller caller, MergePatches patches, RapportConfig config, AfterWork afterWork, WebhookSender sender,
+            Clock clock) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
+        this.queries = queries;
         this.guard = guard;
         this.events = events;
         this.caller = caller;
-        this.json = json;
-        this.validator = validator;
+        this.patches = patches;
+        this.clock = clock;
         this.config = config.webhooks();
         this.afterWork = afterWork;
         this.sender = sender;
@@ -75,7 +77,7 @@ public class WebhookService {
         endpoint.createdAt = now;
         endpoint.updatedAt = now;
         endpoint.secret = WebhookSigner.newSecret();
-        endpoint.partnerId = caller.partnerId().orElse(null);
+        endpoint.partnerId = caller.partnerScope();
         apply(endpoint, request);
         return endpoints.persist(endpoint)
                 .call(saved -> events.append(WebhookEvent.CREATED, WebhookEvent.SUBJECT, saved.id, saved.partnerId,
@@ -83,17 +85,23 @@ public class WebhookService {
                 .map(saved -> view(saved, saved.secret));
     }
 
-    @WithSession
-    public Uni<List<WebhookEndpointView>> list() {
-        String partner = caller.partnerId().orElse(null);
-        return (partner == null ? endpoints.find("order by createdAt desc, id desc")
-                : endpoints.find("partnerId = ?1 order by createdAt desc, id desc", partner))
-                .page(0, 100).list().map(list -> list.stream().map(e -> view(e, null)).toList());
+    /** Endpoints and deliveries are listed newest first; the id breaks ties, so their cursors are exact. */
+    public static final Sort NEWEST_FIRST = new Sort(new Sort.SortField("createdAt", "created_at", Sort.Kind.TIMESTAMP),
+            true);
+
+    /** One page of the endpoints the caller may manage, newest first. */
+    public Uni<Page<WebhookEndpointView>> list(PageParameters paging) {
+        return queries.endpoints(caller.partnerScope(), paging.page(NEWEST_FIRST));
     }
 
-    @WithSession
+    /** An endpoint the caller may manage, without its secret. */
     public Uni<WebhookEndpointView> get(UUID id) {
-        return visible(id).map(e -> view(e, null));
+        return queries.endpoint(id, caller.partnerScope()).map(endpoint -> {
+            if (endpoint == null) {
+                throw DomainException.notFound("webhook endpoint", id);
+            }
+            return endpoint;
+        });
     }
 
     /** A merge patch over the writable fields; a new URL is checked like a new endpoint's. */
@@ -106,13 +114,7 @@ public class WebhookService {
     private Uni<WebhookEndpointView> applyPatch(UUID id, JsonNode patch, String ifMatch) {
         return visible(id).chain(endpoint -> {
             ETags.checkIfMatch(ifMatch, endpoint.version);
-            JsonNode before = json.valueToTree(request(endpoint));
-            CreateWebhookEndpointRequest merged = read(MergePatch.apply(before, patch));
-            var violations = validator.validate(merged);
-            if (!violations.isEmpty()) {
-                throw new ConstraintViolationException(violations);
-            }
-            apply(endpoint, merged);
+            apply(endpoint, patches.apply(request(endpoint), patch).value());
             if (endpoint.enabled) {
                 endpoint.disabledReason = null;
                 endpoint.failingSince = null;
@@ -160,9 +162,13 @@ public class WebhookService {
         return visible(id).chain(endpoint -> deliveries.enqueueTest(endpoint.id)).invoke(queued -> wakeSender());
     }
 
-    @WithSession
-    public Uni<List<WebhookDeliveryView>> deliveries(UUID endpointId, String status, int limit) {
-        return visible(endpointId).chain(endpoint -> deliveries.list(endpoint.id, status, limit));
+    /** One page of an endpoint's deliveries, newest first, with their attempts. */
+    public Uni<Page<WebhookDeliveryView>> deliveries(UUID endpointId, String status, PageParameters paging) {
+        if (status != null && !List.of("pending", "succeeded", "dead").contains(status)) {
+            throw DomainException.invalid("status", "must be pending, succeeded or dead");
+        }
+        PageRequest page = paging.page(NEWEST_FIRST);
+        return get(endpointId).chain(endpoint -> queries.deliveries(endpoint.id(), status, page));
     }
 
     /** Sends deliveries again (same webhook-id): one, or every one of the endpoint created in a time range. */
@@ -182,7 +188,7 @@ public class WebhookService {
     }
 
     private Uni<WebhookEndpoint> visible(UUID id) {
-        return endpoints.findVisible(id, caller.partnerId().orElse(null)).map(endpoint -> {
+        return endpoints.findVisible(id, caller.partnerScope()).map(endpoint -> {
             if (endpoint == null) {
                 throw DomainException.notFound("webhook endpoint", id);
             }
@@ -203,21 +209,13 @@ public class WebhookService {
                 e.headers);
     }
 
-    private CreateWebhookEndpointRequest read(JsonNode document) {
-        try {
-            return json.treeToValue(document, CreateWebhookEndpointRequest.class);
-        } catch (JsonProcessingException e) {
-            throw DomainException.malformed(e);
-        }
-    }
-
     static WebhookEndpointView view(WebhookEndpoint e, String secret) {
         Map<String, String> headers = e.headers == null ? Map.of() : e.headers;
         return new WebhookEndpointView(e.id, e.url, e.description, Arrays.asList(e.eventTypes), e.enabled,
                 e.disabledReason, headers, secret, e.createdAt, e.updatedAt, e.version);
     }
 
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    private OffsetDateTime now() {
+        return Clocks.now(clock);
     }
 }

@@ -236,7 +236,7 @@ class WebhookDeliveryTest {
                 while (recorded < writes && Instant.now().isBefore(deadline)) {
                     recorded = given().queryParam("status", "succeeded").queryParam("limit", 100)
                             .when().get("/v1/webhook-endpoints/" + endpointId + "/deliveries")
-                            .then().statusCode(200).extract().jsonPath().getList("$").size();
+                            .then().statusCode(200).extract().jsonPath().getList("data").size();
                     Thread.sleep(50);
                 }
                 assertThat(recorded).isEqualTo(writes);
@@ -282,7 +282,7 @@ class WebhookDeliveryTest {
         while (Instant.now().isBefore(deadline)) {
             deliveries = given().queryParam("limit", 100)
                     .when().get("/v1/webhook-endpoints/" + endpointId + "/deliveries")
-                    .then().statusCode(200).extract().jsonPath().getList("$");
+                    .then().statusCode(200).extract().jsonPath().getList("data");
             if (deliveries.size() == count && deliveries.stream().noneMatch(d -> statusCodes(d).isEmpty())) {
                 return deliveries;
             }
@@ -304,7 +304,7 @@ class WebhookDeliveryTest {
         Instant deadline = Instant.now().plus(WAIT);
         while (Instant.now().isBefore(deadline)) {
             List<Object> made = given().when().get("/v1/webhook-endpoints/" + endpointId + "/deliveries").then()
-                    .statusCode(200).extract().jsonPath().getList("[0].attempts");
+                    .statusCode(200).extract().jsonPath().getList("data[0].attempts");
             if (made != null && made.size() >= attempts) {
                 return;
             }
@@ -319,8 +319,8 @@ class WebhookDeliveryTest {
             JsonPath log = given().queryParam("status", status).when()
                     .get("/v1/webhook-endpoints/" + endpointId + "/deliveries").then().statusCode(200)
                     .extract().jsonPath();
-            if (!log.getList("$").isEmpty()) {
-                return log.setRootPath("[0]");
+            if (!log.getList("data").isEmpty()) {
+                return log.setRootPath("data[0]");
             }
             Thread.sleep(100);
         }

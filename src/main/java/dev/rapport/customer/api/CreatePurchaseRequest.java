@@ -23,7 +23,8 @@ public record CreatePurchaseRequest(
         @Schema(description = "Order reference, unique per customer", examples = "ORD-2026-0042", required = true)
         @Description("Order reference, unique per customer")
         @NotBlank @Size(max = 64) String orderRef,
-        @Schema(description = "Exact decimal amount, at most the currency's minor units", examples = "129.90",
+        @Schema(description = "Exact decimal amount, at most the currency's minor units: a JSON number, read as a "
+                + "decimal (a decimal string such as \"129.90\" is accepted too)", examples = "129.90",
                 required = true)
         @Description("Exact decimal amount")
         @NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal amount,

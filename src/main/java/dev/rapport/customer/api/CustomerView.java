@@ -6,15 +6,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.rapport.customer.CustomerEvent;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Type;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 
 @Type("Customer")
 @Description("A customer profile")
-@Schema(name = "Customer", description = "A customer profile. With ?expand= it also carries recent purchases, "
+@Schema(name = "Customer", extensions = { @Extension(name = "x-event-types", value = CustomerEvent.CREATED),
+                @Extension(name = "x-event-example", value = CustomerEvent.CREATED_EXAMPLE, parseValue = true) },
+        description = "A customer profile. With ?expand= it also carries recent purchases, "
         + "recent interactions and derived figures (the customer 360 view).")
 public record CustomerView(
         @Schema(description = "Customer id") @Description("Customer id") UUID id,

@@ -3,13 +3,17 @@ package dev.rapport.customer.api;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import dev.rapport.customer.CustomerEvent;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Type;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Type("Interaction")
 @Description("An entry of a customer's timeline")
-@Schema(name = "Interaction", description = "An entry of a customer's timeline")
+@Schema(name = "Interaction", extensions = { @Extension(name = "x-event-types", value = CustomerEvent.INTERACTION_LOGGED),
+                @Extension(name = "x-event-example", value = CustomerEvent.INTERACTION_LOGGED_EXAMPLE, parseValue = true) },
+        description = "An entry of a customer's timeline")
 public record InteractionView(
         @Schema(description = "Interaction id") @Description("Interaction id") UUID id,
         @Schema(description = "Customer id") @Description("Customer id") UUID customerId,

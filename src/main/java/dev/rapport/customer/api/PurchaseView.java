@@ -5,13 +5,17 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import dev.rapport.customer.CustomerEvent;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Type;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Type("Purchase")
 @Description("A purchase made by a customer")
-@Schema(name = "Purchase", description = "A purchase made by a customer")
+@Schema(name = "Purchase", extensions = { @Extension(name = "x-event-types", value = CustomerEvent.PURCHASE_RECORDED),
+                @Extension(name = "x-event-example", value = CustomerEvent.PURCHASE_RECORDED_EXAMPLE, parseValue = true) },
+        description = "A purchase made by a customer")
 public record PurchaseView(
         @Schema(description = "Purchase id") @Description("Purchase id") UUID id,
         @Schema(description = "Customer id") @Description("Customer id") UUID customerId,

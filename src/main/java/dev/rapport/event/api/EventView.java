@@ -23,6 +23,9 @@ public record EventView(
         @Schema(description = "Kind of record the event is about", examples = "customer")
         @Description("Kind of record the event is about") String subjectType,
         @Schema(description = "Id of that record") @Description("Id of that record") UUID subjectId,
-        @Schema(description = "The payload: the record as the API shows it, or what changed")
+        @Schema(description = "The payload, a JSON object whose schema depends on "
+                + "`type`: the record as the API shows it (customer.created: Customer, purchase.recorded: Purchase, "
+                + "interaction.logged: Interaction), or what changed (customer.updated: CustomerUpdatedData, "
+                + "customer.deleted: CustomerDeletedData, webhook_endpoint.*: WebhookEndpointEventData)")
         @Ignore JsonNode data) {
 }

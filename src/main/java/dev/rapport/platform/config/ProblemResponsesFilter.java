@@ -10,9 +10,12 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 
+import dev.rapport.platform.idempotency.IdempotentRequests;
+
 /**
  * Documents the problem+json responses on every operation that can answer them, so that generated clients know
- * the error shape without each resource method repeating it.
+ * the error shape without each resource method repeating it. 412 is documented where the operation takes
+ * If-Match, 422 where it takes an Idempotency-Key.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -23,7 +26,7 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
-                for (String name : problemsFor(path, entry.getKey())) {
+                for (String name : problemsFor(path, entry.getKey(), entry.getValue())) {
                     String status = STATUS.get(name);
                     var existing = entry.getValue().getResponses().getAPIResponse(status);
                     // Replace the bare 401/403 entries the security scanner adds with the documented problems.
@@ -49,19 +52,21 @@ public class ProblemResponsesFilter implements OASFilter {
             Map.entry("RateLimited", "429"),
             Map.entry("InternalError", "500"));
 
-    private static List<String> problemsFor(String path, PathItem.HttpMethod method) {
+    private static List<String> problemsFor(String path, PathItem.HttpMethod method, Operation operation) {
         List<String> names = new ArrayList<>(List.of("BadRequest", "Unauthorized", "Forbidden"));
         if (path.contains("{")) {
             names.add("NotFound");
         }
         switch (method) {
-            case POST -> names.addAll(List.of("Conflict", "PayloadTooLarge", "UnsupportedMediaType",
-                    "IdempotencyKeyReused"));
-            case PATCH, PUT -> names.addAll(List.of("Conflict", "PreconditionFailed", "PayloadTooLarge",
-                    "UnsupportedMediaType"));
-            case DELETE -> names.add("PreconditionFailed");
+            case POST, PATCH, PUT -> names.addAll(List.of("Conflict", "PayloadTooLarge", "UnsupportedMediaType"));
             default -> {
             }
+        }
+        if (OpenApiModel.hasHeader(operation, "If-Match", HttpConventionsFilter.IF_MATCH)) {
+            names.add("PreconditionFailed");
+        }
+        if (OpenApiModel.hasHeader(operation, IdempotentRequests.HEADER, HttpConventionsFilter.IDEMPOTENCY_KEY)) {
+            names.add("IdempotencyKeyReused");
         }
         names.add("RateLimited");
         names.add("InternalError");

@@ -1,8 +1,10 @@
 package dev.rapport.platform.security;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Who may do what. Every REST operation and GraphQL field names one permission in {@code @RolesAllowed}, such as
@@ -40,7 +42,22 @@ public final class Roles {
             ADMIN, Set.of(CUSTOMERS_READ, CUSTOMERS_WRITE, CUSTOMERS_DELETE, EVENTS_READ, WEBHOOKS_MANAGE,
                     AUDIT_READ));
 
+    /** What each permission allows, as the API documents and the realm describe it. */
+    public static final Map<String, String> PERMISSIONS = Map.of(
+            CUSTOMERS_READ, "Read customers, their purchases and interactions",
+            CUSTOMERS_WRITE, "Create and change customers, record purchases and log interactions",
+            CUSTOMERS_DELETE, "Delete customers",
+            EVENTS_READ, "Read the change feed",
+            WEBHOOKS_MANAGE, "Register and manage webhook endpoints",
+            AUDIT_READ, "Read the audit log");
+
     private Roles() {
+    }
+
+    /** The people's roles that grant {@code permission}, most powerful first. */
+    public static List<String> rolesHolding(String permission) {
+        return Stream.of(ADMIN, MANAGER, AGENT, ANALYST)
+                .filter(role -> PERMISSIONS_OF_ROLES.get(role).contains(permission)).toList();
     }
 
     /** The permissions that {@code roles} grant, beside the roles themselves. */

@@ -1,4 +1,4 @@
-package dev.rapport.platform.config;
+package dev.rapport;
 
 import jakarta.ws.rs.core.Application;
 
@@ -9,17 +9,25 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import dev.rapport.customer.CustomerEvent;
 import dev.rapport.platform.error.Problem;
+import dev.rapport.webhook.WebhookEvent;
 
 /**
- * The REST application and the parts of its OpenAPI document shared by every operation: the problem+json error
- * responses, which {@link ProblemResponsesFilter} attaches to each operation that can return them.
+ * The REST application, where the domains come together: the parts of its OpenAPI document shared by every
+ * operation, the problem+json error responses (which {@code platform/config/ProblemResponsesFilter} attaches to
+ * each operation that can return them), and the domains' event payloads that are not views (each names its event
+ * types, see {@code platform/config/EventPayloadsFilter}).
  */
 @OpenAPIDefinition(
         info = @Info(title = "Rapport API", version = "1",
                 description = "Headless CRM and customer-experience API. Every operation needs a bearer token. "
                         + "Errors are RFC 9457 problem+json documents with a stable `code`."),
-        components = @Components(responses = {
+        components = @Components(schemas = {
+                @Schema(name = "CustomerUpdatedData", implementation = CustomerEvent.Updated.class),
+                @Schema(name = "CustomerDeletedData", implementation = CustomerEvent.Deleted.class),
+                @Schema(name = "WebhookEndpointEventData", implementation = WebhookEvent.EndpointChanged.class)
+        }, responses = {
                 @APIResponse(name = "BadRequest", responseCode = "400",
                         description = "The request is malformed or not valid; `errors` lists each invalid field",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
@@ -53,5 +61,5 @@ import dev.rapport.platform.error.Problem;
                         description = "Unexpected error; the problem carries a request id to report",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
         }))
-public class RapportApi extends Application {
+public class RapportApplication extends Application {
 }
