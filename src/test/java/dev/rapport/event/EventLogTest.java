@@ -51,16 +51,49 @@ class EventLogTest {
     @Test
     void failedWritesLeaveNoEvent() {
         String email = "taken." + dev.rapport.customer.CustomerFixtures.uniqueTag() + "@example.com";
-        aCustomer().email(email).create();
+        String taken = given().contentType(ContentType.JSON).header("X-Request-Id", requestId("taken"))
+                .body(aCustomer().email(email).body()).when().post("/v1/customers").then().statusCode(201)
+                .extract().path("id");
         String other = aCustomer().create();
-        long before = db.count("select count(*) from event");
+        String failedCreate = requestId("failed-create");
+        String failedPatch = requestId("failed-patch");
 
-        aCustomer().email(email).post().statusCode(409);
-        given().contentType("application/merge-patch+json").body(Map.of("emails", List.of(Map.of("address", email))))
+        given().contentType(ContentType.JSON).header("X-Request-Id", failedCreate)
+                .body(aCustomer().email(email).body()).when().post("/v1/customers").then().statusCode(409);
+        given().contentType("application/merge-patch+json").header("X-Request-Id", failedPatch)
+                .body(Map.of("emails", List.of(Map.of("address", email))))
                 .when().patch("/v1/customers/" + other).then().statusCode(409);
 
-        assertThat(db.count("select count(*) from event")).isEqualTo(before);
+        assertThat(eventsOfRequests(failedCreate, failedPatch)).isZero();
+        assertThat(db.count("select count(*) from event where payload::text like ?", "%" + email + "%"))
+                .as("the events that name the address: the one customer that has it").isEqualTo(1);
         assertThat(db.count("select count(*) from event where subject_id = ?", UUID.fromString(other))).isEqualTo(1);
+        assertThat(db.count("select count(*) from event where subject_id = ?", UUID.fromString(taken))).isEqualTo(1);
+    }
+
+    @Test
+    void anEventIsFoundByTheRequestThatWroteIt() {
+        String request = requestId("write");
+        String id = given().contentType(ContentType.JSON).header("X-Request-Id", request)
+                .body(aCustomer().body()).when().post("/v1/customers").then().statusCode(201).extract().path("id");
+
+        assertThat(eventsOfRequests(request)).isEqualTo(1);
+        assertThat(db.string("select e.subject_id::text from event e join audit_entry a on a.id = e.id "
+                + "where a.request_id = ?", request)).isEqualTo(id);
+    }
+
+    /** Events written by these requests: an event and its audit entry share their id, the entry names the request. */
+    private long eventsOfRequests(String... requestIds) {
+        long events = 0;
+        for (String requestId : requestIds) {
+            events += db.count("select count(*) from event e join audit_entry a on a.id = e.id "
+                    + "where a.request_id = ?", requestId);
+        }
+        return events;
+    }
+
+    private static String requestId(String what) {
+        return "event-log-" + what + "-" + UUID.randomUUID();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.rapport.platform;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * {@code ./mvnw quarkus:dev} run from the project directory as a child process, as the README's first command runs
@@ -81,25 +84,29 @@ final class DevModeApp implements AutoCloseable {
      * Waits until {@code /q/health/ready} answers 200. Dev mode keeps running when the application fails to start
      * (it shows an error page and tries again on the next request), so a failed start in the log fails at once.
      */
-    DevModeApp awaitReady(Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new AssertionError("quarkus:dev exited with " + process.exitValue() + logTail());
-            }
-            if (log().contains("Failed to start application")) {
-                throw new AssertionError("The application failed to start in dev mode" + logTail());
-            }
-            try {
-                if (given().baseUri(baseUri()).when().get("/q/health/ready").statusCode() == 200) {
-                    return this;
+    DevModeApp awaitReady(Duration timeout) {
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new AssertionError("quarkus:dev exited with " + process.exitValue() + logTail());
                 }
-            } catch (Exception notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
+                if (log().contains("Failed to start application")) {
+                    throw new AssertionError("The application failed to start in dev mode" + logTail());
+                }
+                return isReady();
+            });
+            return this;
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("Dev mode was not ready within " + timeout + logTail(), e);
         }
-        throw new AssertionError("Dev mode was not ready within " + timeout + logTail());
+    }
+
+    private boolean isReady() {
+        try {
+            return given().baseUri(baseUri()).when().get("/q/health/ready").statusCode() == 200;
+        } catch (Exception notYet) {
+            return false; // not listening yet
+        }
     }
 
     String log() throws IOException {

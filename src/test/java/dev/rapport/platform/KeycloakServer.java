@@ -1,6 +1,7 @@
 package dev.rapport.platform;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
@@ -8,10 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real Keycloak for integration tests: the distribution Maven unpacked into {@code target/keycloak}, started once
@@ -111,22 +113,25 @@ public final class KeycloakServer {
         return server;
     }
 
-    private void awaitReady(Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited:\n" + Files.readString(log));
-            }
-            try {
-                if (given().when().get(realmUrl() + "/.well-known/openid-configuration").statusCode() == 200) {
-                    return;
+    private void awaitReady(Duration timeout) throws IOException {
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("Keycloak exited:\n" + Files.readString(log));
                 }
-            } catch (Exception notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
+                return answers(realmUrl() + "/.well-known/openid-configuration");
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("Keycloak did not become ready:\n" + Files.readString(log), e);
         }
-        throw new IllegalStateException("Keycloak did not become ready:\n" + Files.readString(log));
+    }
+
+    private static boolean answers(String url) {
+        try {
+            return given().when().get(url).statusCode() == 200;
+        } catch (Exception notYet) {
+            return false; // not listening yet
+        }
     }
 
     private void stop() {

@@ -1,15 +1,17 @@
 package dev.rapport.platform;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -62,22 +64,26 @@ public final class PackagedApp implements AutoCloseable {
         return -1;
     }
 
-    public PackagedApp awaitReady(Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new AssertionError("The service exited:\n" + log());
-            }
-            try {
-                if (given().baseUri(baseUri()).when().get("/q/health/ready").statusCode() == 200) {
-                    return this;
+    public PackagedApp awaitReady(Duration timeout) throws IOException {
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new AssertionError("The service exited:\n" + log());
                 }
-            } catch (Exception notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
+                return isReady();
+            });
+            return this;
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("The service did not become ready:\n" + log(), e);
         }
-        throw new AssertionError("The service did not become ready:\n" + log());
+    }
+
+    private boolean isReady() {
+        try {
+            return given().baseUri(baseUri()).when().get("/q/health/ready").statusCode() == 200;
+        } catch (Exception notYet) {
+            return false; // not listening yet
+        }
     }
 
     /** Ends the process at once, as a crash or an OOM kill would (no graceful shutdown). */

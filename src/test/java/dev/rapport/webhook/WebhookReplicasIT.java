@@ -2,6 +2,7 @@ package dev.rapport.webhook;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +50,9 @@ class WebhookReplicasIT {
                 customers.add(create(i % 2 == 0 ? a : b, token, tag));
             }
             receiver.await(r -> r.body().contains(tag), customers.size(), Duration.ofSeconds(30));
-            Thread.sleep(2000);
+            // An attempt sent twice would arrive within these seconds.
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertThat(receiver.received(r -> r.body().contains(tag))).hasSameSizeAs(customers));
             List<WebhookReceiver.Received> got = receiver.received(r -> r.body().contains(tag));
             assertThat(got).hasSameSizeAs(customers);
             assertThat(subjects(got)).containsExactlyInAnyOrderElementsOf(customers);
@@ -61,7 +64,9 @@ class WebhookReplicasIT {
             for (int i = 0; i < 10; i++) {
                 more.add(create(i % 2 == 0 ? a : b, token, tag));
             }
-            Thread.sleep(1000);
+            // Every one of them has reached the receiver, which answers each only 1.5 s later.
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> subjects(receiver.received(r -> r.body().contains(tag))).containsAll(more));
             a.kill();
             receiver.delay(Duration.ZERO);
             for (int i = 0; i < 5; i++) {

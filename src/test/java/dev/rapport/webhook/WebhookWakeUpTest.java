@@ -4,6 +4,7 @@ import dev.rapport.platform.security.RolePermissions;
 import static dev.rapport.customer.CustomerFixtures.aCustomer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.sql.Connection;
@@ -143,8 +144,9 @@ class WebhookWakeUpTest {
                         statement.execute("select pg_current_xact_id()");
                     }
                     id = aCustomer().create();
-                    Thread.sleep(300);
-                    assertThat(receiver.received(any -> true)).as("held back while the older one runs").isEmpty();
+                    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+                            assertThat(receiver.received(any -> true)).as("held back while the older one runs")
+                                    .isEmpty());
                     older.commit();
                 }
                 List<WebhookReceiver.Received> received = receiver.await(any -> true, 1, Duration.ofSeconds(5));

@@ -4,13 +4,14 @@ import dev.rapport.platform.security.RolePermissions;
 import static dev.rapport.customer.CustomerFixtures.aCustomer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
@@ -54,17 +55,13 @@ class AfterWorkTest {
             }
         }
 
-        boolean awaitEnded(String marker) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (!markers.contains(marker) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            return markers.contains(marker);
+        Set<String> markers() {
+            return markers;
         }
     }
 
     @Test
-    void theRequestOfAGraphQLMutationEndsWithItsResponse() throws Exception {
+    void theRequestOfAGraphQLMutationEndsWithItsResponse() {
         String id = aCustomer().create();
         String marker = UUID.randomUUID().toString();
 
@@ -74,27 +71,33 @@ class AfterWorkTest {
                         """, "variables", Map.of("id", id)))
                 .when().post("/graphql").then().statusCode(200).body("errors", nullValue());
 
-        assertThat(ended.awaitEnded(marker)).as("the mutation's request context ended").isTrue();
+        assertEnded(marker, "the mutation's request context ended");
     }
 
     @Test
-    void theRequestOfAGraphQLQueryEndsWithItsResponse() throws Exception {
+    void theRequestOfAGraphQLQueryEndsWithItsResponse() {
         String marker = UUID.randomUUID().toString();
 
         given().header(MARKER, marker).contentType(ContentType.JSON)
                 .body(Map.of("query", "{ customers(limit: 1) { hasMore } }"))
                 .when().post("/graphql").then().statusCode(200).body("errors", nullValue());
 
-        assertThat(ended.awaitEnded(marker)).as("the query's request context ended").isTrue();
+        assertEnded(marker, "the query's request context ended");
     }
 
     @Test
-    void theRequestOfARestWriteEndsWithItsResponse() throws Exception {
+    void theRequestOfARestWriteEndsWithItsResponse() {
         String marker = UUID.randomUUID().toString();
 
         given().header(MARKER, marker).contentType(ContentType.JSON).body(aCustomer().body())
                 .when().post("/v1/customers").then().statusCode(201);
 
-        assertThat(ended.awaitEnded(marker)).as("the write's request context ended").isTrue();
+        assertEnded(marker, "the write's request context ended");
+    }
+
+    /** Waits for the request context of the request marked {@code marker} to end. */
+    private void assertEnded(String marker, String description) {
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertThat(ended.markers()).as(description).contains(marker));
     }
 }

@@ -4,6 +4,7 @@ import dev.rapport.platform.security.RolePermissions;
 import static dev.rapport.customer.CustomerFixtures.aCustomer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -143,20 +145,14 @@ class GraphQLAdmissionTest {
         }
     }
 
-    private void awaitExecuting(int turns) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (admission.executing() != turns && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(admission.executing()).as("turns taken").isEqualTo(turns);
+    private void awaitExecuting(int turns) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertThat(admission.executing()).as("turns taken").isEqualTo(turns));
     }
 
-    private void awaitWaiting(int requests) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (admission.waiting() < requests && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(admission.waiting()).as("requests waiting for a turn").isEqualTo(requests);
+    private void awaitWaiting(int requests) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).untilAsserted(
+                () -> assertThat(admission.waiting()).as("requests waiting for a turn").isEqualTo(requests));
     }
 
     /** Takes every free turn; the test gives them back itself. */
