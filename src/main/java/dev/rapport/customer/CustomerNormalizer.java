@@ -26,24 +26,32 @@ import dev.rapport.platform.error.ProblemType;
  */
 final class CustomerNormalizer {
 
-    private static final Pattern PHONE_NOISE = Pattern.compile("[\\s().\\-/]");
+    private static final Pattern PHONE_NOISE = Pattern.compile("[\\s\\u00a0\\u2007\\u202f().\\-/]");
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
     private static final Pattern ATTRIBUTE_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final int MAX_ATTRIBUTE_TEXT = 1000;
 
-    private CustomerNormalizer() {
-    }
+    private CustomerNormalizer() {}
 
     static CreateCustomerRequest normalize(CreateCustomerRequest in) {
         List<FieldError> errors = new ArrayList<>();
-        List<EmailAddress> emails = withOnePrimary("emails", nonNull(in.emails()), EmailAddress::primary,
-                (e, primary) -> new EmailAddress(email(e.address()), primary, e.label()), errors);
-        List<PhoneNumber> phones = withOnePrimary("phones", nonNull(in.phones()), PhoneNumber::primary,
-                (p, primary) -> new PhoneNumber(phone(p.number()), primary, p.label()), errors);
+        List<EmailAddress> emails = withOnePrimary(
+                "emails",
+                nonNull(in.emails()),
+                EmailAddress::primary,
+                (e, primary) -> new EmailAddress(email(e.address()), primary, e.label()),
+                errors);
+        List<PhoneNumber> phones = withOnePrimary(
+                "phones",
+                nonNull(in.phones()),
+                PhoneNumber::primary,
+                (p, primary) -> new PhoneNumber(phone(p.number()), primary, p.label()),
+                errors);
         for (int i = 0; i < phones.size(); i++) {
             if (!E164.matcher(phones.get(i).number()).matches()) {
-                errors.add(new FieldError("phones[" + i + "].number",
+                errors.add(new FieldError(
+                        "phones[" + i + "].number",
                         "must be an international number starting with + and country code"));
             }
         }
@@ -57,15 +65,31 @@ final class CustomerNormalizer {
         }
         Map<String, Object> attributes = attributes(in.attributes(), errors);
         if (!errors.isEmpty()) {
-            throw new DomainException(ProblemType.VALIDATION_FAILED, errors.size() == 1
-                    ? errors.get(0).field() + ": " + errors.get(0).message()
-                    : errors.size() + " fields are not valid", errors);
+            throw new DomainException(
+                    ProblemType.VALIDATION_FAILED,
+                    errors.size() == 1
+                            ? errors.get(0).field() + ": " + errors.get(0).message()
+                            : errors.size() + " fields are not valid",
+                    errors);
         }
-        List<String> tags = nonNull(in.tags()).stream().map(CustomerNormalizer::tag)
-                .collect(LinkedHashSet<String>::new, LinkedHashSet::add, LinkedHashSet::addAll).stream().toList();
-        return new CreateCustomerRequest(trim(in.givenName()), trim(in.familyName()), emails, phones,
-                nonNull(in.addresses()), in.birthday(), in.locale(), in.timeZone(), tags, trim(in.ownerId()),
-                in.consents(), attributes);
+        List<String> tags = nonNull(in.tags()).stream()
+                .map(CustomerNormalizer::tag)
+                .collect(LinkedHashSet<String>::new, LinkedHashSet::add, LinkedHashSet::addAll)
+                .stream()
+                .toList();
+        return new CreateCustomerRequest(
+                trim(in.givenName()),
+                trim(in.familyName()),
+                emails,
+                phones,
+                nonNull(in.addresses()),
+                in.birthday(),
+                in.locale(),
+                in.timeZone(),
+                tags,
+                trim(in.ownerId()),
+                in.consents(),
+                attributes);
     }
 
     static String email(String address) {
@@ -76,7 +100,7 @@ final class CustomerNormalizer {
         if (number == null) {
             return null;
         }
-        String compact = PHONE_NOISE.matcher(number.trim()).replaceAll("");
+        String compact = PHONE_NOISE.matcher(number.strip()).replaceAll("");
         return compact.startsWith("00") ? "+" + compact.substring(2) : compact;
     }
 
@@ -91,18 +115,19 @@ final class CustomerNormalizer {
         StringBuilder out = new StringBuilder(unmarked.length());
         for (int i = 0; i < unmarked.length(); i++) {
             char c = unmarked.charAt(i);
-            out.append(switch (c) {
-                // Letters that are not a base letter plus a combining mark, so NFD leaves them alone.
-                case 'ø' -> "o";
-                case 'æ' -> "ae";
-                case 'œ' -> "oe";
-                case 'ß' -> "ss";
-                case 'ł' -> "l";
-                case 'đ', 'ð' -> "d";
-                case 'þ' -> "th";
-                case 'ı' -> "i";
-                default -> String.valueOf(c);
-            });
+            out.append(
+                    switch (c) {
+                        // Letters that are not a base letter plus a combining mark, so NFD leaves them alone.
+                        case 'ø' -> "o";
+                        case 'æ' -> "ae";
+                        case 'œ' -> "oe";
+                        case 'ß' -> "ss";
+                        case 'ł' -> "l";
+                        case 'đ', 'ð' -> "d";
+                        case 'þ' -> "th";
+                        case 'ı' -> "i";
+                        default -> String.valueOf(c);
+                    });
         }
         return out.toString().trim();
     }
@@ -126,12 +151,19 @@ final class CustomerNormalizer {
         }
     }
 
-    private static <T> List<T> withOnePrimary(String field, List<T> items, Function<T, Boolean> isPrimary,
-            java.util.function.BiFunction<T, Boolean, T> rebuild, List<FieldError> errors) {
-        long primaries = items.stream().map(isPrimary).filter(Boolean.TRUE::equals).count();
+    private static <T> List<T> withOnePrimary(
+            String field,
+            List<T> items,
+            Function<T, Boolean> isPrimary,
+            java.util.function.BiFunction<T, Boolean, T> rebuild,
+            List<FieldError> errors) {
+        long primaries =
+                items.stream().map(isPrimary).filter(Boolean.TRUE::equals).count();
         if (primaries > 1) {
             errors.add(new FieldError(field, "at most one entry may be primary"));
-            return items;
+            return items.stream()
+                    .map(item -> rebuild.apply(item, isPrimary.apply(item)))
+                    .toList();
         }
         List<T> result = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
@@ -153,14 +185,16 @@ final class CustomerNormalizer {
         if (in == null) {
             return out;
         }
-        Predicate<Object> scalar = v -> v instanceof String s ? s.length() <= MAX_ATTRIBUTE_TEXT
-                : v instanceof Number || v instanceof Boolean;
+        Predicate<Object> scalar = v ->
+                v instanceof String s ? s.length() <= MAX_ATTRIBUTE_TEXT : v instanceof Number || v instanceof Boolean;
         in.forEach((key, value) -> {
             if (!ATTRIBUTE_KEY.matcher(key).matches()) {
-                errors.add(new FieldError("attributes." + key,
+                errors.add(new FieldError(
+                        "attributes." + key,
                         "keys start with a letter and have up to 64 letters, digits or underscores"));
             } else if (value != null && !scalar.test(value)) {
-                errors.add(new FieldError("attributes." + key,
+                errors.add(new FieldError(
+                        "attributes." + key,
                         "must be a string of up to " + MAX_ATTRIBUTE_TEXT + " characters, a number or a boolean"));
             } else if (value != null) {
                 out.put(key, value);

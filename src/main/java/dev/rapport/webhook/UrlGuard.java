@@ -28,8 +28,7 @@ import io.vertx.mutiny.core.Vertx;
 public class UrlGuard {
 
     /** A URL that passed the checks, with the address to connect to. */
-    public record Target(URI uri, String host, int port, boolean tls, InetAddress address) {
-    }
+    public record Target(URI uri, String host, int port, boolean tls, InetAddress address) {}
 
     private final RapportConfig.Webhooks config;
     private final List<Cidr> allowed;
@@ -37,7 +36,9 @@ public class UrlGuard {
 
     UrlGuard(RapportConfig config, Vertx vertx) {
         this.config = config.webhooks();
-        this.allowed = this.config.allowedNetworks().orElse(List.of()).stream().map(Cidr::parse).toList();
+        this.allowed = this.config.allowedNetworks().orElse(List.of()).stream()
+                .map(Cidr::parse)
+                .toList();
         this.vertx = vertx;
     }
 
@@ -62,7 +63,8 @@ public class UrlGuard {
     /** Resolves the URL's host (off the event loop) and checks every address; emits on the caller's context. */
     public Uni<Target> resolve(String url) {
         URI uri = parse(url);
-        String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
+        String host = uri.getHost().startsWith("[")
+                ? uri.getHost().substring(1, uri.getHost().length() - 1)
                 : uri.getHost();
         boolean tls = uri.getScheme().equalsIgnoreCase("https");
         int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
@@ -90,26 +92,37 @@ public class UrlGuard {
         if (address instanceof Inet6Address) {
             boolean mapped = isZero(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
             boolean compatible = isZero(b, 0, 12) && !(isZero(b, 12, 15) && (b[15] == 0 || b[15] == 1));
-            boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff
-                    && (b[3] & 0xff) == 0x9b && isZero(b, 4, 12);
+            boolean nat64 = (b[0] & 0xff) == 0x00
+                    && (b[1] & 0xff) == 0x64
+                    && (b[2] & 0xff) == 0xff
+                    && (b[3] & 0xff) == 0x9b
+                    && isZero(b, 4, 12);
             if (mapped || compatible || nat64) {
                 return forbidden(v4(Arrays.copyOfRange(b, 12, 16)));
             }
             boolean uniqueLocal = (b[0] & 0xfe) == 0xfc;
-            boolean documentation = (b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x01 && (b[2] & 0xff) == 0x0d
-                    && (b[3] & 0xff) == 0xb8;
-            return address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
-                    || address.isSiteLocalAddress() || address.isMulticastAddress() || uniqueLocal || documentation;
+            boolean documentation =
+                    (b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8;
+            return address.isAnyLocalAddress()
+                    || address.isLoopbackAddress()
+                    || address.isLinkLocalAddress()
+                    || address.isSiteLocalAddress()
+                    || address.isMulticastAddress()
+                    || uniqueLocal
+                    || documentation;
         }
         int first = b[0] & 0xff;
         int second = b[1] & 0xff;
-        return address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()
-                || first == 0                                   // 0.0.0.0/8 "this network"
-                || (first == 100 && (second & 0xc0) == 64)      // 100.64.0.0/10 carrier-grade NAT
+        return address.isAnyLocalAddress()
+                || address.isLoopbackAddress()
+                || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress()
+                || address.isMulticastAddress()
+                || first == 0 // 0.0.0.0/8 "this network"
+                || (first == 100 && (second & 0xc0) == 64) // 100.64.0.0/10 carrier-grade NAT
                 || (first == 192 && second == 0 && (b[2] & 0xff) == 0) // 192.0.0.0/24 protocol assignments
-                || (first == 198 && (second & 0xfe) == 18)      // 198.18.0.0/15 benchmarking
-                || first >= 240;                                // 240.0.0.0/4 reserved, broadcast
+                || (first == 198 && (second & 0xfe) == 18) // 198.18.0.0/15 benchmarking
+                || first >= 240; // 240.0.0.0/4 reserved, broadcast
     }
 
     private static boolean isZero(byte[] bytes, int from, int to) {
@@ -137,13 +150,20 @@ public class UrlGuard {
     record Cidr(byte[] network, int prefix) {
 
         static Cidr parse(String text) {
-            String[] parts = text.trim().split("/");
+            String[] parts = text.trim().split("/", -1);
             try {
+                if (parts.length > 2) {
+                    throw new NumberFormatException("more than one prefix");
+                }
                 byte[] network = InetAddress.getByName(parts[0]).getAddress();
                 int prefix = parts.length > 1 ? Integer.parseInt(parts[1]) : network.length * 8;
+                if (prefix < 0 || prefix > network.length * 8) {
+                    throw new NumberFormatException("prefix out of range");
+                }
                 return new Cidr(network, prefix);
             } catch (UnknownHostException | NumberFormatException e) {
-                throw new IllegalArgumentException("rapport.webhooks.allowed-networks: '" + text + "' is not a CIDR", e);
+                throw new IllegalArgumentException(
+                        "rapport.webhooks.allowed-networks: '" + text + "' is not a CIDR", e);
             }
         }
 
