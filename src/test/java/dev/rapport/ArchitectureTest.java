@@ -1,11 +1,13 @@
 package dev.rapport;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
+
+import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,6 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import jakarta.ws.rs.Path;
 
 /**
  * The shape every domain keeps (README, "Adding a domain"): resources and GraphQL APIs go through services; reads
@@ -37,32 +38,46 @@ class ArchitectureTest {
             .importPackages("dev.rapport");
 
     /** Every other package below dev.rapport is a domain: customer, webhook, audit, and each one added. */
-    private static final List<String> DOMAINS = MAIN.stream().map(ArchitectureTest::topPackage)
-            .filter(top -> top != null && !SHARED.contains(top)).distinct().sorted().toList();
+    private static final List<String> DOMAINS = MAIN.stream()
+            .map(ArchitectureTest::topPackage)
+            .filter(top -> top != null && !SHARED.contains(top))
+            .distinct()
+            .sorted()
+            .toList();
 
-    private static final DescribedPredicate<JavaClass> DATA_ACCESS = new DescribedPredicate<>(
-            "repositories, queries or database sessions") {
-        @Override
-        public boolean test(JavaClass type) {
-            return type.isAssignableTo(PanacheRepositoryBase.class) || type.getSimpleName().endsWith("Queries")
-                    || type.getName().startsWith("org.hibernate.reactive.mutiny.Mutiny")
-                    || type.getName().equals("dev.rapport.platform.db.PooledStatements")
-                    || type.getName().startsWith("io.vertx.mutiny.sqlclient");
-        }
-    };
+    private static final DescribedPredicate<JavaClass> DATA_ACCESS =
+            new DescribedPredicate<>("repositories, queries or database sessions") {
+                @Override
+                public boolean test(JavaClass type) {
+                    return type.isAssignableTo(PanacheRepositoryBase.class)
+                            || type.getSimpleName().endsWith("Queries")
+                            || type.getName().startsWith("org.hibernate.reactive.mutiny.Mutiny")
+                            || type.getName().equals("dev.rapport.platform.db.PooledStatements")
+                            || type.getName().startsWith("io.vertx.mutiny.sqlclient");
+                }
+            };
 
     @Test
     void resourcesAndGraphQLApisGoThroughServices() {
-        noClasses().that().areAnnotatedWith(Path.class).or().areAnnotatedWith(GraphQLApi.class)
-                .should().dependOnClassesThat(DATA_ACCESS)
+        noClasses()
+                .that()
+                .areAnnotatedWith(Path.class)
+                .or()
+                .areAnnotatedWith(GraphQLApi.class)
+                .should()
+                .dependOnClassesThat(DATA_ACCESS)
                 .because("a REST resource or GraphQL API calls its domain's service, which owns every rule")
                 .check(MAIN);
     }
 
     @Test
     void servicesReadThroughQueriesNotSessions() {
-        noClasses().that().haveSimpleNameEndingWith("Service")
-                .should().dependOnClassesThat().haveFullyQualifiedName("io.quarkus.hibernate.reactive.panache.common.WithSession")
+        noClasses()
+                .that()
+                .haveSimpleNameEndingWith("Service")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("io.quarkus.hibernate.reactive.panache.common.WithSession")
                 .because("what is served to a caller is read with pooled statements (a domain's Queries class)")
                 .check(MAIN);
     }
@@ -74,15 +89,21 @@ class ArchitectureTest {
 
     @Test
     void theEventLogAndThePlatformKnowNoDomain() {
-        noClasses().that().resideInAnyPackage("dev.rapport.event..", "dev.rapport.platform..")
-                .should().dependOnClassesThat().resideInAnyPackage(domainPackages())
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.rapport.event..", "dev.rapport.platform..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(domainPackages())
                 .because("domains plug into the event log and the platform, never the other way round")
                 .check(MAIN);
     }
 
     @Test
     void domainsReachEachOtherOnlyThroughServicesViewsAndEvents() {
-        classes().that().resideInAnyPackage(domainPackages())
+        classes()
+                .that()
+                .resideInAnyPackage(domainPackages())
                 .should(new ArchCondition<>("reach another domain only through its service, api/ views or events") {
                     @Override
                     public void check(JavaClass type, ConditionEvents events) {
@@ -101,7 +122,8 @@ class ArchitectureTest {
 
     private static boolean isPublicSurface(JavaClass target, String domain) {
         String base = "dev.rapport." + domain;
-        return target.getPackageName().equals(base + ".api") || target.getSimpleName().endsWith("Service")
+        return target.getPackageName().equals(base + ".api")
+                || target.getSimpleName().endsWith("Service")
                 || target.getSimpleName().endsWith("Event");
     }
 

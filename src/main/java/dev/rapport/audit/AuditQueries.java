@@ -31,8 +31,8 @@ class AuditQueries {
             FilterField.of("occurredAt", "a.occurred_at", FieldType.TIMESTAMP)));
 
     /** Audit entries are listed newest first. */
-    static final Sort NEWEST_FIRST = new Sort(new Sort.SortField("occurredAt", "a.occurred_at", Sort.Kind.TIMESTAMP),
-            true);
+    static final Sort NEWEST_FIRST =
+            new Sort(new Sort.SortField("occurredAt", "a.occurred_at", Sort.Kind.TIMESTAMP), true);
 
     private final PooledStatements statements;
 
@@ -50,14 +50,23 @@ class AuditQueries {
             sql.append(" and ").append(FILTER.compile(filter, params));
         }
         sql.append(page.orderAndLimit("a.id"));
-        return statements.list(sql.toString(), params.tuple(), AuditQueries::toView)
+        return statements
+                .list(sql.toString(), params.tuple(), AuditQueries::toView)
                 .map(rows -> page.page(rows, e -> e.occurredAt().toString(), AuditEntryView::id));
     }
 
     private static AuditEntryView toView(Row row) {
         String[] changed = row.getArrayOfStrings(9);
-        return new AuditEntryView(row.getUUID(0), row.getOffsetDateTime(1), row.getString(2), row.getString(3),
-                row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getUUID(8),
+        return new AuditEntryView(
+                row.getUUID(0),
+                row.getOffsetDateTime(1),
+                row.getString(2),
+                row.getString(3),
+                row.getString(4),
+                row.getString(5),
+                row.getString(6),
+                row.getString(7),
+                row.getUUID(8),
                 changed == null ? List.of() : List.of(changed));
     }
 }

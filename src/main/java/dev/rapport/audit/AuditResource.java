@@ -38,18 +38,22 @@ public class AuditResource {
 
     @GET
     @RolesAllowed(Roles.AUDIT_READ)
-    @Operation(operationId = "listAuditEntries", summary = "List audit entries, newest first",
+    @Operation(
+            operationId = "listAuditEntries",
+            summary = "List audit entries, newest first",
             description = "`filter` takes RSQL over actor, clientId, partnerId, requestId, action, resourceType, "
                     + "resourceId and occurredAt; for example `resourceId==<customer id>` or "
                     + "`actor==alice.agent;occurredAt=ge=2026-11-01`.")
-    @APIResponse(responseCode = "200", description = "A page of audit entries",
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of audit entries",
             content = @Content(schema = @Schema(implementation = AuditEntryPage.class)))
     public Uni<Page<AuditEntryView>> list(
             @BeanParam PageParameters paging,
             @Parameter(description = "RSQL filter expression", example = "action==customer.deleted")
-            @QueryParam("filter") String filter,
+                    @QueryParam("filter")
+                    String filter,
             @Context HttpServerRequest request) {
-        return service.list(QueryParameters.keepingSemicolons(request, "filter", filter),
-                paging);
+        return service.list(QueryParameters.keepingSemicolons(request, "filter", filter), paging);
     }
 }

@@ -55,22 +55,41 @@ class ActivityQueries {
 
     /** One page of a customer's purchases, newest first. */
     Uni<Page<PurchaseView>> purchases(UUID customerId, PageRequest page) {
-        return timeline("select " + PURCHASE_COLUMNS + " from purchase p", "p", customerId, page, this::toPurchase,
-                PurchaseView::occurredAt, PurchaseView::id);
+        return timeline(
+                "select " + PURCHASE_COLUMNS + " from purchase p",
+                "p",
+                customerId,
+                page,
+                this::toPurchase,
+                PurchaseView::occurredAt,
+                PurchaseView::id);
     }
 
     /** One page of a customer's timeline, newest first. */
     Uni<Page<InteractionView>> interactions(UUID customerId, PageRequest page) {
-        return timeline("select " + INTERACTION_COLUMNS + " from interaction i", "i", customerId, page,
-                ActivityQueries::toInteraction, InteractionView::occurredAt, InteractionView::id);
+        return timeline(
+                "select " + INTERACTION_COLUMNS + " from interaction i",
+                "i",
+                customerId,
+                page,
+                ActivityQueries::toInteraction,
+                InteractionView::occurredAt,
+                InteractionView::id);
     }
 
-    private <T> Uni<Page<T>> timeline(String select, String alias, UUID customerId, PageRequest page,
-            Function<Row, T> mapper, Function<T, OffsetDateTime> occurredAt, Function<T, UUID> id) {
+    private <T> Uni<Page<T>> timeline(
+            String select,
+            String alias,
+            UUID customerId,
+            PageRequest page,
+            Function<Row, T> mapper,
+            Function<T, OffsetDateTime> occurredAt,
+            Function<T, UUID> id) {
         SqlParams params = new SqlParams();
         String sql = select + " where " + alias + ".customer_id = " + params.bind(customerId) + " and "
                 + page.keyset(alias + ".id", params) + page.orderAndLimit(alias + ".id");
-        return statements.list(sql, params.tuple(), mapper)
+        return statements
+                .list(sql, params.tuple(), mapper)
                 .map(rows -> page.page(rows, row -> occurredAt.apply(row).toString(), id));
     }
 
@@ -79,39 +98,48 @@ class ActivityQueries {
      * 360 view, REST's {@code expand}) gets a statement of its own: see {@link PooledStatements#forIds}.
      */
     Uni<Map<UUID, List<PurchaseView>>> recentPurchases(List<UUID> customerIds, int perCustomer) {
-        return statements.list(PooledStatements.forIds(customerIds,
-                "select " + PURCHASE_COLUMNS + """
+        return statements
+                .list(
+                        PooledStatements.forIds(
+                                customerIds, "select " + PURCHASE_COLUMNS + """
                          from purchase p where p.customer_id = $1 order by p.occurred_at desc, p.id desc limit $2
-                        """,
-                "select " + PURCHASE_COLUMNS + """
+                        """, "select " + PURCHASE_COLUMNS + """
                          from unnest(cast($1 as uuid[])) as c(id)
                         cross join lateral (
                             select * from purchase where customer_id = c.id order by occurred_at desc, id desc limit $2
                         ) p
-                        """), PooledStatements.idParameter(customerIds).addInteger(perCustomer), this::toPurchase)
+                        """),
+                        PooledStatements.idParameter(customerIds).addInteger(perCustomer),
+                        this::toPurchase)
                 .map(rows -> byCustomer(rows, PurchaseView::customerId));
     }
 
     /** The newest interactions of each customer, at most {@code perCustomer} each, with one statement. */
     Uni<Map<UUID, List<InteractionView>>> recentInteractions(List<UUID> customerIds, int perCustomer) {
-        return statements.list(PooledStatements.forIds(customerIds,
-                "select " + INTERACTION_COLUMNS + """
+        return statements
+                .list(
+                        PooledStatements.forIds(
+                                customerIds,
+                                "select " + INTERACTION_COLUMNS + """
                          from interaction i where i.customer_id = $1 order by i.occurred_at desc, i.id desc limit $2
                         """,
-                "select " + INTERACTION_COLUMNS + """
+                                "select " + INTERACTION_COLUMNS + """
                          from unnest(cast($1 as uuid[])) as c(id)
                         cross join lateral (
                             select * from interaction where customer_id = c.id
                             order by occurred_at desc, id desc limit $2
                         ) i
-                        """), PooledStatements.idParameter(customerIds).addInteger(perCustomer),
-                ActivityQueries::toInteraction)
+                        """),
+                        PooledStatements.idParameter(customerIds).addInteger(perCustomer),
+                        ActivityQueries::toInteraction)
                 .map(rows -> byCustomer(rows, InteractionView::customerId));
     }
 
     /** Purchase count, lifetime value per currency and first/last purchase time of each customer in one query. */
     Uni<Map<UUID, CustomerStats>> stats(List<UUID> customerIds) {
-        return statements.list(PooledStatements.forIds(customerIds, """
+        return statements
+                .list(
+                        PooledStatements.forIds(customerIds, """
                 select customer_id, currency, count(*), sum(amount), min(occurred_at), max(occurred_at)
                 from purchase where customer_id = $1
                 group by customer_id, currency order by currency
@@ -119,7 +147,9 @@ class ActivityQueries {
                 select customer_id, currency, count(*), sum(amount), min(occurred_at), max(occurred_at)
                 from purchase where customer_id = any($1)
                 group by customer_id, currency order by customer_id, currency
-                """), PooledStatements.idParameter(customerIds), ActivityQueries::toCurrencyStats)
+                """),
+                        PooledStatements.idParameter(customerIds),
+                        ActivityQueries::toCurrencyStats)
                 .map(ActivityQueries::toStats);
     }
 
@@ -128,13 +158,17 @@ class ActivityQueries {
     }
 
     /** One currency's figures of one customer. */
-    private record CurrencyStats(UUID customerId, String currency, long count, BigDecimal sum, OffsetDateTime first,
-            OffsetDateTime last) {
-    }
+    private record CurrencyStats(
+            UUID customerId, String currency, long count, BigDecimal sum, OffsetDateTime first, OffsetDateTime last) {}
 
     private static CurrencyStats toCurrencyStats(Row row) {
-        return new CurrencyStats(row.getUUID(0), row.getString(1).trim(), row.getLong(2), row.getBigDecimal(3),
-                row.getOffsetDateTime(4), row.getOffsetDateTime(5));
+        return new CurrencyStats(
+                row.getUUID(0),
+                row.getString(1).trim(),
+                row.getLong(2),
+                row.getBigDecimal(3),
+                row.getOffsetDateTime(4),
+                row.getOffsetDateTime(5));
     }
 
     private static Map<UUID, CustomerStats> toStats(List<CurrencyStats> rows) {
@@ -143,25 +177,45 @@ class ActivityQueries {
             CustomerStats current = stats.getOrDefault(row.customerId(), CustomerStats.EMPTY);
             List<Money> value = new ArrayList<>(current.lifetimeValue());
             value.add(new Money(Amounts.scaled(row.sum(), row.currency()), row.currency()));
-            stats.put(row.customerId(), new CustomerStats(current.purchaseCount() + row.count(), value,
-                    current.firstPurchaseAt() == null || row.first().isBefore(current.firstPurchaseAt())
-                            ? row.first() : current.firstPurchaseAt(),
-                    current.lastPurchaseAt() == null || row.last().isAfter(current.lastPurchaseAt())
-                            ? row.last() : current.lastPurchaseAt()));
+            stats.put(
+                    row.customerId(),
+                    new CustomerStats(
+                            current.purchaseCount() + row.count(),
+                            value,
+                            current.firstPurchaseAt() == null || row.first().isBefore(current.firstPurchaseAt())
+                                    ? row.first()
+                                    : current.firstPurchaseAt(),
+                            current.lastPurchaseAt() == null || row.last().isAfter(current.lastPurchaseAt())
+                                    ? row.last()
+                                    : current.lastPurchaseAt()));
         }
         return stats;
     }
 
     private PurchaseView toPurchase(Row row) {
         String currency = row.getString(4);
-        return new PurchaseView(row.getUUID(0), row.getUUID(1), row.getString(2),
-                Amounts.scaled(row.getBigDecimal(3), currency), currency, mapper.items(items.read(row.getString(5)).lines()),
-                row.getString(6), row.getOffsetDateTime(7), row.getOffsetDateTime(8));
+        return new PurchaseView(
+                row.getUUID(0),
+                row.getUUID(1),
+                row.getString(2),
+                Amounts.scaled(row.getBigDecimal(3), currency),
+                currency,
+                mapper.items(items.read(row.getString(5)).lines()),
+                row.getString(6),
+                row.getOffsetDateTime(7),
+                row.getOffsetDateTime(8));
     }
 
     private static InteractionView toInteraction(Row row) {
-        return new InteractionView(row.getUUID(0), row.getUUID(1), InteractionType.valueOf(row.getString(2)),
-                row.getString(3), row.getString(4), row.getString(5), row.getString(6), row.getOffsetDateTime(7),
+        return new InteractionView(
+                row.getUUID(0),
+                row.getUUID(1),
+                InteractionType.valueOf(row.getString(2)),
+                row.getString(3),
+                row.getString(4),
+                row.getString(5),
+                row.getString(6),
+                row.getOffsetDateTime(7),
                 row.getOffsetDateTime(8));
     }
 }

@@ -7,8 +7,7 @@ import java.util.Currency;
 /** Money amounts shown with their currency's minor units: 129.9 EUR as 129.90, 500 JPY as 500. */
 final class Amounts {
 
-    private Amounts() {
-    }
+    private Amounts() {}
 
     static BigDecimal scaled(BigDecimal amount, String currency) {
         if (amount == null || currency == null) {

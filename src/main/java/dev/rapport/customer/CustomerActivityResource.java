@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -55,29 +54,41 @@ public class CustomerActivityResource {
     @Path("purchases")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CUSTOMERS_WRITE)
-    @Operation(operationId = "recordPurchase", summary = "Record a purchase",
-            description = "The order reference is unique per customer: recording the same order twice is a 409 "
-                    + "problem.")
-    @APIResponse(responseCode = "201", description = "Recorded",
+    @Operation(
+            operationId = "recordPurchase",
+            summary = "Record a purchase",
+            description =
+                    "The order reference is unique per customer: recording the same order twice is a 409 " + "problem.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded",
             content = @Content(schema = @Schema(implementation = PurchaseView.class)),
             headers = @Header(name = "Location", ref = "Location"))
-    public Uni<Response> recordPurchase(@PathParam("customerId") UUID customerId,
+    public Uni<Response> recordPurchase(
+            @PathParam("customerId") UUID customerId,
             @Parameter(description = "Makes a retry safe: a repeat returns the stored response")
-            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                    @HeaderParam(IdempotentRequests.HEADER)
+                    String idempotencyKey,
             @Valid @NotNull CreatePurchaseRequest request) {
-        return idempotency.run(idempotencyKey, "POST /v1/customers/" + customerId + "/purchases", request,
-                () -> service.recordPurchase(customerId, request).map(view -> StoredResponse.created(view,
-                        "/v1/customers/" + customerId + "/purchases/" + view.id(), null)));
+        return idempotency.run(
+                idempotencyKey,
+                "POST /v1/customers/" + customerId + "/purchases",
+                request,
+                () -> service.recordPurchase(customerId, request)
+                        .map(view -> StoredResponse.created(
+                                view, "/v1/customers/" + customerId + "/purchases/" + view.id(), null)));
     }
 
     @GET
     @Path("purchases")
     @RolesAllowed(Roles.CUSTOMERS_READ)
     @Operation(operationId = "listPurchases", summary = "List a customer's purchases, newest first")
-    @APIResponse(responseCode = "200", description = "A page of purchases",
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of purchases",
             content = @Content(schema = @Schema(implementation = PurchasePage.class)))
-    public Uni<Page<PurchaseView>> purchases(@PathParam("customerId") UUID customerId,
-            @BeanParam PageParameters paging) {
+    public Uni<Page<PurchaseView>> purchases(
+            @PathParam("customerId") UUID customerId, @BeanParam PageParameters paging) {
         return service.purchases(customerId, paging);
     }
 
@@ -86,26 +97,36 @@ public class CustomerActivityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CUSTOMERS_WRITE)
     @Operation(operationId = "logInteraction", summary = "Log an interaction on a customer's timeline")
-    @APIResponse(responseCode = "201", description = "Logged",
+    @APIResponse(
+            responseCode = "201",
+            description = "Logged",
             content = @Content(schema = @Schema(implementation = InteractionView.class)),
             headers = @Header(name = "Location", ref = "Location"))
-    public Uni<Response> logInteraction(@PathParam("customerId") UUID customerId,
+    public Uni<Response> logInteraction(
+            @PathParam("customerId") UUID customerId,
             @Parameter(description = "Makes a retry safe: a repeat returns the stored response")
-            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                    @HeaderParam(IdempotentRequests.HEADER)
+                    String idempotencyKey,
             @Valid @NotNull CreateInteractionRequest request) {
-        return idempotency.run(idempotencyKey, "POST /v1/customers/" + customerId + "/interactions", request,
-                () -> service.logInteraction(customerId, request).map(view -> StoredResponse.created(view,
-                        "/v1/customers/" + customerId + "/interactions/" + view.id(), null)));
+        return idempotency.run(
+                idempotencyKey,
+                "POST /v1/customers/" + customerId + "/interactions",
+                request,
+                () -> service.logInteraction(customerId, request)
+                        .map(view -> StoredResponse.created(
+                                view, "/v1/customers/" + customerId + "/interactions/" + view.id(), null)));
     }
 
     @GET
     @Path("interactions")
     @RolesAllowed(Roles.CUSTOMERS_READ)
     @Operation(operationId = "listInteractions", summary = "List a customer's timeline, newest first")
-    @APIResponse(responseCode = "200", description = "A page of interactions",
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of interactions",
             content = @Content(schema = @Schema(implementation = InteractionPage.class)))
-    public Uni<Page<InteractionView>> interactions(@PathParam("customerId") UUID customerId,
-            @BeanParam PageParameters paging) {
+    public Uni<Page<InteractionView>> interactions(
+            @PathParam("customerId") UUID customerId, @BeanParam PageParameters paging) {
         return service.interactions(customerId, paging);
     }
 }

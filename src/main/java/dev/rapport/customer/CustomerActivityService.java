@@ -33,9 +33,15 @@ public class CustomerActivityService {
     private final Caller caller;
     private final Clock clock;
 
-    CustomerActivityService(CustomerService customers, PurchaseRepository purchases,
-            InteractionRepository interactions, ActivityQueries queries, CustomerMapper mapper, EventLog events,
-            Caller caller, Clock clock) {
+    CustomerActivityService(
+            CustomerService customers,
+            PurchaseRepository purchases,
+            InteractionRepository interactions,
+            ActivityQueries queries,
+            CustomerMapper mapper,
+            EventLog events,
+            Caller caller,
+            Clock clock) {
         this.customers = customers;
         this.purchases = purchases;
         this.interactions = interactions;
@@ -53,34 +59,42 @@ public class CustomerActivityService {
             throw DomainException.invalid("currency", "'" + request.currency() + "' is not an ISO 4217 currency");
         }
         if (request.amount().stripTrailingZeros().scale() > digits) {
-            throw DomainException.invalid("amount", request.currency() + " amounts have at most " + digits
-                    + " decimal places");
+            throw DomainException.invalid(
+                    "amount", request.currency() + " amounts have at most " + digits + " decimal places");
         }
-        return customers.visible(customerId).chain(customer -> purchases
-                .existsOrderRef(customerId, request.orderRef().trim())
-                .chain(exists -> {
-                    if (exists) {
-                        throw DomainException.conflict("Order " + request.orderRef().trim()
-                                + " is already recorded for this customer");
-                    }
-                    OffsetDateTime now = Clocks.now(clock);
-                    Purchase purchase = new Purchase();
-                    purchase.id = Ids.newId();
-                    purchase.customerId = customerId;
-                    purchase.orderRef = request.orderRef().trim();
-                    purchase.amount = request.amount();
-                    purchase.currency = request.currency();
-                    purchase.items = mapper.toLines(request.items());
-                    purchase.channel = request.channel();
-                    purchase.occurredAt = request.occurredAt() == null ? now : Clocks.micros(request.occurredAt());
-                    purchase.createdAt = now;
-                    return purchases.persist(purchase);
-                })
-                .chain(purchase -> {
-                    PurchaseView view = mapper.toView(purchase);
-                    return events.append(CustomerEvent.PURCHASE_RECORDED, CustomerEvent.SUBJECT, customerId,
-                            customer.partnerId, view).replaceWith(view);
-                }));
+        return customers
+                .visible(customerId)
+                .chain(customer -> purchases
+                        .existsOrderRef(customerId, request.orderRef().trim())
+                        .chain(exists -> {
+                            if (exists) {
+                                throw DomainException.conflict("Order "
+                                        + request.orderRef().trim() + " is already recorded for this customer");
+                            }
+                            OffsetDateTime now = Clocks.now(clock);
+                            Purchase purchase = new Purchase();
+                            purchase.id = Ids.newId();
+                            purchase.customerId = customerId;
+                            purchase.orderRef = request.orderRef().trim();
+                            purchase.amount = request.amount();
+                            purchase.currency = request.currency();
+                            purchase.items = mapper.toLines(request.items());
+                            purchase.channel = request.channel();
+                            purchase.occurredAt =
+                                    request.occurredAt() == null ? now : Clocks.micros(request.occurredAt());
+                            purchase.createdAt = now;
+                            return purchases.persist(purchase);
+                        })
+                        .chain(purchase -> {
+                            PurchaseView view = mapper.toView(purchase);
+                            return events.append(
+                                            CustomerEvent.PURCHASE_RECORDED,
+                                            CustomerEvent.SUBJECT,
+                                            customerId,
+                                            customer.partnerId,
+                                            view)
+                                    .replaceWith(view);
+                        }));
     }
 
     /** One page of a customer's purchases, newest first. */
@@ -105,8 +119,13 @@ public class CustomerActivityService {
             interaction.createdAt = now;
             return interactions.persist(interaction).chain(saved -> {
                 InteractionView view = mapper.toView(saved);
-                return events.append(CustomerEvent.INTERACTION_LOGGED, CustomerEvent.SUBJECT, customerId,
-                        customer.partnerId, view).replaceWith(view);
+                return events.append(
+                                CustomerEvent.INTERACTION_LOGGED,
+                                CustomerEvent.SUBJECT,
+                                customerId,
+                                customer.partnerId,
+                                view)
+                        .replaceWith(view);
             });
         });
     }

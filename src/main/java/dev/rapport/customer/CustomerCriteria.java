@@ -8,5 +8,4 @@ package dev.rapport.customer;
  * @param includeDeleted whether soft-deleted customers are listed too (admins only)
  * @param partnerId only customers of this partner, or null for all (people)
  */
-public record CustomerCriteria(String filter, String query, boolean includeDeleted, String partnerId) {
-}
+public record CustomerCriteria(String filter, String query, boolean includeDeleted, String partnerId) {}

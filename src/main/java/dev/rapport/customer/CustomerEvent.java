@@ -44,6 +44,7 @@ public final class CustomerEvent {
                 "version": 0
               }
             }""";
+
     public static final String UPDATED_EXAMPLE = """
             {
               "id": "01a20741-11ae-7a01-a3fe-1cfe770fd111",
@@ -111,23 +112,35 @@ public final class CustomerEvent {
               }
             }""";
 
-    private CustomerEvent() {
-    }
+    private CustomerEvent() {}
 
     /** Payload of {@code customer.updated}: the new state and the names of the fields that changed. */
-    @Schema(name = "CustomerUpdatedData", extensions = { @Extension(name = "x-event-types", value = UPDATED),
-            @Extension(name = "x-event-example", value = UPDATED_EXAMPLE, parseValue = true) },
+    @Schema(
+            name = "CustomerUpdatedData",
+            extensions = {
+                @Extension(name = "x-event-types", value = UPDATED),
+                @Extension(name = "x-event-example", value = UPDATED_EXAMPLE, parseValue = true)
+            },
             description = "The data of customer.updated: what changed, and the customer as it is now")
     public record Updated(
             @Schema(description = "Customer id") UUID id,
+
             @Schema(description = "Names of the fields the change set", examples = "[\"familyName\"]")
             List<String> changedFields,
-            @Schema(description = "The customer after the change") CustomerView customer) implements ChangeSummary {
-    }
+
+            @Schema(description = "The customer after the change")
+            CustomerView customer)
+            implements ChangeSummary {}
 
     /** Payload of {@code customer.deleted}. */
-    @Schema(name = "CustomerDeletedData", extensions = { @Extension(name = "x-event-types", value = DELETED),
-            @Extension(name = "x-event-example", value = DELETED_EXAMPLE, parseValue = true) }, description = "The data of customer.deleted")
-    public record Deleted(@Schema(description = "Id of the deleted customer") UUID id) {
-    }
+    @Schema(
+            name = "CustomerDeletedData",
+            extensions = {
+                @Extension(name = "x-event-types", value = DELETED),
+                @Extension(name = "x-event-example", value = DELETED_EXAMPLE, parseValue = true)
+            },
+            description = "The data of customer.deleted")
+    public record Deleted(
+            @Schema(description = "Id of the deleted customer")
+            UUID id) {}
 }

@@ -8,7 +8,9 @@ import dev.rapport.platform.error.DomainException;
 
 /** What {@code ?expand=} may add to a customer: the parts of the customer 360 view. */
 public enum CustomerExpansion {
-    PURCHASES, INTERACTIONS, STATS;
+    PURCHASES,
+    INTERACTIONS,
+    STATS;
 
     /** How many recent purchases and interactions an expanded customer carries. */
     public static final int RECENT = 10;
@@ -22,8 +24,8 @@ public enum CustomerExpansion {
             try {
                 result.add(valueOf(part.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw DomainException.invalid("expand", "'" + part.trim()
-                        + "' cannot be expanded; use purchases, interactions or stats");
+                throw DomainException.invalid(
+                        "expand", "'" + part.trim() + "' cannot be expanded; use purchases, interactions or stats");
             }
         }
         return result;

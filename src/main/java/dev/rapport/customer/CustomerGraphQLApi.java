@@ -74,29 +74,35 @@ public class CustomerGraphQLApi {
             @Description("Sort field, - prefix for descending") String sort,
             @Description("Page size, 1 to 100") @DefaultValue("20") int limit,
             @Description("nextCursor of the previous page") String after) {
-        return customers.list(ListParameters.of(limit, after, filter, sort, q), false,
-                EnumSet.noneOf(CustomerExpansion.class))
+        return customers
+                .list(ListParameters.of(limit, after, filter, sort, q), false, EnumSet.noneOf(CustomerExpansion.class))
                 .map(page -> new CustomerPage(page.data(), page.nextCursor(), page.hasMore()));
     }
 
     @Name("recentPurchases")
     @RolesAllowed(Roles.CUSTOMERS_READ)
     @Description("The customer's most recent purchases, newest first")
-    public Uni<List<List<PurchaseView>>> recentPurchases(@Source List<CustomerView> sources,
-            @Description("How many, at most 50") @DefaultValue("10") int limit) {
+    public Uni<List<List<PurchaseView>>> recentPurchases(
+            @Source List<CustomerView> sources, @Description("How many, at most 50") @DefaultValue("10") int limit) {
         List<UUID> ids = ids(sources);
-        return customers.recentPurchases(ids, capped(limit))
-                .map(byCustomer -> ids.stream().map(id -> byCustomer.getOrDefault(id, List.of())).toList());
+        return customers
+                .recentPurchases(ids, capped(limit))
+                .map(byCustomer -> ids.stream()
+                        .map(id -> byCustomer.getOrDefault(id, List.of()))
+                        .toList());
     }
 
     @Name("recentInteractions")
     @RolesAllowed(Roles.CUSTOMERS_READ)
     @Description("The customer's most recent interactions, newest first")
-    public Uni<List<List<InteractionView>>> recentInteractions(@Source List<CustomerView> sources,
-            @Description("How many, at most 50") @DefaultValue("10") int limit) {
+    public Uni<List<List<InteractionView>>> recentInteractions(
+            @Source List<CustomerView> sources, @Description("How many, at most 50") @DefaultValue("10") int limit) {
         List<UUID> ids = ids(sources);
-        return customers.recentInteractions(ids, capped(limit))
-                .map(byCustomer -> ids.stream().map(id -> byCustomer.getOrDefault(id, List.of())).toList());
+        return customers
+                .recentInteractions(ids, capped(limit))
+                .map(byCustomer -> ids.stream()
+                        .map(id -> byCustomer.getOrDefault(id, List.of()))
+                        .toList());
     }
 
     @Name("stats")
@@ -104,8 +110,11 @@ public class CustomerGraphQLApi {
     @Description("Figures derived from the customer's purchases")
     public Uni<List<CustomerStats>> stats(@Source List<CustomerView> sources) {
         List<UUID> ids = ids(sources);
-        return customers.stats(ids)
-                .map(byCustomer -> ids.stream().map(id -> byCustomer.getOrDefault(id, CustomerStats.EMPTY)).toList());
+        return customers
+                .stats(ids)
+                .map(byCustomer -> ids.stream()
+                        .map(id -> byCustomer.getOrDefault(id, CustomerStats.EMPTY))
+                        .toList());
     }
 
     @Name("attributes")
@@ -131,10 +140,11 @@ public class CustomerGraphQLApi {
     @Mutation("updateCustomer")
     @Description("Update a customer with a JSON merge patch, the same document PATCH /v1/customers/{id} takes")
     @RolesAllowed(Roles.CUSTOMERS_WRITE)
-    public Uni<CustomerView> updateCustomer(@NonNull @Id String id,
+    public Uni<CustomerView> updateCustomer(
+            @NonNull @Id String id,
             @NonNull @Description("JSON merge patch, for example {\"familyName\": \"Byron\"}") String patch,
             @Description("The version the change is based on; a stale one fails with precondition-failed")
-            Long ifMatchVersion) {
+                    Long ifMatchVersion) {
         return customers.update(uuid(id), parse(patch), ifMatchVersion == null ? null : ETags.of(ifMatchVersion));
     }
 
@@ -143,21 +153,24 @@ public class CustomerGraphQLApi {
     @RolesAllowed(Roles.CUSTOMERS_DELETE)
     @Id
     public Uni<String> deleteCustomer(@NonNull @Id String id, Long ifMatchVersion) {
-        return customers.delete(uuid(id), ifMatchVersion == null ? null : ETags.of(ifMatchVersion)).replaceWith(id);
+        return customers
+                .delete(uuid(id), ifMatchVersion == null ? null : ETags.of(ifMatchVersion))
+                .replaceWith(id);
     }
 
     @Mutation("recordPurchase")
     @Description("Record a purchase of a customer")
     @RolesAllowed(Roles.CUSTOMERS_WRITE)
-    public Uni<PurchaseView> recordPurchase(@NonNull @Id String customerId, @NonNull @Valid CreatePurchaseRequest input) {
+    public Uni<PurchaseView> recordPurchase(
+            @NonNull @Id String customerId, @NonNull @Valid CreatePurchaseRequest input) {
         return activity.recordPurchase(uuid(customerId), input);
     }
 
     @Mutation("logInteraction")
     @Description("Log an interaction on a customer's timeline")
     @RolesAllowed(Roles.CUSTOMERS_WRITE)
-    public Uni<InteractionView> logInteraction(@NonNull @Id String customerId,
-            @NonNull @Valid CreateInteractionRequest input) {
+    public Uni<InteractionView> logInteraction(
+            @NonNull @Id String customerId, @NonNull @Valid CreateInteractionRequest input) {
         return activity.logInteraction(uuid(customerId), input);
     }
 
@@ -188,5 +201,4 @@ public class CustomerGraphQLApi {
             throw DomainException.malformed(e);
         }
     }
-
 }

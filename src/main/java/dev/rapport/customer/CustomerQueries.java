@@ -71,8 +71,7 @@ class CustomerQueries {
         this.mapper = mapper;
         this.contacts = json.reader(CustomerRecords.Contacts.class);
         this.consents = json.reader(CustomerRecords.Consents.class);
-        this.attributes = json.reader(new TypeReference<LinkedHashMap<String, Object>>() {
-        });
+        this.attributes = json.reader(new TypeReference<LinkedHashMap<String, Object>>() {});
     }
 
     /** A customer the caller may see (see {@link CustomerCriteria}), or null. */
@@ -81,25 +80,30 @@ class CustomerQueries {
         SqlParams params = new SqlParams();
         params.bind(id);
         restrict(sql, scope, params);
-        return statements.list(sql.toString(), params.tuple(), this::toView)
+        return statements
+                .list(sql.toString(), params.tuple(), this::toView)
                 .map(rows -> rows.isEmpty() ? null : rows.get(0));
     }
 
     /** One page of the customers matching the criteria, with one statement. */
     Uni<Page<CustomerView>> list(CustomerCriteria criteria, PageRequest page) {
         SqlParams params = new SqlParams();
-        StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from customer c where ")
+        StringBuilder sql = new StringBuilder("select ")
+                .append(COLUMNS)
+                .append(" from customer c where ")
                 .append(page.keyset("c.id", params));
         restrict(sql, criteria, params);
         if (criteria.filter() != null && !criteria.filter().isBlank()) {
             sql.append(" and ").append(FILTER.compile(criteria.filter(), params));
         }
         if (criteria.query() != null && !criteria.query().isBlank()) {
-            sql.append(" and c.search_text like ").append(params.bind(
-                    "%" + CustomerNormalizer.likeEscape(CustomerNormalizer.searchable(criteria.query())) + "%"));
+            sql.append(" and c.search_text like ")
+                    .append(params.bind("%"
+                            + CustomerNormalizer.likeEscape(CustomerNormalizer.searchable(criteria.query())) + "%"));
         }
         sql.append(page.orderAndLimit("c.id"));
-        return statements.list(sql.toString(), params.tuple(), this::toView)
+        return statements
+                .list(sql.toString(), params.tuple(), this::toView)
                 .map(rows -> page.page(rows, sortKey(page.sort()), CustomerView::id));
     }
 
@@ -127,11 +131,27 @@ class CustomerQueries {
 
     private CustomerView toView(Row row) {
         CustomerRecords.Contacts contact = contacts.read(row.getString(3));
-        return new CustomerView(row.getUUID(0), row.getString(1), row.getString(2), mapper.emails(contact.emails()),
-                mapper.phones(contact.phones()), mapper.addresses(contact.addresses()), row.getLocalDate(4),
-                row.getString(5), row.getString(6), List.of(row.getArrayOfStrings(7)), row.getString(8),
+        return new CustomerView(
+                row.getUUID(0),
+                row.getString(1),
+                row.getString(2),
+                mapper.emails(contact.emails()),
+                mapper.phones(contact.phones()),
+                mapper.addresses(contact.addresses()),
+                row.getLocalDate(4),
+                row.getString(5),
+                row.getString(6),
+                List.of(row.getArrayOfStrings(7)),
+                row.getString(8),
                 mapper.consents(consents.read(row.getString(10))),
-                row.getString(9), attributes.read(row.getString(11)), row.getOffsetDateTime(12),
-                row.getOffsetDateTime(13), row.getOffsetDateTime(14), row.getLong(15), null, null, null);
+                row.getString(9),
+                attributes.read(row.getString(11)),
+                row.getOffsetDateTime(12),
+                row.getOffsetDateTime(13),
+                row.getOffsetDateTime(14),
+                row.getLong(15),
+                null,
+                null,
+                null);
     }
 }

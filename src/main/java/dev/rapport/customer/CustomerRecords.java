@@ -13,21 +13,17 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 public final class CustomerRecords {
 
-    private CustomerRecords() {
-    }
+    private CustomerRecords() {}
 
     @RegisterForReflection
-    public record Email(String address, Boolean primary, String label) {
-    }
+    public record Email(String address, Boolean primary, String label) {}
 
     @RegisterForReflection
-    public record Phone(String number, Boolean primary, String label) {
-    }
+    public record Phone(String number, Boolean primary, String label) {}
 
     @RegisterForReflection
-    public record Address(String label, String line1, String line2, String city, String region, String postalCode,
-            String country) {
-    }
+    public record Address(
+            String label, String line1, String line2, String city, String region, String postalCode, String country) {}
 
     /**
      * A customer's email addresses, phone numbers and postal addresses: one JSONB object, because the reactive
@@ -47,8 +43,7 @@ public final class CustomerRecords {
 
     /** One channel's marketing consent: given or refused, where it was collected, and when. */
     @RegisterForReflection
-    public record Consent(Boolean granted, String source, OffsetDateTime recordedAt) {
-    }
+    public record Consent(Boolean granted, String source, OffsetDateTime recordedAt) {}
 
     @RegisterForReflection
     public record Consents(Consent email, Consent sms, Consent push) {
@@ -57,8 +52,7 @@ public final class CustomerRecords {
     }
 
     @RegisterForReflection
-    public record Line(String sku, String name, int quantity, BigDecimal unitPrice) {
-    }
+    public record Line(String sku, String name, int quantity, BigDecimal unitPrice) {}
 
     /** The lines of a purchase, kept as one JSONB object. */
     @RegisterForReflection

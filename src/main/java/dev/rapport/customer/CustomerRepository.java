@@ -20,8 +20,12 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
      * the caller is a partner (another partner's customer is as absent as a missing one).
      */
     public Uni<Customer> findVisible(UUID id, String partnerId, boolean includeDeleted) {
-        return findById(id).map(customer -> customer == null || (customer.isDeleted() && !includeDeleted)
-                || !Caller.mayAccess(partnerId, customer.partnerId) ? null : customer);
+        return findById(id)
+                .map(customer -> customer == null
+                                || (customer.isDeleted() && !includeDeleted)
+                                || !Caller.mayAccess(partnerId, customer.partnerId)
+                        ? null
+                        : customer);
     }
 
     /**
@@ -31,37 +35,42 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
      */
     public Uni<List<String>> claimEmails(UUID customerId, String partnerId, Set<String> emails) {
         String scope = partnerId == null ? "" : partnerId;
-        return Panache.getSession().chain(session -> session.flush()
-                .chain(() -> emails.isEmpty()
-                        ? Uni.createFrom().item(List.<String>of())
-                        : session.createNativeQuery("""
+        return Panache.getSession()
+                .chain(session -> session.flush()
+                        .chain(() -> emails.isEmpty()
+                                ? Uni.createFrom().item(List.<String>of())
+                                : session.createNativeQuery("""
                                 insert into customer_email (partner_scope, email, customer_id)
                                 select :scope, e, :id from unnest(string_to_array(:emails, E'\\n')) e
                                 on conflict (partner_scope, email) do update set customer_id = excluded.customer_id
                                     where customer_email.customer_id = excluded.customer_id
                                 returning email
                                 """, String.class)
-                                .setParameter("id", customerId)
-                                .setParameter("scope", scope)
-                                .setParameter("emails", String.join("\n", emails))
-                                .getResultList()
-                                .map(claimed -> emails.stream().filter(e -> !claimed.contains(e)).sorted().toList())));
+                                        .setParameter("id", customerId)
+                                        .setParameter("scope", scope)
+                                        .setParameter("emails", String.join("\n", emails))
+                                        .getResultList()
+                                        .map(claimed -> emails.stream()
+                                                .filter(e -> !claimed.contains(e))
+                                                .sorted()
+                                                .toList())));
     }
 
     /** Frees the addresses a customer no longer has, keeping {@code kept}. */
     public Uni<Integer> releaseEmailsExcept(UUID customerId, Set<String> kept) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "delete from customer_email where customer_id = :id and email <> all(string_to_array(:emails, E'\\n'))")
-                .setParameter("id", customerId)
-                .setParameter("emails", String.join("\n", kept))
-                .executeUpdate());
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "delete from customer_email where customer_id = :id and email <> all(string_to_array(:emails, E'\\n'))")
+                        .setParameter("id", customerId)
+                        .setParameter("emails", String.join("\n", kept))
+                        .executeUpdate());
     }
 
     /** Frees the addresses of a deleted customer for reuse. */
     public Uni<Integer> releaseEmails(UUID customerId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "delete from customer_email where customer_id = :id")
-                .setParameter("id", customerId)
-                .executeUpdate());
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("delete from customer_email where customer_id = :id")
+                        .setParameter("id", customerId)
+                        .executeUpdate());
     }
 }

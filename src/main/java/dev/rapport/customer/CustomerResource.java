@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -65,30 +64,43 @@ public class CustomerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CUSTOMERS_WRITE)
     @Operation(operationId = "createCustomer", summary = "Create a customer")
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag identify the new customer",
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location and ETag identify the new customer",
             content = @Content(schema = @Schema(implementation = CustomerView.class)),
-            headers = { @Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag") })
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")})
     public Uni<Response> create(
             @Parameter(description = "Makes a retry safe: a repeat returns the stored response")
-            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                    @HeaderParam(IdempotentRequests.HEADER)
+                    String idempotencyKey,
             @Valid @NotNull CreateCustomerRequest request) {
-        return idempotency.run(idempotencyKey, "POST /v1/customers", request, () -> service.create(request)
-                .map(view -> StoredResponse.created(view, "/v1/customers/" + view.id(), ETags.of(view.version()))));
+        return idempotency.run(
+                idempotencyKey,
+                "POST /v1/customers",
+                request,
+                () -> service.create(request)
+                        .map(view ->
+                                StoredResponse.created(view, "/v1/customers/" + view.id(), ETags.of(view.version()))));
     }
 
     @GET
     @RolesAllowed(Roles.CUSTOMERS_READ)
-    @Operation(operationId = "listCustomers", summary = "List and search customers",
+    @Operation(
+            operationId = "listCustomers",
+            summary = "List and search customers",
             description = "Cursor-paged. `filter` takes RSQL over givenName, familyName, email, phone, locale, "
                     + "timeZone, ownerId, birthday, createdAt, updatedAt, tags and attributes.<key>; "
                     + "for example `tags==vip;createdAt=ge=2026-01-01` or `attributes.score=gt=40`. "
                     + "`sort` takes createdAt, updatedAt, familyName or givenName, - for descending "
                     + "(default -createdAt). `q` searches names, emails and phone numbers.")
-    @APIResponse(responseCode = "200", description = "A page of customers",
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of customers",
             content = @Content(schema = @Schema(implementation = CustomerPage.class)))
-    public Uni<Page<CustomerView>> list(@BeanParam ListParameters list,
-            @Parameter(description = "Also list deleted customers (admins only)")
-            @QueryParam("includeDeleted") boolean includeDeleted,
+    public Uni<Page<CustomerView>> list(
+            @BeanParam ListParameters list,
+            @Parameter(description = "Also list deleted customers (admins only)") @QueryParam("includeDeleted")
+                    boolean includeDeleted,
             @Parameter(description = EXPAND_DOC) @QueryParam("expand") String expand) {
         return service.list(list, includeDeleted, CustomerExpansion.parse(expand));
     }
@@ -96,17 +108,25 @@ public class CustomerResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Roles.CUSTOMERS_READ)
-    @Operation(operationId = "getCustomer", summary = "Get a customer, optionally as the 360 view",
+    @Operation(
+            operationId = "getCustomer",
+            summary = "Get a customer, optionally as the 360 view",
             description = "With expand=purchases,interactions,stats returns the profile with its recent purchases, "
                     + "recent interactions and lifetime figures in one call. Send If-None-Match with the ETag to get "
                     + "304 when the profile has not changed (without expand).")
-    @APIResponse(responseCode = "200", description = "The customer; ETag carries its version",
+    @APIResponse(
+            responseCode = "200",
+            description = "The customer; ETag carries its version",
             content = @Content(schema = @Schema(implementation = CustomerView.class)),
             headers = @Header(name = "ETag", ref = "ETag"))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match",
+    @APIResponse(
+            responseCode = "304",
+            description = "Not modified since the ETag in If-None-Match",
             headers = @Header(name = "ETag", ref = "ETag"))
-    public Uni<Response> get(@PathParam("id") UUID id,
-            @Parameter(description = EXPAND_DOC) @QueryParam("expand") String expand, Request request) {
+    public Uni<Response> get(
+            @PathParam("id") UUID id,
+            @Parameter(description = EXPAND_DOC) @QueryParam("expand") String expand,
+            Request request) {
         Set<CustomerExpansion> expansions = CustomerExpansion.parse(expand);
         return service.get(id, expansions).map(view -> {
             EntityTag tag = new EntityTag(String.valueOf(view.version()));
@@ -124,31 +144,45 @@ public class CustomerResource {
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @RolesAllowed(Roles.CUSTOMERS_WRITE)
-    @Operation(operationId = "updateCustomer", summary = "Update a customer with a JSON merge patch",
+    @Operation(
+            operationId = "updateCustomer",
+            summary = "Update a customer with a JSON merge patch",
             description = "Send only the fields to change; null removes a value, arrays are replaced whole. "
                     + "Send the ETag in If-Match to avoid overwriting a concurrent change (412 when stale).")
-    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE,
-            schema = @Schema(implementation = CreateCustomerRequest.class)))
-    @APIResponse(responseCode = "200", description = "The updated customer; ETag carries its new version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = CustomerView.class)),
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MergePatch.MEDIA_TYPE,
+                            schema = @Schema(implementation = CreateCustomerRequest.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The updated customer; ETag carries its new version",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CustomerView.class)),
             headers = @Header(name = "ETag", ref = "ETag"))
-    public Uni<Response> update(@PathParam("id") UUID id,
-            @Parameter(description = "ETag of the version the change was based on") @HeaderParam("If-Match") String ifMatch,
+    public Uni<Response> update(
+            @PathParam("id") UUID id,
+            @Parameter(description = "ETag of the version the change was based on") @HeaderParam("If-Match")
+                    String ifMatch,
             @NotNull JsonNode patch) {
-        return service.update(id, patch, ifMatch)
-                .map(view -> ETags.ok(view, view.version()));
+        return service.update(id, patch, ifMatch).map(view -> ETags.ok(view, view.version()));
     }
 
     @DELETE
     @Path("{id}")
     @RolesAllowed(Roles.CUSTOMERS_DELETE)
-    @Operation(operationId = "deleteCustomer", summary = "Delete a customer",
+    @Operation(
+            operationId = "deleteCustomer",
+            summary = "Delete a customer",
             description = "A soft delete: the customer disappears for everyone but admins and its email addresses "
                     + "can be used by another customer.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public Uni<Response> delete(@PathParam("id") UUID id,
-            @Parameter(description = "ETag of the version the deletion was based on") @HeaderParam("If-Match") String ifMatch) {
+    public Uni<Response> delete(
+            @PathParam("id") UUID id,
+            @Parameter(description = "ETag of the version the deletion was based on") @HeaderParam("If-Match")
+                    String ifMatch) {
         return service.delete(id, ifMatch).map(nothing -> Response.noContent().build());
     }
 }

@@ -51,8 +51,15 @@ public class CustomerService {
     private final Caller caller;
     private final Clock clock;
 
-    CustomerService(CustomerRepository customers, CustomerQueries queries, ActivityQueries activity,
-            CustomerMapper mapper, EventLog events, MergePatches patches, Caller caller, Clock clock) {
+    CustomerService(
+            CustomerRepository customers,
+            CustomerQueries queries,
+            ActivityQueries activity,
+            CustomerMapper mapper,
+            EventLog events,
+            MergePatches patches,
+            Caller caller,
+            Clock clock) {
         this.customers = customers;
         this.queries = queries;
         this.activity = activity;
@@ -73,20 +80,19 @@ public class CustomerService {
         customer.updatedAt = now;
         customer.partnerId = caller.partnerScope();
         apply(customer, CustomerNormalizer.normalize(request), now);
-        return customers.persist(customer)
-                .chain(() -> claimEmails(customer))
-                .chain(() -> {
-                    CustomerView view = mapper.toView(customer);
-                    return events.append(CustomerEvent.CREATED, CustomerEvent.SUBJECT, customer.id,
-                            customer.partnerId, view).replaceWith(view);
-                });
+        return customers.persist(customer).chain(() -> claimEmails(customer)).chain(() -> {
+            CustomerView view = mapper.toView(customer);
+            return events.append(CustomerEvent.CREATED, CustomerEvent.SUBJECT, customer.id, customer.partnerId, view)
+                    .replaceWith(view);
+        });
     }
 
     /** One customer, with the parts of the 360 view asked for; a deleted one only for admins. */
     public Uni<CustomerView> get(UUID id, Set<CustomerExpansion> expand) {
         return queries.find(id, scope(null, null, mayReadDeleted()))
                 .map(view -> found(view, id))
-                .chain(view -> expand(List.of(view), expand)).map(views -> views.get(0));
+                .chain(view -> expand(List.of(view), expand))
+                .map(views -> views.get(0));
     }
 
     /**
@@ -128,45 +134,62 @@ public class CustomerService {
      */
     @WithTransaction
     public Uni<CustomerView> update(UUID id, JsonNode patch, String ifMatch) {
-        return visible(id).chain(customer -> {
-            ETags.checkIfMatch(ifMatch, customer.version);
-            MergePatches.Patched<CreateCustomerRequest> patched = patches.apply(mapper.toRequest(customer), patch);
-            if (!patched.changed()) {
-                return Uni.createFrom().item(mapper.toView(customer));
-            }
-            OffsetDateTime now = Clocks.now(clock);
-            apply(customer, CustomerNormalizer.normalize(patched.value()), now);
-            customer.updatedAt = now;
-            return customers.releaseEmailsExcept(id, emails(customer))
-                    .chain(() -> claimEmails(customer))
-                    .chain(() -> customers.flush())
-                    .chain(() -> {
-                        CustomerView view = mapper.toView(customer);
-                        return events.append(CustomerEvent.UPDATED, CustomerEvent.SUBJECT, id, customer.partnerId,
-                                new CustomerEvent.Updated(id, patched.changedFields(), view)).replaceWith(view);
-                    });
-        }).onFailure().transform(e -> ETags.whenStale(e, ifMatch));
+        return visible(id)
+                .chain(customer -> {
+                    ETags.checkIfMatch(ifMatch, customer.version);
+                    MergePatches.Patched<CreateCustomerRequest> patched =
+                            patches.apply(mapper.toRequest(customer), patch);
+                    if (!patched.changed()) {
+                        return Uni.createFrom().item(mapper.toView(customer));
+                    }
+                    OffsetDateTime now = Clocks.now(clock);
+                    apply(customer, CustomerNormalizer.normalize(patched.value()), now);
+                    customer.updatedAt = now;
+                    return customers
+                            .releaseEmailsExcept(id, emails(customer))
+                            .chain(() -> claimEmails(customer))
+                            .chain(() -> customers.flush())
+                            .chain(() -> {
+                                CustomerView view = mapper.toView(customer);
+                                return events.append(
+                                                CustomerEvent.UPDATED,
+                                                CustomerEvent.SUBJECT,
+                                                id,
+                                                customer.partnerId,
+                                                new CustomerEvent.Updated(id, patched.changedFields(), view))
+                                        .replaceWith(view);
+                            });
+                })
+                .onFailure()
+                .transform(e -> ETags.whenStale(e, ifMatch));
     }
 
     /** Soft-deletes a customer: hidden from everyone but admins, and its email addresses free for reuse. */
     @WithTransaction
     public Uni<Void> delete(UUID id, String ifMatch) {
-        return visible(id).chain(customer -> {
-            ETags.checkIfMatch(ifMatch, customer.version);
-            customer.deletedAt = Clocks.now(clock);
-            customer.updatedAt = customer.deletedAt;
-            return customers.releaseEmails(id)
-                    .chain(() -> customers.flush())
-                    .chain(() -> events.append(CustomerEvent.DELETED, CustomerEvent.SUBJECT, id, customer.partnerId,
-                            new CustomerEvent.Deleted(id)))
-                    .replaceWithVoid();
-        }).onFailure().transform(e -> ETags.whenStale(e, ifMatch));
+        return visible(id)
+                .chain(customer -> {
+                    ETags.checkIfMatch(ifMatch, customer.version);
+                    customer.deletedAt = Clocks.now(clock);
+                    customer.updatedAt = customer.deletedAt;
+                    return customers
+                            .releaseEmails(id)
+                            .chain(() -> customers.flush())
+                            .chain(() -> events.append(
+                                    CustomerEvent.DELETED,
+                                    CustomerEvent.SUBJECT,
+                                    id,
+                                    customer.partnerId,
+                                    new CustomerEvent.Deleted(id)))
+                            .replaceWithVoid();
+                })
+                .onFailure()
+                .transform(e -> ETags.whenStale(e, ifMatch));
     }
 
     /** A live customer the caller may change, inside a write transaction, or not-found. */
     Uni<Customer> visible(UUID id) {
-        return customers.findVisible(id, caller.partnerScope(), false)
-                .map(customer -> found(customer, id));
+        return customers.findVisible(id, caller.partnerScope(), false).map(customer -> found(customer, id));
     }
 
     /** A live customer the caller may see, or not-found (the check before reading a customer's activity). */
@@ -199,14 +222,18 @@ public class CustomerService {
         boolean purchases = expand.contains(CustomerExpansion.PURCHASES);
         boolean interactions = expand.contains(CustomerExpansion.INTERACTIONS);
         boolean stats = expand.contains(CustomerExpansion.STATS);
-        return (purchases ? activity.recentPurchases(ids, CustomerExpansion.RECENT) : none(Map.<UUID, List<PurchaseView>>of()))
-                .chain(p -> (interactions ? activity.recentInteractions(ids, CustomerExpansion.RECENT)
-                        : none(Map.<UUID, List<InteractionView>>of()))
+        return (purchases
+                        ? activity.recentPurchases(ids, CustomerExpansion.RECENT)
+                        : none(Map.<UUID, List<PurchaseView>>of()))
+                .chain(p -> (interactions
+                                ? activity.recentInteractions(ids, CustomerExpansion.RECENT)
+                                : none(Map.<UUID, List<InteractionView>>of()))
                         .chain(i -> (stats ? activity.stats(ids) : none(Map.<UUID, CustomerStats>of()))
-                                .map(s -> views.stream().map(v -> v.withExpansions(
-                                        purchases ? p.getOrDefault(v.id(), List.of()) : null,
-                                        interactions ? i.getOrDefault(v.id(), List.of()) : null,
-                                        stats ? s.getOrDefault(v.id(), CustomerStats.EMPTY) : null))
+                                .map(s -> views.stream()
+                                        .map(v -> v.withExpansions(
+                                                purchases ? p.getOrDefault(v.id(), List.of()) : null,
+                                                interactions ? i.getOrDefault(v.id(), List.of()) : null,
+                                                stats ? s.getOrDefault(v.id(), CustomerStats.EMPTY) : null))
                                         .toList())));
     }
 
@@ -215,50 +242,64 @@ public class CustomerService {
     }
 
     private static Set<String> emails(Customer customer) {
-        return customer.contacts.emails().stream().map(CustomerRecords.Email::address)
+        return customer.contacts.emails().stream()
+                .map(CustomerRecords.Email::address)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     private Uni<Void> claimEmails(Customer customer) {
-        return customers.claimEmails(customer.id, customer.partnerId, emails(customer)).map(taken -> {
-            if (!taken.isEmpty()) {
-                throw new DomainException(ProblemType.CONFLICT,
-                        "Email address " + String.join(", ", taken) + " already belongs to another customer",
-                        taken.stream().map(e -> new FieldError("emails", e + " already belongs to another customer"))
-                                .toList());
-            }
-            return null;
-        });
+        return customers
+                .claimEmails(customer.id, customer.partnerId, emails(customer))
+                .map(taken -> {
+                    if (!taken.isEmpty()) {
+                        throw new DomainException(
+                                ProblemType.CONFLICT,
+                                "Email address " + String.join(", ", taken) + " already belongs to another customer",
+                                taken.stream()
+                                        .map(e -> new FieldError("emails", e + " already belongs to another customer"))
+                                        .toList());
+                    }
+                    return null;
+                });
     }
 
     private void apply(Customer customer, CreateCustomerRequest request, OffsetDateTime now) {
         CustomerRecords.Consents before = customer.consents;
         mapper.apply(request, customer);
         customer.consents = stamp(before, customer.consents, now);
-        customer.primaryEmail = customer.contacts.emails().stream().filter(e -> Boolean.TRUE.equals(e.primary()))
-                .map(CustomerRecords.Email::address).findFirst().orElse(null);
-        customer.primaryPhone = customer.contacts.phones().stream().filter(p -> Boolean.TRUE.equals(p.primary()))
-                .map(CustomerRecords.Phone::number).findFirst().orElse(null);
+        customer.primaryEmail = customer.contacts.emails().stream()
+                .filter(e -> Boolean.TRUE.equals(e.primary()))
+                .map(CustomerRecords.Email::address)
+                .findFirst()
+                .orElse(null);
+        customer.primaryPhone = customer.contacts.phones().stream()
+                .filter(p -> Boolean.TRUE.equals(p.primary()))
+                .map(CustomerRecords.Phone::number)
+                .findFirst()
+                .orElse(null);
         customer.searchText = CustomerNormalizer.searchText(customer);
     }
 
     /** A consent that changed without saying when gets the time of this request. */
-    private static CustomerRecords.Consents stamp(CustomerRecords.Consents before, CustomerRecords.Consents after,
-            OffsetDateTime now) {
+    private static CustomerRecords.Consents stamp(
+            CustomerRecords.Consents before, CustomerRecords.Consents after, OffsetDateTime now) {
         if (after == null) {
             return CustomerRecords.Consents.NONE;
         }
         CustomerRecords.Consents old = before == null ? CustomerRecords.Consents.NONE : before;
-        return new CustomerRecords.Consents(stamp(old.email(), after.email(), now), stamp(old.sms(), after.sms(), now),
+        return new CustomerRecords.Consents(
+                stamp(old.email(), after.email(), now),
+                stamp(old.sms(), after.sms(), now),
                 stamp(old.push(), after.push(), now));
     }
 
-    private static CustomerRecords.Consent stamp(CustomerRecords.Consent before, CustomerRecords.Consent after,
-            OffsetDateTime now) {
+    private static CustomerRecords.Consent stamp(
+            CustomerRecords.Consent before, CustomerRecords.Consent after, OffsetDateTime now) {
         if (after == null) {
             return null;
         }
-        boolean changed = before == null || !after.granted().equals(before.granted())
+        boolean changed = before == null
+                || !after.granted().equals(before.granted())
                 || !Objects.equals(after.source(), before.source());
         boolean undated = after.recordedAt() == null
                 || (before != null && after.recordedAt().equals(before.recordedAt()));

@@ -8,5 +8,4 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 
 /** Interactions inside write transactions; callers read them through {@link ActivityQueries}. */
 @ApplicationScoped
-public class InteractionRepository implements PanacheRepositoryBase<Interaction, UUID> {
-}
+public class InteractionRepository implements PanacheRepositoryBase<Interaction, UUID> {}

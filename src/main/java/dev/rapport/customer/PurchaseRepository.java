@@ -14,11 +14,12 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
 
     /** Whether the customer already has a purchase with this order reference. */
     public Uni<Boolean> existsOrderRef(UUID customerId, String orderRef) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "select exists (select 1 from purchase where customer_id = :customer and order_ref = :ref)",
-                Boolean.class)
-                .setParameter("customer", customerId)
-                .setParameter("ref", orderRef)
-                .getSingleResult());
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "select exists (select 1 from purchase where customer_id = :customer and order_ref = :ref)",
+                                Boolean.class)
+                        .setParameter("customer", customerId)
+                        .setParameter("ref", orderRef)
+                        .getSingleResult());
     }
 }

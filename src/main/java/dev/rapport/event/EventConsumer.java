@@ -30,6 +30,5 @@ public interface EventConsumer {
     Uni<Void> handle(List<StoredEvent> batch);
 
     /** Runs after a batch of {@code count} events was handled and committed (to wake a sender, say). */
-    default void committed(int count) {
-    }
+    default void committed(int count) {}
 }

@@ -68,8 +68,7 @@ public class EventConsumers {
     }
 
     /** What one run did: whether it held the cursor, how many events it handled, whether to look again shortly. */
-    private record Run(boolean heldCursor, int handled, boolean lookAgain) {
-    }
+    private record Run(boolean heldCursor, int handled, boolean lookAgain) {}
 
     /** One consumer, its runner, and whether its cursor row is known to exist. */
     private final class Runner {
@@ -85,18 +84,24 @@ public class EventConsumers {
 
         /** One batch; true when the batch was full and another should follow at once. */
         private Uni<Boolean> runBatch() {
-            return Panache.withTransaction(() -> Panache.getSession().chain(session -> createCursor(session)
-                    // An advisory lock rather than FOR UPDATE: a row lock would give this transaction an id before
-                    // the read below, and the read returns nothing beyond the oldest running transaction, its own.
-                    .chain(() -> session.createNativeQuery("""
+            return Panache.withTransaction(() -> Panache.getSession()
+                            .chain(session -> createCursor(session)
+                                    // An advisory lock rather than FOR UPDATE: a row lock would give this transaction
+                                    // an id before
+                                    // the read below, and the read returns nothing beyond the oldest running
+                                    // transaction, its own.
+                                    .chain(() -> session.createNativeQuery("""
                             select cast(xact_id as text) || ':' || seq from consumer_cursor
                             where name = :name
                               and pg_try_advisory_xact_lock(hashtext('consumer_cursor'), hashtext(:name))
-                            """, String.class).setParameter("name", consumer.name()).getResultList())
-                    .chain(cursor -> cursor.isEmpty()
-                            // Another replica is running this consumer; it may have read before our events committed.
-                            ? Uni.createFrom().item(new Run(false, 0, true))
-                            : handleAfter(session, position(cursor.get(0))))))
+                            """, String.class)
+                                            .setParameter("name", consumer.name())
+                                            .getResultList())
+                                    .chain(cursor -> cursor.isEmpty()
+                                            // Another replica is running this consumer; it may have read before our
+                                            // events committed.
+                                            ? Uni.createFrom().item(new Run(false, 0, true))
+                                            : handleAfter(session, position(cursor.get(0))))))
                     .invoke(run -> {
                         if (run.heldCursor()) {
                             cursorExists = true;
@@ -117,7 +122,9 @@ public class EventConsumers {
                 return Uni.createFrom().voidItem();
             }
             return session.createNativeQuery("insert into consumer_cursor (name) values (:name) on conflict do nothing")
-                    .setParameter("name", consumer.name()).executeUpdate().replaceWithVoid();
+                    .setParameter("name", consumer.name())
+                    .executeUpdate()
+                    .replaceWithVoid();
         }
 
         private Uni<Run> handleAfter(Mutiny.Session session, LogPosition cursor) {
@@ -132,8 +139,11 @@ public class EventConsumers {
                                 update consumer_cursor
                                 set xact_id = cast(:xid as xid8), seq = :seq, updated_at = now()
                                 where name = :name
-                                """).setParameter("xid", Long.toString(last.xactId())).setParameter("seq", last.seq())
-                                .setParameter("name", consumer.name()).executeUpdate())
+                                """)
+                                .setParameter("xid", Long.toString(last.xactId()))
+                                .setParameter("seq", last.seq())
+                                .setParameter("name", consumer.name())
+                                .executeUpdate())
                         .replaceWith(new Run(true, read.size(), read.size() < BATCH && batch.heldBack()));
             });
         }

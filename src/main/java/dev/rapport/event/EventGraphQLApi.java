@@ -27,9 +27,11 @@ public class EventGraphQLApi {
     }
 
     @Query("events")
-    @Description("Every committed event once, oldest first, after the cursor; keep nextCursor and pass it as after to continue")
+    @Description(
+            "Every committed event once, oldest first, after the cursor; keep nextCursor and pass it as after to continue")
     @RolesAllowed(Roles.EVENTS_READ)
-    public Uni<EventPage> events(@Description("nextCursor of the previous call; omit to start at the oldest") String after,
+    public Uni<EventPage> events(
+            @Description("nextCursor of the previous call; omit to start at the oldest") String after,
             @Description("Comma-separated event types, * as a wildcard part, for example customer.*") String types,
             @Description("Page size, 1 to 100") @DefaultValue("20") int limit) {
         return events.feed(after, types, String.valueOf(limit));

@@ -12,8 +12,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.rapport.platform.db.Ids;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import dev.rapport.platform.security.Caller;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -73,8 +73,15 @@ public class EventLog {
                 .replaceWith(id);
     }
 
-    private Uni<Integer> insert(Mutiny.Session session, UUID id, String type, String subjectType, UUID subjectId,
-            String ownerPartnerId, String payload, List<String> changedFields) {
+    private Uni<Integer> insert(
+            Mutiny.Session session,
+            UUID id,
+            String type,
+            String subjectType,
+            UUID subjectId,
+            String ownerPartnerId,
+            String payload,
+            List<String> changedFields) {
         Object requestId = MDC.get("requestId");
         return session.createNativeQuery(INSERT)
                 .setParameter("id", id)
@@ -90,5 +97,4 @@ public class EventLog {
                 .setParameter("changedFields", String.join("\n", changedFields))
                 .executeUpdate();
     }
-
 }

@@ -43,10 +43,13 @@ class EventQueries {
      */
     Uni<List<StoredEvent>> after(LogPosition position, List<String> typePatterns, String partnerId, int limit) {
         SqlParams params = new SqlParams();
-        StringBuilder sql = new StringBuilder("select ").append(COLUMNS)
+        StringBuilder sql = new StringBuilder("select ")
+                .append(COLUMNS)
                 .append(" from event e where (xact_id, seq) > (cast(")
-                .append(params.bind(Long.toString(position.xactId()))).append(" as xid8), ")
-                .append(params.bind(position.seq())).append(')')
+                .append(params.bind(Long.toString(position.xactId())))
+                .append(" as xid8), ")
+                .append(params.bind(position.seq()))
+                .append(')')
                 .append(" and xact_id < pg_snapshot_xmin(pg_current_snapshot())");
         if (!typePatterns.isEmpty()) {
             sql.append(" and (");
@@ -67,8 +70,7 @@ class EventQueries {
      * committed events beyond them are held back because an older transaction is still running. That transaction
      * may append no event and so wake nobody when it ends: the consumer must look again soon.
      */
-    record ConsumerBatch(List<StoredEvent> events, boolean heldBack) {
-    }
+    record ConsumerBatch(List<StoredEvent> events, boolean heldBack) {}
 
     /**
      * The next events after {@code position} for a consumer, in one statement. Every position a reader holds lies
@@ -78,7 +80,9 @@ class EventQueries {
      * LIMIT: as EXISTS, PostgreSQL's generic plan scanned the whole table to find nothing.)
      */
     Uni<ConsumerBatch> next(LogPosition position, int limit) {
-        return statements.list("select " + COLUMNS + ", h.held " + """
+        return statements
+                .list(
+                        "select " + COLUMNS + ", h.held " + """
                 from (select (select true from event where xact_id >= pg_snapshot_xmin(pg_current_snapshot())
                               order by xact_id limit 1) as held) h
                 left join lateral (select * from event
@@ -86,9 +90,14 @@ class EventQueries {
                                      and xact_id < pg_snapshot_xmin(pg_current_snapshot())
                                    order by xact_id, seq limit $3) e on true
                 order by e.xact_id, e.seq
-                """, Tuple.of(Long.toString(position.xactId()), position.seq(), limit), row -> row)
+                """,
+                        Tuple.of(Long.toString(position.xactId()), position.seq(), limit),
+                        row -> row)
                 .map(rows -> new ConsumerBatch(
-                        rows.stream().filter(row -> row.getValue(0) != null).map(EventQueries::toEvent).toList(),
+                        rows.stream()
+                                .filter(row -> row.getValue(0) != null)
+                                .map(EventQueries::toEvent)
+                                .toList(),
                         !rows.isEmpty() && Boolean.TRUE.equals(rows.get(0).getBoolean(9))));
     }
 
@@ -99,7 +108,8 @@ class EventQueries {
      * again, which at-least-once readers absorb by event id.
      */
     Uni<LogPosition> positionBeforeSeq(long seq) {
-        return statements.list("""
+        return statements
+                .list("""
                 select cast(least(pg_snapshot_xmin(pg_current_snapshot()),
                                   (select xact_id from event where seq > $1 order by xact_id limit 1)) as text)
                 """, Tuple.of(seq), row -> new LogPosition(Long.parseLong(row.getString(0)), 0))
@@ -107,8 +117,14 @@ class EventQueries {
     }
 
     private static StoredEvent toEvent(Row row) {
-        return new StoredEvent(new LogPosition(Long.parseLong(row.getString(0)), row.getLong(1)), row.getUUID(2),
-                row.getString(3), row.getString(4), row.getUUID(5), row.getString(6), row.getOffsetDateTime(7),
+        return new StoredEvent(
+                new LogPosition(Long.parseLong(row.getString(0)), row.getLong(1)),
+                row.getUUID(2),
+                row.getString(3),
+                row.getString(4),
+                row.getUUID(5),
+                row.getString(6),
+                row.getOffsetDateTime(7),
                 row.getString(8));
     }
 }

@@ -32,20 +32,31 @@ public class EventResource {
 
     @GET
     @RolesAllowed(Roles.EVENTS_READ)
-    @Operation(operationId = "readEvents", summary = "Read the change feed",
+    @Operation(
+            operationId = "readEvents",
+            summary = "Read the change feed",
             description = "Returns every committed event once, oldest first, after the cursor. Keep the `nextCursor` "
                     + "and pass it as `after` to continue; it is present even when nothing is new, so the same call "
                     + "polls. An event whose transaction is still running is returned after it commits, never skipped. "
                     + "A partner client reads only the events of its own records. Events are kept for 30 days.")
-    @APIResponse(responseCode = "200", description = "A page of events",
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of events",
             content = @Content(schema = @Schema(implementation = EventPage.class)))
     public Uni<EventPage> feed(
             @Parameter(description = "The nextCursor of the previous call; omit to start at the oldest event")
-            @QueryParam("after") String after,
-            @Parameter(description = "Comma-separated event types, * as a wildcard part", example = "customer.*,purchase.recorded")
-            @QueryParam("types") String types,
-            @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
-            @QueryParam("limit") String limit) {
+                    @QueryParam("after")
+                    String after,
+            @Parameter(
+                            description = "Comma-separated event types, * as a wildcard part",
+                            example = "customer.*,purchase.recorded")
+                    @QueryParam("types")
+                    String types,
+            @Parameter(
+                            description = "Page size, 1 to 100",
+                            schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
+                    @QueryParam("limit")
+                    String limit) {
         return service.feed(after, types, limit);
     }
 }

@@ -37,8 +37,12 @@ public class EventRetention {
     @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> deleteExpired() {
         OffsetDateTime before = OffsetDateTime.now(clock).minus(config.events().retention());
-        return Multi.createBy().repeating().uni(() -> deleteBatch(before)).whilst(deleted -> deleted == BATCH)
-                .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue))
+        return Multi.createBy()
+                .repeating()
+                .uni(() -> deleteBatch(before))
+                .whilst(deleted -> deleted == BATCH)
+                .collect()
+                .with(java.util.stream.Collectors.summingInt(Integer::intValue))
                 .invoke(total -> LOG.debugf("Deleted %d expired events", total))
                 .replaceWithVoid();
     }

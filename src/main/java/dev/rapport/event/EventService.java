@@ -26,6 +26,7 @@ public class EventService {
     private static final String LOG = "log";
     /** Cursors issued while the feed was read in sequence order; still accepted. */
     private static final String SEQ = "feed";
+
     private static final Pattern TYPE_PATTERN = Pattern.compile("\\*|[a-z_]+(\\.([a-z_]+|\\*))*");
 
     private final EventQueries events;
@@ -45,20 +46,28 @@ public class EventService {
     public Uni<EventPage> feed(String after, String types, String limit) {
         PageRequest page = PageRequest.of(limit, null, null);
         List<String> patterns = patterns(types);
-        return positionOf(after).chain(position -> events
-                .after(position, patterns, caller.partnerId().orElse(null), page.fetchSize())
-                .map(rows -> {
-                    boolean hasMore = rows.size() > page.limit();
-                    List<StoredEvent> data = hasMore ? rows.subList(0, page.limit()) : rows;
-                    LogPosition last = data.isEmpty() ? position : data.get(data.size() - 1).position();
-                    return new EventPage(data.stream().map(this::toView).toList(), cursorOf(last), hasMore);
-                }));
+        return positionOf(after)
+                .chain(position -> events.after(
+                                position, patterns, caller.partnerId().orElse(null), page.fetchSize())
+                        .map(rows -> {
+                            boolean hasMore = rows.size() > page.limit();
+                            List<StoredEvent> data = hasMore ? rows.subList(0, page.limit()) : rows;
+                            LogPosition last = data.isEmpty()
+                                    ? position
+                                    : data.get(data.size() - 1).position();
+                            return new EventPage(data.stream().map(this::toView).toList(), cursorOf(last), hasMore);
+                        }));
     }
 
     public EventView toView(StoredEvent event) {
         try {
-            return new EventView(event.id(), event.type(), event.occurredAt(), event.subjectType(),
-                    event.subjectId(), json.readTree(event.payload()));
+            return new EventView(
+                    event.id(),
+                    event.type(),
+                    event.occurredAt(),
+                    event.subjectType(),
+                    event.subjectId(),
+                    json.readTree(event.payload()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable payload of event " + event.id(), e);
         }
@@ -76,8 +85,9 @@ public class EventService {
         Cursor cursor = Cursor.decode(after);
         try {
             if (LOG.equals(cursor.sort())) {
-                return Uni.createFrom().item(new LogPosition(Long.parseLong(cursor.key()),
-                        cursor.id().getLeastSignificantBits()));
+                return Uni.createFrom()
+                        .item(new LogPosition(
+                                Long.parseLong(cursor.key()), cursor.id().getLeastSignificantBits()));
             }
             if (SEQ.equals(cursor.sort())) {
                 return events.positionBeforeSeq(Long.parseLong(cursor.key()));
@@ -97,7 +107,8 @@ public class EventService {
         for (String type : types.split(",")) {
             String trimmed = type.trim();
             if (!TYPE_PATTERN.matcher(trimmed).matches()) {
-                throw DomainException.invalid("types", "'" + trimmed + "' is not an event type or pattern such as customer.*");
+                throw DomainException.invalid(
+                        "types", "'" + trimmed + "' is not an event type or pattern such as customer.*");
             }
             if (trimmed.equals("*")) {
                 return List.of();

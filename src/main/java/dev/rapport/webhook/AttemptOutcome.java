@@ -8,7 +8,11 @@ record AttemptOutcome(Integer statusCode, String error, boolean succeeded, boole
     static AttemptOutcome of(int status, String body, String retryAfter) {
         boolean ok = status >= 200 && status < 300;
         boolean retry = status == 429 || status >= 500;
-        return new AttemptOutcome(status, ok ? null : "HTTP " + status + (body == null ? "" : ": " + body), ok, retry,
+        return new AttemptOutcome(
+                status,
+                ok ? null : "HTTP " + status + (body == null ? "" : ": " + body),
+                ok,
+                retry,
                 parseRetryAfter(retryAfter));
     }
 

@@ -2,10 +2,7 @@ package dev.rapport.webhook;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,12 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.rapport.platform.db.Ids;
 import dev.rapport.platform.time.Clocks;
-import dev.rapport.platform.paging.Cursor;
-import dev.rapport.platform.paging.Page;
-import dev.rapport.platform.paging.PageRequest;
 import dev.rapport.webhook.api.WebhookDeliveryView;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import dev.rapport.platform.db.SqlValues;
 import io.smallrye.mutiny.Uni;
 
 /** The delivery queue in SQL: fan-out of events, claims by senders, results, the delivery log and replays. */
@@ -37,8 +30,7 @@ public class WebhookDeliveries {
     }
 
     /** An event to fan out, with the exact envelope every endpoint will receive. */
-    public record Outgoing(UUID eventId, String type, OffsetDateTime createdAt, String partnerId, String envelope) {
-    }
+    public record Outgoing(UUID eventId, String type, OffsetDateTime createdAt, String partnerId, String envelope) {}
 
     /**
      * Queues a batch of events, in one statement, for every enabled endpoint whose patterns match each event's
@@ -55,7 +47,8 @@ public class WebhookDeliveries {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("""
                 insert into webhook_delivery (id, endpoint_id, event_id, event_type, payload, next_attempt_at)
                 select gen_random_uuid(), e.id, o."eventId", o.type, o.envelope, now()
                 from jsonb_to_recordset(cast(cast(:batch as text) as jsonb))
@@ -67,8 +60,8 @@ public class WebhookDeliveries {
                              where o.type like replace(replace(p, '_', '\\_'), '*', '%'))
                 on conflict on constraint webhook_delivery_once do nothing
                 """)
-                .setParameter("batch", batch)
-                .executeUpdate());
+                        .setParameter("batch", batch)
+                        .executeUpdate());
     }
 
     /** Queues the sample event of "send test event" for one endpoint. */
@@ -81,41 +74,44 @@ public class WebhookDeliveries {
         envelope.put("createdAt", now.toString());
         envelope.putObject("data").put("message", "This is a test event from Rapport");
         UUID id = Ids.newId();
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("""
                 insert into webhook_delivery (id, endpoint_id, event_id, event_type, payload, next_attempt_at)
                 values (:id, :endpointId, :eventId, :type, :payload, now())
                 """)
-                .setParameter("id", id)
-                .setParameter("endpointId", endpointId)
-                .setParameter("eventId", eventId)
-                .setParameter("type", WebhookEvent.TEST)
-                .setParameter("payload", envelope.toString())
-                .executeUpdate())
-                .replaceWith(new WebhookDeliveryView(id, endpointId, eventId, WebhookEvent.TEST, "pending", 0, now,
-                        null, List.of()));
+                        .setParameter("id", id)
+                        .setParameter("endpointId", endpointId)
+                        .setParameter("eventId", eventId)
+                        .setParameter("type", WebhookEvent.TEST)
+                        .setParameter("payload", envelope.toString())
+                        .executeUpdate())
+                .replaceWith(new WebhookDeliveryView(
+                        id, endpointId, eventId, WebhookEvent.TEST, "pending", 0, now, null, List.of()));
     }
 
     /** Makes deliveries due again with a fresh retry schedule; their webhook-id stays the same. */
     public Uni<Integer> replay(UUID endpointId, UUID deliveryId, OffsetDateTime from, OffsetDateTime to) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("""
                 update webhook_delivery set status = 'pending', attempt_count = 0, next_attempt_at = now()
                 where endpoint_id = :endpointId
                   and (cast(:deliveryId as uuid) is null or id = cast(:deliveryId as uuid))
                   and (cast(:from as timestamptz) is null or created_at >= cast(:from as timestamptz))
                   and (cast(:to as timestamptz) is null or created_at < cast(:to as timestamptz))
                 """)
-                .setParameter("endpointId", endpointId)
-                .setParameter("deliveryId", deliveryId)
-                .setParameter("from", from)
-                .setParameter("to", to)
-                .executeUpdate());
+                        .setParameter("endpointId", endpointId)
+                        .setParameter("deliveryId", deliveryId)
+                        .setParameter("from", from)
+                        .setParameter("to", to)
+                        .executeUpdate());
     }
 
     /** Removes an endpoint's deliveries (and, by cascade, their attempts) before the endpoint itself goes. */
     public Uni<Integer> deleteAll(UUID endpointId) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("delete from webhook_delivery where endpoint_id = :id")
-                .setParameter("id", endpointId).executeUpdate());
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("delete from webhook_delivery where endpoint_id = :id")
+                        .setParameter("id", endpointId)
+                        .executeUpdate());
     }
 
     /** The JSON envelope of an event, {id, type, createdAt, data}: the exact bytes that will be signed and sent. */
@@ -131,6 +127,4 @@ public class WebhookDeliveries {
             throw new IllegalStateException("Unreadable event payload " + id, e);
         }
     }
-
-
 }

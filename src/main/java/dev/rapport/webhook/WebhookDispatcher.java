@@ -41,11 +41,16 @@ public class WebhookDispatcher implements EventConsumer {
 
     @Override
     public Uni<Void> handle(List<StoredEvent> batch) {
-        return deliveries.enqueue(batch.stream()
-                .map(event -> new WebhookDeliveries.Outgoing(event.id(), event.type(), event.occurredAt(),
-                        event.partnerId(), deliveries.envelope(event.id(), event.type(), event.occurredAt(),
-                                event.payload())))
-                .toList()).replaceWithVoid();
+        return deliveries
+                .enqueue(batch.stream()
+                        .map(event -> new WebhookDeliveries.Outgoing(
+                                event.id(),
+                                event.type(),
+                                event.occurredAt(),
+                                event.partnerId(),
+                                deliveries.envelope(event.id(), event.type(), event.occurredAt(), event.payload())))
+                        .toList())
+                .replaceWithVoid();
     }
 
     @Override

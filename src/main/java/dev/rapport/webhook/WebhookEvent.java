@@ -17,17 +17,25 @@ public final class WebhookEvent {
     /** The type of the sample event sent by "send test event". */
     public static final String TEST = "webhook.test";
 
-    private WebhookEvent() {
-    }
+    private WebhookEvent() {}
 
     /** Payload of the endpoint events. */
-    @Schema(name = "WebhookEndpointEventData", extensions = @Extension(name = "x-event-types",
-            value = CREATED + "," + UPDATED + "," + DELETED + "," + SECRET_ROTATED + "," + DISABLED),
+    @Schema(
+            name = "WebhookEndpointEventData",
+            extensions =
+                    @Extension(
+                            name = "x-event-types",
+                            value = CREATED + "," + UPDATED + "," + DELETED + "," + SECRET_ROTATED + "," + DISABLED),
             description = "The data of the webhook_endpoint.* events; never the secret")
     public record EndpointChanged(
             @Schema(description = "Endpoint id") UUID id,
-            @Schema(description = "URL that receives the events") String url,
-            @Schema(description = "Whether deliveries are sent") boolean enabled,
-            @Schema(description = "Why it was disabled or deleted, for those events") String reason) {
-    }
+
+            @Schema(description = "URL that receives the events")
+            String url,
+
+            @Schema(description = "Whether deliveries are sent")
+            boolean enabled,
+
+            @Schema(description = "Why it was disabled or deleted, for those events")
+            String reason) {}
 }

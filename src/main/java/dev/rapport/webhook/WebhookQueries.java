@@ -34,15 +34,14 @@ class WebhookQueries {
 
     WebhookQueries(PooledStatements statements, JsonColumns json) {
         this.statements = statements;
-        this.headers = json.reader(new TypeReference<LinkedHashMap<String, String>>() {
-        });
+        this.headers = json.reader(new TypeReference<LinkedHashMap<String, String>>() {});
     }
 
     /** An endpoint a caller of {@code scope} may manage, without its secret; null when there is none. */
     Uni<WebhookEndpointView> endpoint(UUID id, String scope) {
         SqlParams params = new SqlParams();
-        String sql = "select " + ENDPOINT_COLUMNS + " from webhook_endpoint e where e.id = " + params.bind(id)
-                + " and " + Caller.scopeCondition(scope, "e.partner_id", params);
+        String sql = "select " + ENDPOINT_COLUMNS + " from webhook_endpoint e where e.id = " + params.bind(id) + " and "
+                + Caller.scopeCondition(scope, "e.partner_id", params);
         return statements.list(sql, params.tuple(), this::toEndpoint).map(rows -> rows.isEmpty() ? null : rows.get(0));
     }
 
@@ -52,7 +51,8 @@ class WebhookQueries {
         String sql = "select " + ENDPOINT_COLUMNS + " from webhook_endpoint e where "
                 + Caller.scopeCondition(scope, "e.partner_id", params) + " and " + page.keyset("e.id", params)
                 + page.orderAndLimit("e.id");
-        return statements.list(sql, params.tuple(), this::toEndpoint)
+        return statements
+                .list(sql, params.tuple(), this::toEndpoint)
                 .map(rows -> page.page(rows, e -> e.createdAt().toString(), WebhookEndpointView::id));
     }
 
@@ -65,9 +65,11 @@ class WebhookQueries {
                 from (select * from webhook_delivery d where d.endpoint_id = %s and %s and %s%s) d
                 left join webhook_attempt a on a.delivery_id = d.id
                 order by d.created_at desc, d.id desc, a.attempted_at
-                """.formatted(params.bind(endpointId),
-                status == null ? "true" : "d.status = " + params.bind(status), page.keyset("d.id", params),
-                page.orderAndLimit("d.id"));
+                """.formatted(
+                        params.bind(endpointId),
+                        status == null ? "true" : "d.status = " + params.bind(status),
+                        page.keyset("d.id", params),
+                        page.orderAndLimit("d.id"));
         return statements.list(sql, params.tuple(), row -> row).map(rows -> toPage(rows, page));
     }
 
@@ -80,8 +82,8 @@ class WebhookQueries {
             deliveries.putIfAbsent(id, row);
             List<WebhookDeliveryView.Attempt> list = attempts.computeIfAbsent(id, k -> new ArrayList<>());
             if (row.getValue(8) != null) {
-                list.add(new WebhookDeliveryView.Attempt(row.getOffsetDateTime(8), row.getInteger(9),
-                        row.getInteger(10), row.getString(11)));
+                list.add(new WebhookDeliveryView.Attempt(
+                        row.getOffsetDateTime(8), row.getInteger(9), row.getInteger(10), row.getString(11)));
             }
         }
         List<Row> firsts = List.copyOf(deliveries.values());
@@ -91,16 +93,31 @@ class WebhookQueries {
 
     private static WebhookDeliveryView toDelivery(Row row, List<WebhookDeliveryView.Attempt> attempts) {
         String status = row.getString(4);
-        return new WebhookDeliveryView(row.getUUID(0), row.getUUID(1), row.getUUID(2), row.getString(3), status,
-                row.getInteger(5), "pending".equals(status) ? row.getOffsetDateTime(6) : null,
-                row.getOffsetDateTime(7), List.copyOf(attempts));
+        return new WebhookDeliveryView(
+                row.getUUID(0),
+                row.getUUID(1),
+                row.getUUID(2),
+                row.getString(3),
+                status,
+                row.getInteger(5),
+                "pending".equals(status) ? row.getOffsetDateTime(6) : null,
+                row.getOffsetDateTime(7),
+                List.copyOf(attempts));
     }
 
     private WebhookEndpointView toEndpoint(Row row) {
         Map<String, String> stored = headers.read(row.getString(6));
-        return new WebhookEndpointView(row.getUUID(0), row.getString(1), row.getString(2),
-                List.of(row.getArrayOfStrings(3)), row.getBoolean(4), row.getString(5),
-                stored == null ? Map.of() : stored, null, row.getOffsetDateTime(7), row.getOffsetDateTime(8),
+        return new WebhookEndpointView(
+                row.getUUID(0),
+                row.getString(1),
+                row.getString(2),
+                List.of(row.getArrayOfStrings(3)),
+                row.getBoolean(4),
+                row.getString(5),
+                stored == null ? Map.of() : stored,
+                null,
+                row.getOffsetDateTime(7),
+                row.getOffsetDateTime(8),
                 row.getLong(9));
     }
 }

@@ -1,7 +1,6 @@
 package dev.rapport.webhook;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -66,25 +65,36 @@ public class WebhookResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.WEBHOOKS_MANAGE)
-    @Operation(operationId = "createWebhookEndpoint", summary = "Register a webhook endpoint",
+    @Operation(
+            operationId = "createWebhookEndpoint",
+            summary = "Register a webhook endpoint",
             description = "The URL must be https and resolve to public addresses only. The response carries the "
                     + "signing secret (whsec_...) once: store it to verify the webhook-signature header.")
-    @APIResponse(responseCode = "201", description = "Registered; the body carries the secret",
+    @APIResponse(
+            responseCode = "201",
+            description = "Registered; the body carries the secret",
             content = @Content(schema = @Schema(implementation = WebhookEndpointView.class)),
-            headers = { @Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag") })
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")})
     public Uni<Response> create(
             @Parameter(description = "Makes a retry safe: a repeat returns the stored response")
-            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                    @HeaderParam(IdempotentRequests.HEADER)
+                    String idempotencyKey,
             @Valid @NotNull CreateWebhookEndpointRequest request) {
-        return idempotency.run(idempotencyKey, "POST /v1/webhook-endpoints", request, () -> service.create(request)
-                .map(view -> StoredResponse.created(view, "/v1/webhook-endpoints/" + view.id(),
-                        ETags.of(view.version()))));
+        return idempotency.run(
+                idempotencyKey,
+                "POST /v1/webhook-endpoints",
+                request,
+                () -> service.create(request)
+                        .map(view -> StoredResponse.created(
+                                view, "/v1/webhook-endpoints/" + view.id(), ETags.of(view.version()))));
     }
 
     @GET
     @RolesAllowed(Roles.WEBHOOKS_MANAGE)
     @Operation(operationId = "listWebhookEndpoints", summary = "List webhook endpoints, newest first")
-    @APIResponse(responseCode = "200", description = "A page of endpoints",
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of endpoints",
             content = @Content(schema = @Schema(implementation = WebhookEndpointPage.class)))
     public Uni<Page<WebhookEndpointView>> list(@BeanParam PageParameters paging) {
         return service.list(paging);
@@ -94,7 +104,9 @@ public class WebhookResource {
     @Path("{id}")
     @RolesAllowed(Roles.WEBHOOKS_MANAGE)
     @Operation(operationId = "getWebhookEndpoint", summary = "Get a webhook endpoint")
-    @APIResponse(responseCode = "200", description = "The endpoint; ETag carries its version",
+    @APIResponse(
+            responseCode = "200",
+            description = "The endpoint; ETag carries its version",
             content = @Content(schema = @Schema(implementation = WebhookEndpointView.class)),
             headers = @Header(name = "ETag", ref = "ETag"))
     public Uni<Response> get(@PathParam("id") UUID id) {
@@ -105,19 +117,29 @@ public class WebhookResource {
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @RolesAllowed(Roles.WEBHOOKS_MANAGE)
-    @Operation(operationId = "updateWebhookEndpoint", summary = "Change a webhook endpoint with a JSON merge patch",
+    @Operation(
+            operationId = "updateWebhookEndpoint",
+            summary = "Change a webhook endpoint with a JSON merge patch",
             description = "Set enabled to true to re-enable an endpoint that was disabled automatically.")
-    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE,
-            schema = @Schema(implementation = CreateWebhookEndpointRequest.class)))
-    @APIResponse(responseCode = "200", description = "The changed endpoint; ETag carries its new version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = WebhookEndpointView.class)),
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MergePatch.MEDIA_TYPE,
+                            schema = @Schema(implementation = CreateWebhookEndpointRequest.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed endpoint; ETag carries its new version",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = WebhookEndpointView.class)),
             headers = @Header(name = "ETag", ref = "ETag"))
-    public Uni<Response> update(@PathParam("id") UUID id,
-            @Parameter(description = "ETag of the version the change was based on") @HeaderParam("If-Match") String ifMatch,
+    public Uni<Response> update(
+            @PathParam("id") UUID id,
+            @Parameter(description = "ETag of the version the change was based on") @HeaderParam("If-Match")
+                    String ifMatch,
             @NotNull JsonNode patch) {
-        return service.update(id, patch, ifMatch)
-                .map(view -> ETags.ok(view, view.version()));
+        return service.update(id, patch, ifMatch).map(view -> ETags.ok(view, view.version()));
     }
 
     @DELETE
@@ -132,10 +154,14 @@ public class WebhookResource {
     @POST
     @Path("{id}/rotate-secret")
     @RolesAllowed(Roles.WEBHOOKS_MANAGE)
-    @Operation(operationId = "rotateWebhookSecret", summary = "Rotate the signing secret",
+    @Operation(
+            operationId = "rotateWebhookSecret",
+            summary = "Rotate the signing secret",
             description = "Returns the new secret once. Until the overlap ends (24 h by default) deliveries carry two "
                     + "signatures, one per secret, so receivers can switch without losing events.")
-    @APIResponse(responseCode = "200", description = "The endpoint with its new secret",
+    @APIResponse(
+            responseCode = "200",
+            description = "The endpoint with its new secret",
             content = @Content(schema = @Schema(implementation = WebhookEndpointView.class)))
     public Uni<WebhookEndpointView> rotateSecret(@PathParam("id") UUID id) {
         return service.rotateSecret(id);
@@ -144,9 +170,13 @@ public class WebhookResource {
     @POST
     @Path("{id}/test")
     @RolesAllowed(Roles.WEBHOOKS_MANAGE)
-    @Operation(operationId = "sendWebhookTestEvent", summary = "Send a test event",
+    @Operation(
+            operationId = "sendWebhookTestEvent",
+            summary = "Send a test event",
             description = "Queues a signed webhook.test event for this endpoint; it is sent like any delivery.")
-    @APIResponse(responseCode = "202", description = "Queued",
+    @APIResponse(
+            responseCode = "202",
+            description = "Queued",
             content = @Content(schema = @Schema(implementation = WebhookDeliveryView.class)))
     public Uni<Response> sendTest(@PathParam("id") UUID id) {
         return service.sendTest(id).map(view -> Response.accepted(view).build());
@@ -155,12 +185,17 @@ public class WebhookResource {
     @GET
     @Path("{id}/deliveries")
     @RolesAllowed(Roles.WEBHOOKS_MANAGE)
-    @Operation(operationId = "listWebhookDeliveries",
+    @Operation(
+            operationId = "listWebhookDeliveries",
             summary = "The delivery log of an endpoint, newest first, with every attempt")
-    @APIResponse(responseCode = "200", description = "A page of deliveries",
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of deliveries",
             content = @Content(schema = @Schema(implementation = WebhookDeliveryPage.class)))
-    public Uni<Page<WebhookDeliveryView>> deliveries(@PathParam("id") UUID id,
-            @Parameter(description = "Only deliveries in this state: pending, succeeded, dead") @QueryParam("status") String status,
+    public Uni<Page<WebhookDeliveryView>> deliveries(
+            @PathParam("id") UUID id,
+            @Parameter(description = "Only deliveries in this state: pending, succeeded, dead") @QueryParam("status")
+                    String status,
             @BeanParam PageParameters paging) {
         return service.deliveries(id, status, paging);
     }
@@ -168,14 +203,28 @@ public class WebhookResource {
     @POST
     @Path("{id}/replay")
     @RolesAllowed(Roles.WEBHOOKS_MANAGE)
-    @Operation(operationId = "replayWebhookDeliveries", summary = "Send deliveries again",
+    @Operation(
+            operationId = "replayWebhookDeliveries",
+            summary = "Send deliveries again",
             description = "One delivery (deliveryId) or all deliveries created in [from, to). They keep their "
                     + "webhook-id, so receivers can recognise them, and get a fresh retry schedule.")
-    @APIResponse(responseCode = "202", description = "How many deliveries were queued again",
-            content = @Content(schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "replayed",
-                    properties = @SchemaProperty(name = "replayed", type = SchemaType.INTEGER, minimum = "0",
-                            description = "Deliveries queued again"))))
-    public Uni<Response> replay(@PathParam("id") UUID id,
+    @APIResponse(
+            responseCode = "202",
+            description = "How many deliveries were queued again",
+            content =
+                    @Content(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            requiredProperties = "replayed",
+                                            properties =
+                                                    @SchemaProperty(
+                                                            name = "replayed",
+                                                            type = SchemaType.INTEGER,
+                                                            minimum = "0",
+                                                            description = "Deliveries queued again"))))
+    public Uni<Response> replay(
+            @PathParam("id") UUID id,
             @Parameter(description = "One delivery to send again") @QueryParam("deliveryId") String deliveryId,
             @Parameter(description = "Start of the time range, ISO-8601") @QueryParam("from") String from,
             @Parameter(description = "End of the time range, ISO-8601") @QueryParam("to") String to) {

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -50,10 +49,15 @@ public class WebhookSender {
 
     private static final Logger LOG = Logger.getLogger(WebhookSender.class);
     private static final int MAX_ERROR_BODY = 1024;
-    private static final Set<String> RESERVED_HEADERS = Set.of("host", "content-type", "content-length",
-            "webhook-id", "webhook-timestamp", "webhook-signature", "user-agent");
-    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
-    };
+    private static final Set<String> RESERVED_HEADERS = Set.of(
+            "host",
+            "content-type",
+            "content-length",
+            "webhook-id",
+            "webhook-timestamp",
+            "webhook-signature",
+            "user-agent");
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
     /**
      * Claims up to $2 due deliveries for a lease of $1: one statement, so its row locks and the lease commit together
@@ -105,8 +109,13 @@ public class WebhookSender {
     private final Vertx vertx;
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    WebhookSender(PooledStatements statements, UrlGuard guard, EventLog events, ObjectMapper json,
-            RapportConfig config, Vertx vertx) {
+    WebhookSender(
+            PooledStatements statements,
+            UrlGuard guard,
+            EventLog events,
+            ObjectMapper json,
+            RapportConfig config,
+            Vertx vertx) {
         this.statements = statements;
         this.guard = guard;
         this.events = events;
@@ -145,7 +154,8 @@ public class WebhookSender {
             return Uni.createFrom().item(false);
         }
         long leaseSeconds = config.timeout().toSeconds() * 2 + 10;
-        return statements.list(CLAIM, Tuple.of(leaseSeconds + " seconds", free), DeliveryClaim::of)
+        return statements
+                .list(CLAIM, Tuple.of(leaseSeconds + " seconds", free), DeliveryClaim::of)
                 .invoke(claimed -> claimed.forEach(this::send))
                 .map(claimed -> claimed.size() == free);
     }
@@ -157,15 +167,19 @@ public class WebhookSender {
     private void send(DeliveryClaim claim) {
         inFlight.incrementAndGet();
         long started = System.nanoTime();
-        Background.detached(vertx, () -> (claim.enabled() ? post(claim)
-                : Uni.createFrom().item(AttemptOutcome.failed(null, "endpoint disabled", false, null)))
-                .onFailure()
-                .recoverWithItem(e -> AttemptOutcome.failed(null, describe(e), !(e instanceof GuardRefusal), null))
-                .chain(result -> record(claim, result, (int) ((System.nanoTime() - started) / 1_000_000))),
+        Background.detached(
+                vertx,
+                () -> (claim.enabled()
+                                ? post(claim)
+                                : Uni.createFrom().item(AttemptOutcome.failed(null, "endpoint disabled", false, null)))
+                        .onFailure()
+                        .recoverWithItem(
+                                e -> AttemptOutcome.failed(null, describe(e), !(e instanceof GuardRefusal), null))
+                        .chain(result -> record(claim, result, (int) ((System.nanoTime() - started) / 1_000_000))),
                 ignored -> done(),
                 failure -> {
-                    LOG.errorf(failure, "Recording delivery %s failed; it is retried when its lease expires",
-                            claim.id());
+                    LOG.errorf(
+                            failure, "Recording delivery %s failed; it is retried when its lease expires", claim.id());
                     done();
                 });
     }
@@ -177,7 +191,8 @@ public class WebhookSender {
 
     private Uni<AttemptOutcome> post(DeliveryClaim claim) {
         return guard.resolve(claim.url())
-                .onFailure().transform(GuardRefusal::new)
+                .onFailure()
+                .transform(GuardRefusal::new)
                 .chain(target -> {
                     byte[] body = claim.payload().getBytes(StandardCharsets.UTF_8);
                     long timestamp = System.currentTimeMillis() / 1000;
@@ -196,7 +211,8 @@ public class WebhookSender {
                             .setSsl(target.tls())
                             .setURI(path)
                             // connect to the address that was checked, not to a second DNS answer
-                            .setServer(SocketAddress.inetSocketAddress(target.port(), target.address().getHostAddress()))
+                            .setServer(SocketAddress.inetSocketAddress(
+                                    target.port(), target.address().getHostAddress()))
                             .setFollowRedirects(false)
                             .setTimeout(config.timeout().toMillis());
                     customHeaders(claim).forEach(options::putHeader);
@@ -205,12 +221,18 @@ public class WebhookSender {
                             .putHeader("webhook-id", webhookId)
                             .putHeader("webhook-timestamp", Long.toString(timestamp))
                             .putHeader("webhook-signature", signature);
-                    return Uni.createFrom().completionStage(() -> client.request(options)
-                            .compose(request -> request.send(Buffer.buffer(body)))
-                            .compose(response -> response.body().map(responseBody -> AttemptOutcome.of(
-                                    response.statusCode(), truncate(responseBody), response.getHeader("retry-after"))))
-                            .toCompletionStage())
-                            .ifNoItem().after(config.timeout().plusSeconds(1)).fail();
+                    return Uni.createFrom()
+                            .completionStage(() -> client.request(options)
+                                    .compose(request -> request.send(Buffer.buffer(body)))
+                                    .compose(response -> response.body()
+                                            .map(responseBody -> AttemptOutcome.of(
+                                                    response.statusCode(),
+                                                    truncate(responseBody),
+                                                    response.getHeader("retry-after"))))
+                                    .toCompletionStage())
+                            .ifNoItem()
+                            .after(config.timeout().plusSeconds(1))
+                            .fail();
                 });
     }
 
@@ -239,15 +261,26 @@ public class WebhookSender {
             status = "dead";
         }
         boolean gone = outcome.statusCode() != null && outcome.statusCode() == 410;
-        Uni<Void> recorded = statements.execute(RECORD, Tuple.from(Arrays.asList(status, outcome.statusCode(),
-                outcome.error(), next, claim.id(), Ids.newId(), latencyMs, outcome.succeeded()))).replaceWithVoid();
+        Uni<Void> recorded = statements
+                .execute(
+                        RECORD,
+                        Tuple.from(Arrays.asList(
+                                status,
+                                outcome.statusCode(),
+                                outcome.error(),
+                                next,
+                                claim.id(),
+                                Ids.newId(),
+                                latencyMs,
+                                outcome.succeeded())))
+                .replaceWithVoid();
         if (outcome.succeeded() || !claim.enabled()) {
             return recorded;
         }
         // A failure also marks the endpoint as failing, and may disable it (with its event): a transaction of its
         // own. Lost in a crash between the two, the mark is set again by the endpoint's next failure.
-        return recorded.chain(() -> Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> failing(session, claim, gone))));
+        return recorded.chain(() ->
+                Panache.withTransaction(() -> Panache.getSession().chain(session -> failing(session, claim, gone))));
     }
 
     /** Marks the endpoint as failing; disables it on 410 Gone or after failing for too long. */
@@ -260,8 +293,12 @@ public class WebhookSender {
                 .setParameter("after", config.disableAfter().toSeconds() + " seconds")
                 .getSingleResultOrNull()
                 .chain(tooLong -> gone || Boolean.TRUE.equals(tooLong)
-                        ? disable(session, claim, gone ? "The endpoint answered 410 Gone"
-                                : "The endpoint failed continuously for " + config.disableAfter())
+                        ? disable(
+                                session,
+                                claim,
+                                gone
+                                        ? "The endpoint answered 410 Gone"
+                                        : "The endpoint failed continuously for " + config.disableAfter())
                         : Uni.createFrom().voidItem());
     }
 
@@ -271,17 +308,26 @@ public class WebhookSender {
                     version = version + 1
                 where id = :id and enabled
                 """)
-                .setParameter("reason", reason).setParameter("id", claim.endpointId()).executeUpdate()
-                .chain(changed -> changed == 0 ? Uni.createFrom().voidItem()
-                        : events.append(WebhookEvent.DISABLED, WebhookEvent.SUBJECT, claim.endpointId(),
-                                claim.partnerId(), new WebhookEvent.EndpointChanged(claim.endpointId(), claim.url(),
-                                        false, reason)).replaceWithVoid());
+                .setParameter("reason", reason)
+                .setParameter("id", claim.endpointId())
+                .executeUpdate()
+                .chain(changed -> changed == 0
+                        ? Uni.createFrom().voidItem()
+                        : events.append(
+                                        WebhookEvent.DISABLED,
+                                        WebhookEvent.SUBJECT,
+                                        claim.endpointId(),
+                                        claim.partnerId(),
+                                        new WebhookEvent.EndpointChanged(
+                                                claim.endpointId(), claim.url(), false, reason))
+                                .replaceWithVoid());
     }
 
     /** The scheduled delay with ±20 % jitter, or the endpoint's Retry-After when that is longer. */
     private static Duration delay(Duration scheduled, Duration retryAfter) {
         long millis = scheduled.toMillis();
-        long jittered = (long) (millis * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
+        long jittered =
+                (long) (millis * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
         Duration delay = Duration.ofMillis(Math.max(1, jittered));
         return retryAfter != null && retryAfter.compareTo(delay) > 0 ? retryAfter : delay;
     }
@@ -290,7 +336,9 @@ public class WebhookSender {
         if (body == null || body.length() == 0) {
             return null;
         }
-        return body.length() <= MAX_ERROR_BODY ? body.toString() : body.getBuffer(0, MAX_ERROR_BODY).toString();
+        return body.length() <= MAX_ERROR_BODY
+                ? body.toString()
+                : body.getBuffer(0, MAX_ERROR_BODY).toString();
     }
 
     private static String describe(Throwable e) {

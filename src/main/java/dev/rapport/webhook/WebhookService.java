@@ -48,9 +48,17 @@ public class WebhookService {
     private final AfterWork afterWork;
     private final WebhookSender sender;
 
-    WebhookService(WebhookEndpointRepository endpoints, WebhookDeliveries deliveries, WebhookQueries queries,
-            UrlGuard guard, EventLog events,
-            Caller caller, MergePatches patches, RapportConfig config, AfterWork afterWork, WebhookSender sender,
+    WebhookService(
+            WebhookEndpointRepository endpoints,
+            WebhookDeliveries deliveries,
+            WebhookQueries queries,
+            UrlGuard guard,
+            EventLog events,
+            Caller caller,
+            MergePatches patches,
+            RapportConfig config,
+            AfterWork afterWork,
+            WebhookSender sender,
             Clock clock) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
@@ -79,15 +87,20 @@ public class WebhookService {
         endpoint.secret = WebhookSigner.newSecret();
         endpoint.partnerId = caller.partnerScope();
         apply(endpoint, request);
-        return endpoints.persist(endpoint)
-                .call(saved -> events.append(WebhookEvent.CREATED, WebhookEvent.SUBJECT, saved.id, saved.partnerId,
+        return endpoints
+                .persist(endpoint)
+                .call(saved -> events.append(
+                        WebhookEvent.CREATED,
+                        WebhookEvent.SUBJECT,
+                        saved.id,
+                        saved.partnerId,
                         new WebhookEvent.EndpointChanged(saved.id, saved.url, saved.enabled, null)))
                 .map(saved -> view(saved, saved.secret));
     }
 
     /** Endpoints and deliveries are listed newest first; the id breaks ties, so their cursors are exact. */
-    public static final Sort NEWEST_FIRST = new Sort(new Sort.SortField("createdAt", "created_at", Sort.Kind.TIMESTAMP),
-            true);
+    public static final Sort NEWEST_FIRST =
+            new Sort(new Sort.SortField("createdAt", "created_at", Sort.Kind.TIMESTAMP), true);
 
     /** One page of the endpoints the caller may manage, newest first. */
     public Uni<Page<WebhookEndpointView>> list(PageParameters paging) {
@@ -107,33 +120,49 @@ public class WebhookService {
     /** A merge patch over the writable fields; a new URL is checked like a new endpoint's. */
     public Uni<WebhookEndpointView> update(UUID id, JsonNode patch, String ifMatch) {
         JsonNode url = patch == null ? null : patch.get("url");
-        Uni<?> check = url != null && url.isTextual() ? guard.resolve(url.asText()) : Uni.createFrom().voidItem();
+        Uni<?> check = url != null && url.isTextual()
+                ? guard.resolve(url.asText())
+                : Uni.createFrom().voidItem();
         return check.chain(() -> Panache.withTransaction(() -> applyPatch(id, patch, ifMatch)));
     }
 
     private Uni<WebhookEndpointView> applyPatch(UUID id, JsonNode patch, String ifMatch) {
-        return visible(id).chain(endpoint -> {
-            ETags.checkIfMatch(ifMatch, endpoint.version);
-            apply(endpoint, patches.apply(request(endpoint), patch).value());
-            if (endpoint.enabled) {
-                endpoint.disabledReason = null;
-                endpoint.failingSince = null;
-            }
-            endpoint.updatedAt = now();
-            return endpoints.flush()
-                    .chain(() -> events.append(WebhookEvent.UPDATED, WebhookEvent.SUBJECT, id, endpoint.partnerId,
-                            new WebhookEvent.EndpointChanged(id, endpoint.url, endpoint.enabled, null)))
-                    .map(x -> view(endpoint, null));
-        }).onFailure().transform(e -> ETags.whenStale(e, ifMatch));
+        return visible(id)
+                .chain(endpoint -> {
+                    ETags.checkIfMatch(ifMatch, endpoint.version);
+                    apply(endpoint, patches.apply(request(endpoint), patch).value());
+                    if (endpoint.enabled) {
+                        endpoint.disabledReason = null;
+                        endpoint.failingSince = null;
+                    }
+                    endpoint.updatedAt = now();
+                    return endpoints
+                            .flush()
+                            .chain(() -> events.append(
+                                    WebhookEvent.UPDATED,
+                                    WebhookEvent.SUBJECT,
+                                    id,
+                                    endpoint.partnerId,
+                                    new WebhookEvent.EndpointChanged(id, endpoint.url, endpoint.enabled, null)))
+                            .map(x -> view(endpoint, null));
+                })
+                .onFailure()
+                .transform(e -> ETags.whenStale(e, ifMatch));
     }
 
     @WithTransaction
     public Uni<Void> delete(UUID id) {
         // Deliveries first, then the endpoint: the sender locks rows in that order too, so the two never deadlock.
-        return visible(id).chain(endpoint -> deliveries.deleteAll(endpoint.id)
-                .chain(() -> endpoints.delete(endpoint))
-                .chain(() -> events.append(WebhookEvent.DELETED, WebhookEvent.SUBJECT, id, endpoint.partnerId,
-                        new WebhookEvent.EndpointChanged(id, endpoint.url, false, "deleted"))))
+        return visible(id)
+                .chain(endpoint -> deliveries
+                        .deleteAll(endpoint.id)
+                        .chain(() -> endpoints.delete(endpoint))
+                        .chain(() -> events.append(
+                                WebhookEvent.DELETED,
+                                WebhookEvent.SUBJECT,
+                                id,
+                                endpoint.partnerId,
+                                new WebhookEvent.EndpointChanged(id, endpoint.url, false, "deleted"))))
                 .replaceWithVoid();
     }
 
@@ -145,10 +174,14 @@ public class WebhookService {
             endpoint.previousSecretExpiresAt = now().plus(config.secretOverlap());
             endpoint.secret = WebhookSigner.newSecret();
             endpoint.updatedAt = now();
-            return endpoints.flush()
-                    .chain(() -> events.append(WebhookEvent.SECRET_ROTATED, WebhookEvent.SUBJECT, id,
-                            endpoint.partnerId, new WebhookEvent.EndpointChanged(id, endpoint.url, endpoint.enabled,
-                                    null)))
+            return endpoints
+                    .flush()
+                    .chain(() -> events.append(
+                            WebhookEvent.SECRET_ROTATED,
+                            WebhookEvent.SUBJECT,
+                            id,
+                            endpoint.partnerId,
+                            new WebhookEvent.EndpointChanged(id, endpoint.url, endpoint.enabled, null)))
                     .map(x -> view(endpoint, endpoint.secret));
         });
     }
@@ -159,7 +192,9 @@ public class WebhookService {
      */
     @WithTransaction
     public Uni<WebhookDeliveryView> sendTest(UUID id) {
-        return visible(id).chain(endpoint -> deliveries.enqueueTest(endpoint.id)).invoke(queued -> wakeSender());
+        return visible(id)
+                .chain(endpoint -> deliveries.enqueueTest(endpoint.id))
+                .invoke(queued -> wakeSender());
     }
 
     /** One page of an endpoint's deliveries, newest first, with their attempts. */
@@ -174,7 +209,8 @@ public class WebhookService {
     /** Sends deliveries again (same webhook-id): one, or every one of the endpoint created in a time range. */
     @WithTransaction
     public Uni<Integer> replay(UUID endpointId, UUID deliveryId, OffsetDateTime from, OffsetDateTime to) {
-        return visible(endpointId).chain(endpoint -> deliveries.replay(endpoint.id, deliveryId, from, to))
+        return visible(endpointId)
+                .chain(endpoint -> deliveries.replay(endpoint.id, deliveryId, from, to))
                 .invoke(replayed -> {
                     if (replayed > 0) {
                         wakeSender();
@@ -205,14 +241,24 @@ public class WebhookService {
     }
 
     private static CreateWebhookEndpointRequest request(WebhookEndpoint e) {
-        return new CreateWebhookEndpointRequest(e.url, e.description, Arrays.asList(e.eventTypes), e.enabled,
-                e.headers);
+        return new CreateWebhookEndpointRequest(
+                e.url, e.description, Arrays.asList(e.eventTypes), e.enabled, e.headers);
     }
 
     static WebhookEndpointView view(WebhookEndpoint e, String secret) {
         Map<String, String> headers = e.headers == null ? Map.of() : e.headers;
-        return new WebhookEndpointView(e.id, e.url, e.description, Arrays.asList(e.eventTypes), e.enabled,
-                e.disabledReason, headers, secret, e.createdAt, e.updatedAt, e.version);
+        return new WebhookEndpointView(
+                e.id,
+                e.url,
+                e.description,
+                Arrays.asList(e.eventTypes),
+                e.enabled,
+                e.disabledReason,
+                headers,
+                secret,
+                e.createdAt,
+                e.updatedAt,
+                e.version);
     }
 
     private OffsetDateTime now() {

@@ -1,6 +1,5 @@
 package dev.rapport.customer;
 
-import dev.rapport.platform.security.RolePermissions;
 import static dev.rapport.customer.CustomerFixtures.aCustomer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +13,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.rapport.platform.security.RolePermissions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
@@ -27,38 +27,69 @@ class CustomerActivityTest {
     void recordsPurchasesWithExactAmountsAndRefusesDuplicateOrders() {
         String id = aCustomer().create();
         given().contentType(ContentType.JSON)
-                .body(Map.of("orderRef", "ORD-7", "amount", "1299.9", "currency", "EUR", "channel", "web",
-                        "items", List.of(Map.of("sku", "SKU-1", "name", "Kettle", "quantity", 2, "unitPrice", "649.95"))))
-                .when().post("/v1/customers/" + id + "/purchases").then()
+                .body(Map.of(
+                        "orderRef",
+                        "ORD-7",
+                        "amount",
+                        "1299.9",
+                        "currency",
+                        "EUR",
+                        "channel",
+                        "web",
+                        "items",
+                        List.of(Map.of("sku", "SKU-1", "name", "Kettle", "quantity", 2, "unitPrice", "649.95"))))
+                .when()
+                .post("/v1/customers/" + id + "/purchases")
+                .then()
                 .statusCode(201)
                 .body("amount", equalTo(1299.90f))
                 .body("items[0].sku", equalTo("SKU-1"))
                 .body("customerId", equalTo(id));
 
-        given().contentType(ContentType.JSON).body(Map.of("orderRef", "ORD-7", "amount", "5", "currency", "EUR"))
-                .when().post("/v1/customers/" + id + "/purchases").then()
-                .statusCode(409).body("code", equalTo("conflict"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("orderRef", "ORD-7", "amount", "5", "currency", "EUR"))
+                .when()
+                .post("/v1/customers/" + id + "/purchases")
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("conflict"));
     }
 
     @Test
     void rejectsUnknownCurrenciesAndTooManyDecimals() {
         String id = aCustomer().create();
-        given().contentType(ContentType.JSON).body(Map.of("orderRef", "A", "amount", "5", "currency", "XYZ"))
-                .when().post("/v1/customers/" + id + "/purchases").then()
-                .statusCode(400).body("errors[0].field", equalTo("currency"));
-        given().contentType(ContentType.JSON).body(Map.of("orderRef", "B", "amount", "5.5", "currency", "JPY"))
-                .when().post("/v1/customers/" + id + "/purchases").then()
-                .statusCode(400).body("errors[0].field", equalTo("amount"));
-        given().contentType(ContentType.JSON).body(Map.of("orderRef", "C", "amount", "-1", "currency", "EUR"))
-                .when().post("/v1/customers/" + id + "/purchases").then()
-                .statusCode(400).body("errors[0].field", equalTo("amount"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("orderRef", "A", "amount", "5", "currency", "XYZ"))
+                .when()
+                .post("/v1/customers/" + id + "/purchases")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("currency"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("orderRef", "B", "amount", "5.5", "currency", "JPY"))
+                .when()
+                .post("/v1/customers/" + id + "/purchases")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("amount"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("orderRef", "C", "amount", "-1", "currency", "EUR"))
+                .when()
+                .post("/v1/customers/" + id + "/purchases")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("amount"));
     }
 
     @Test
     void activityOfAnUnknownCustomerIsNotFound() {
         String missing = "/v1/customers/00000000-0000-7000-8000-000000000000";
-        given().contentType(ContentType.JSON).body(Map.of("type", "note"))
-                .when().post(missing + "/interactions").then().statusCode(404);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("type", "note"))
+                .when()
+                .post(missing + "/interactions")
+                .then()
+                .statusCode(404);
         given().when().get(missing + "/purchases").then().statusCode(404);
     }
 
@@ -67,8 +98,12 @@ class CustomerActivityTest {
         String id = aCustomer().create();
         for (int day = 1; day <= 5; day++) {
             given().contentType(ContentType.JSON)
-                    .body(Map.of("type", "note", "summary", "day " + day, "occurredAt", "2026-03-0" + day + "T10:00:00Z"))
-                    .when().post("/v1/customers/" + id + "/interactions").then().statusCode(201);
+                    .body(Map.of(
+                            "type", "note", "summary", "day " + day, "occurredAt", "2026-03-0" + day + "T10:00:00Z"))
+                    .when()
+                    .post("/v1/customers/" + id + "/interactions")
+                    .then()
+                    .statusCode(201);
         }
         List<String> summaries = new ArrayList<>();
         String cursor = null;
@@ -77,8 +112,12 @@ class CustomerActivityTest {
             if (cursor != null) {
                 request.queryParam("after", cursor);
             }
-            JsonPath page = request.when().get("/v1/customers/" + id + "/interactions").then()
-                    .statusCode(200).extract().jsonPath();
+            JsonPath page = request.when()
+                    .get("/v1/customers/" + id + "/interactions")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             summaries.addAll(page.getList("data.summary"));
             cursor = page.getString("nextCursor");
         } while (cursor != null);
@@ -88,9 +127,14 @@ class CustomerActivityTest {
     @Test
     void interactionTypesAreValidated() {
         String id = aCustomer().create();
-        given().contentType(ContentType.JSON).body(Map.of("type", "telepathy"))
-                .when().post("/v1/customers/" + id + "/interactions").then()
-                .statusCode(400).contentType("application/problem+json").body("code", equalTo("malformed-request"))
+        given().contentType(ContentType.JSON)
+                .body(Map.of("type", "telepathy"))
+                .when()
+                .post("/v1/customers/" + id + "/interactions")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("malformed-request"))
                 .body("errors[0].field", equalTo("type"));
     }
 
@@ -101,7 +145,10 @@ class CustomerActivityTest {
         CustomerFixtures.recordPurchase(id, "ORD-B", "20.00");
         CustomerFixtures.logInteraction(id, "Welcome call");
 
-        given().queryParam("expand", "purchases,interactions,stats").when().get("/v1/customers/" + id).then()
+        given().queryParam("expand", "purchases,interactions,stats")
+                .when()
+                .get("/v1/customers/" + id)
+                .then()
                 .statusCode(200)
                 .body("recentPurchases", hasSize(2))
                 .body("recentInteractions.summary", contains("Welcome call"))

@@ -16,8 +16,7 @@ public final class CustomerFixtures {
 
     private final Map<String, Object> body = new LinkedHashMap<>();
 
-    private CustomerFixtures() {
-    }
+    private CustomerFixtures() {}
 
     public static CustomerFixtures aCustomer() {
         String unique = UUID.randomUUID().toString().substring(0, 8);
@@ -48,23 +47,31 @@ public final class CustomerFixtures {
 
     /** Creates the customer and returns the response, asserting nothing. */
     public ValidatableResponse post() {
-        return given().contentType(ContentType.JSON).body(body).when().post("/v1/customers").then();
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/v1/customers")
+                .then();
     }
 
     /** Records a purchase in EUR for a customer through the API. */
     public static void recordPurchase(String customerId, String orderRef, String amount) {
         given().contentType(ContentType.JSON)
                 .body(Map.of("orderRef", orderRef, "amount", amount, "currency", "EUR"))
-                .when().post("/v1/customers/" + customerId + "/purchases")
-                .then().statusCode(201);
+                .when()
+                .post("/v1/customers/" + customerId + "/purchases")
+                .then()
+                .statusCode(201);
     }
 
     /** Logs a phone call on a customer's timeline through the API. */
     public static void logInteraction(String customerId, String summary) {
         given().contentType(ContentType.JSON)
                 .body(Map.of("type", "call", "channel", "phone", "summary", summary))
-                .when().post("/v1/customers/" + customerId + "/interactions")
-                .then().statusCode(201);
+                .when()
+                .post("/v1/customers/" + customerId + "/interactions")
+                .then()
+                .statusCode(201);
     }
 
     /** Creates the customer and returns its id. */

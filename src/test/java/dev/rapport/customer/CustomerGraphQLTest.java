@@ -1,6 +1,5 @@
 package dev.rapport.customer;
 
-import dev.rapport.platform.security.RolePermissions;
 import static dev.rapport.customer.CustomerFixtures.aCustomer;
 import static dev.rapport.customer.CustomerFixtures.logInteraction;
 import static dev.rapport.customer.CustomerFixtures.recordPurchase;
@@ -16,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.rapport.platform.SqlStatementCounter;
+import dev.rapport.platform.security.RolePermissions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
@@ -83,23 +83,32 @@ class CustomerGraphQLTest {
                 stats { purchaseCount lifetimeValue { amount currency } }
                 """;
 
-        Map<String, Object> alone = graphql("query($id: ID!) { customer(id: $id) { " + fields + " } }",
-                Map.of("id", id))
+        Map<String, Object> alone = graphql(
+                        "query($id: ID!) { customer(id: $id) { " + fields + " } }", Map.of("id", id))
                 .body("errors", nullValue())
-                .extract().path("data.customer");
-        List<Map<String, Object>> page = graphql("query($filter: String) { customers(filter: $filter) { data { "
-                + fields + " } } }", Map.of("filter", "tags==" + tag))
+                .extract()
+                .path("data.customer");
+        List<Map<String, Object>> page = graphql(
+                        "query($filter: String) { customers(filter: $filter) { data { " + fields + " } } }",
+                        Map.of("filter", "tags==" + tag))
                 .body("errors", nullValue())
                 .body("data.customers.data", hasSize(2))
-                .extract().path("data.customers.data");
+                .extract()
+                .path("data.customers.data");
 
-        assertThat(alone).isEqualTo(page.stream().filter(c -> id.equals(c.get("id"))).findFirst().orElseThrow());
-        assertThat(alone.get("recentPurchases")).as("newest first, at most the limit")
+        assertThat(alone)
+                .isEqualTo(page.stream()
+                        .filter(c -> id.equals(c.get("id")))
+                        .findFirst()
+                        .orElseThrow());
+        assertThat(alone.get("recentPurchases"))
+                .as("newest first, at most the limit")
                 .isEqualTo(List.of(Map.of("orderRef", "ORD-3"), Map.of("orderRef", "ORD-2")));
         assertThat(alone.get("recentInteractions"))
                 .isEqualTo(List.of(Map.of("summary", "Call 3"), Map.of("summary", "Call 2")));
-        assertThat(alone.get("stats")).isEqualTo(
-                Map.of("purchaseCount", 3, "lifetimeValue", List.of(Map.of("amount", 6.0f, "currency", "EUR"))));
+        assertThat(alone.get("stats"))
+                .isEqualTo(Map.of(
+                        "purchaseCount", 3, "lifetimeValue", List.of(Map.of("amount", 6.0f, "currency", "EUR"))));
     }
 
     @Test
@@ -115,7 +124,9 @@ class CustomerGraphQLTest {
 
         assertThat(forTwo).as("statements are counted at all").isPositive();
         assertThat(forTwelve).as("SQL statements for 12 customers vs 2").isEqualTo(forTwo);
-        assertThat(forTwelve).as("one list query plus one per nested collection").isEqualTo(4);
+        assertThat(forTwelve)
+                .as("one list query plus one per nested collection")
+                .isEqualTo(4);
     }
 
     @Test
@@ -145,11 +156,13 @@ class CustomerGraphQLTest {
     }
 
     private int statementsFor(String tag, int limit) {
-        var counted = SqlStatementCounter.count(CustomerGraphQLTest::touchesCustomerData, () -> graphql(PAGE_360, Map.of("filter", "tags==" + tag, "limit", limit))
-                .body("errors", nullValue())
-                .body("data.customers.data", hasSize(limit))
-                .body("data.customers.data[0].recentPurchases", hasSize(1))
-                .body("data.customers.data[0].stats.purchaseCount", equalTo(1)));
+        var counted = SqlStatementCounter.count(
+                CustomerGraphQLTest::touchesCustomerData,
+                () -> graphql(PAGE_360, Map.of("filter", "tags==" + tag, "limit", limit))
+                        .body("errors", nullValue())
+                        .body("data.customers.data", hasSize(limit))
+                        .body("data.customers.data[0].recentPurchases", hasSize(1))
+                        .body("data.customers.data[0].stats.purchaseCount", equalTo(1)));
         return counted.statements();
     }
 
@@ -161,9 +174,9 @@ class CustomerGraphQLTest {
     static ValidatableResponse graphql(String query, Map<String, Object> variables) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("query", query, "variables", variables))
-                .when().post("/graphql")
-                .then().statusCode(200);
+                .when()
+                .post("/graphql")
+                .then()
+                .statusCode(200);
     }
-
-
 }

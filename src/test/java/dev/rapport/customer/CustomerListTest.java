@@ -1,6 +1,5 @@
 package dev.rapport.customer;
 
-import dev.rapport.platform.security.RolePermissions;
 import static dev.rapport.customer.CustomerFixtures.aCustomer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +16,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.rapport.platform.security.RolePermissions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
@@ -28,11 +28,20 @@ class CustomerListTest {
     @Test
     void filtersOnFieldsTagsAndCustomAttributes() {
         String tag = CustomerFixtures.uniqueTag();
-        String gold = aCustomer().with("givenName", "Grace").with("tags", List.of(tag, "gold"))
-                .with("attributes", Map.of("score", 90, "plan", "pro", "beta", true)).create();
-        String silver = aCustomer().with("givenName", "Alan").with("tags", List.of(tag, "silver"))
-                .with("attributes", Map.of("score", 40, "plan", "free")).create();
-        String none = aCustomer().with("givenName", "Edsger").with("tags", List.of(tag)).create();
+        String gold = aCustomer()
+                .with("givenName", "Grace")
+                .with("tags", List.of(tag, "gold"))
+                .with("attributes", Map.of("score", 90, "plan", "pro", "beta", true))
+                .create();
+        String silver = aCustomer()
+                .with("givenName", "Alan")
+                .with("tags", List.of(tag, "silver"))
+                .with("attributes", Map.of("score", 40, "plan", "free"))
+                .create();
+        String none = aCustomer()
+                .with("givenName", "Edsger")
+                .with("tags", List.of(tag))
+                .create();
 
         assertThat(ids("tags==" + tag + ";tags==gold")).containsExactly(gold);
         assertThat(ids("tags==" + tag + ";tags=in=(gold,silver)")).containsExactlyInAnyOrder(gold, silver);
@@ -55,12 +64,20 @@ class CustomerListTest {
 
         // As a user types it (README): ';' not percent-encoded. Vert.x splits query strings at ';' as well as '&'.
         List<String> ids = given().urlEncodingEnabled(false)
-                .when().get("/v1/customers?filter=tags==" + tag + ";tags==gold&limit=100")
-                .then().statusCode(200).extract().jsonPath().getList("data.id");
+                .when()
+                .get("/v1/customers?filter=tags==" + tag + ";tags==gold&limit=100")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("data.id");
         assertThat(ids).containsExactly(gold);
         given().urlEncodingEnabled(false)
-                .when().get("/v1/customers?q=" + tag + ";x")
-                .then().statusCode(200).body("data", hasSize(0));
+                .when()
+                .get("/v1/customers?q=" + tag + ";x")
+                .then()
+                .statusCode(200)
+                .body("data", hasSize(0));
     }
 
     @Test
@@ -72,19 +89,39 @@ class CustomerListTest {
 
     @Test
     void invalidFiltersAreProblemsThatSayWhatIsWrong() {
-        given().queryParam("filter", "shoeSize==42").when().get("/v1/customers").then()
+        given().queryParam("filter", "shoeSize==42")
+                .when()
+                .get("/v1/customers")
+                .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("code", equalTo("invalid-filter"))
                 .body("detail", containsString("unknown field 'shoeSize'"));
-        given().queryParam("filter", "givenName==").when().get("/v1/customers").then()
-                .statusCode(400).body("code", equalTo("invalid-filter")).body("detail", containsString("column"));
-        given().queryParam("filter", "createdAt=gt=yesterday").when().get("/v1/customers").then()
-                .statusCode(400).body("detail", containsString("ISO-8601"));
-        given().queryParam("filter", "attributes.bad-key==1").when().get("/v1/customers").then()
-                .statusCode(400).body("code", equalTo("invalid-filter"));
-        given().queryParam("filter", "givenName=~x").when().get("/v1/customers").then()
-                .statusCode(400).body("code", equalTo("invalid-filter"));
+        given().queryParam("filter", "givenName==")
+                .when()
+                .get("/v1/customers")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("invalid-filter"))
+                .body("detail", containsString("column"));
+        given().queryParam("filter", "createdAt=gt=yesterday")
+                .when()
+                .get("/v1/customers")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("ISO-8601"));
+        given().queryParam("filter", "attributes.bad-key==1")
+                .when()
+                .get("/v1/customers")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("invalid-filter"));
+        given().queryParam("filter", "givenName=~x")
+                .when()
+                .get("/v1/customers")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("invalid-filter"));
     }
 
     @Test
@@ -99,14 +136,26 @@ class CustomerListTest {
 
     @Test
     void badPagingAndSortParametersAreProblems() {
-        given().queryParam("limit", 0).when().get("/v1/customers").then()
-                .statusCode(400).body("errors[0].field", equalTo("limit"));
+        given().queryParam("limit", 0)
+                .when()
+                .get("/v1/customers")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
         given().queryParam("limit", 101).when().get("/v1/customers").then().statusCode(400);
         given().queryParam("limit", "ten").when().get("/v1/customers").then().statusCode(400);
-        given().queryParam("after", "garbage!").when().get("/v1/customers").then()
-                .statusCode(400).body("errors[0].field", equalTo("after"));
-        given().queryParam("sort", "shoeSize").when().get("/v1/customers").then()
-                .statusCode(400).body("errors[0].field", equalTo("sort"));
+        given().queryParam("after", "garbage!")
+                .when()
+                .get("/v1/customers")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("after"));
+        given().queryParam("sort", "shoeSize")
+                .when()
+                .get("/v1/customers")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("sort"));
     }
 
     @Test
@@ -124,7 +173,12 @@ class CustomerListTest {
             if (cursor != null) {
                 request.queryParam("after", cursor);
             }
-            JsonPath page = request.when().get("/v1/customers").then().statusCode(200).extract().jsonPath();
+            JsonPath page = request.when()
+                    .get("/v1/customers")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             seen.addAll(page.getList("data.id"));
             cursor = page.getString("nextCursor");
             assertThat(page.getBoolean("hasMore")).isEqualTo(cursor != null);
@@ -145,8 +199,12 @@ class CustomerListTest {
         for (String name : List.of("Carol", "alice", "Bob")) {
             aCustomer().with("tags", List.of(tag)).with("givenName", name).create();
         }
-        given().queryParam("filter", "tags==" + tag).queryParam("sort", "givenName").queryParam("limit", 2)
-                .when().get("/v1/customers").then()
+        given().queryParam("filter", "tags==" + tag)
+                .queryParam("sort", "givenName")
+                .queryParam("limit", 2)
+                .when()
+                .get("/v1/customers")
+                .then()
                 .body("data.givenName", org.hamcrest.Matchers.contains("alice", "Bob"))
                 .body("hasMore", equalTo(true));
     }
@@ -154,16 +212,30 @@ class CustomerListTest {
     @Test
     void searchIsCaseAndAccentInsensitiveAndPartial() {
         String unique = CustomerFixtures.uniqueTag();
-        String zoe = aCustomer().with("givenName", "Zoë").with("familyName", "Ørsted-" + unique).create();
+        String zoe = aCustomer()
+                .with("givenName", "Zoë")
+                .with("familyName", "Ørsted-" + unique)
+                .create();
         String digits = String.valueOf(1_000_000 + new java.util.Random().nextInt(9_000_000));
-        String phone = aCustomer().with("phones", List.of(Map.of("number", "+49 30 " + digits))).create();
+        String phone = aCustomer()
+                .with("phones", List.of(Map.of("number", "+49 30 " + digits)))
+                .create();
 
-        given().queryParam("q", "zoe orsted-" + unique.substring(0, 8)).when().get("/v1/customers").then()
+        given().queryParam("q", "zoe orsted-" + unique.substring(0, 8))
+                .when()
+                .get("/v1/customers")
+                .then()
                 .body("data.id", org.hamcrest.Matchers.contains(zoe));
-        given().queryParam("q", "ZOË").queryParam("filter", "familyName==Ørsted-" + unique)
-                .when().get("/v1/customers").then()
+        given().queryParam("q", "ZOË")
+                .queryParam("filter", "familyName==Ørsted-" + unique)
+                .when()
+                .get("/v1/customers")
+                .then()
                 .body("data.id", org.hamcrest.Matchers.contains(zoe));
-        given().queryParam("q", "30" + digits).when().get("/v1/customers").then()
+        given().queryParam("q", "30" + digits)
+                .when()
+                .get("/v1/customers")
+                .then()
                 .body("data.id", org.hamcrest.Matchers.hasItem(phone));
     }
 
@@ -172,20 +244,34 @@ class CustomerListTest {
         String tag = CustomerFixtures.uniqueTag();
         String id = aCustomer().with("tags", List.of(tag)).create();
         CustomerFixtures.recordPurchase(id, "ORD-9", "99.90");
-        given().queryParam("filter", "tags==" + tag).queryParam("expand", "purchases,stats")
-                .when().get("/v1/customers").then()
+        given().queryParam("filter", "tags==" + tag)
+                .queryParam("expand", "purchases,stats")
+                .when()
+                .get("/v1/customers")
+                .then()
                 .body("data", hasSize(1))
                 .body("data[0].recentPurchases.orderRef", containsInAnyOrder("ORD-9"))
                 .body("data[0].stats.purchaseCount", equalTo(1))
                 .body("data[0].recentInteractions", equalTo(null));
-        given().queryParam("expand", "everything").when().get("/v1/customers").then()
-                .statusCode(400).body("errors[0].field", equalTo("expand"));
+        given().queryParam("expand", "everything")
+                .when()
+                .get("/v1/customers")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("expand"));
     }
 
     private static List<String> ids(String filter) {
         Set<String> unique = new HashSet<>();
-        List<String> ids = given().queryParam("filter", filter).queryParam("limit", 100)
-                .when().get("/v1/customers").then().statusCode(200).extract().jsonPath().getList("data.id");
+        List<String> ids = given().queryParam("filter", filter)
+                .queryParam("limit", 100)
+                .when()
+                .get("/v1/customers")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("data.id");
         unique.addAll(ids);
         assertThat(unique).hasSameSizeAs(ids);
         return ids;

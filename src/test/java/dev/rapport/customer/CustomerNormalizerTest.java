@@ -23,8 +23,8 @@ class CustomerNormalizerTest {
 
     @Test
     void emailsAreTrimmedAndLowerCasedWhateverTheDefaultLocale() {
-        assertThat(CustomerNormalizer.email("  Ada.Lovelace+News@Example.COM \t")).isEqualTo(
-                "ada.lovelace+news@example.com");
+        assertThat(CustomerNormalizer.email("  Ada.Lovelace+News@Example.COM \t"))
+                .isEqualTo("ada.lovelace+news@example.com");
         assertThat(CustomerNormalizer.email(null)).isNull();
         Locale before = Locale.getDefault();
         try {
@@ -57,8 +57,10 @@ class CustomerNormalizerTest {
     /** A number copied from a web page or a French address book has no-break spaces (U+00A0, U+202F). */
     @Test
     void noBreakSpacesAreSpacesToo() {
-        assertThat(CustomerNormalizer.phone("+33\u00a01\u00a023\u00a045\u00a067\u00a089")).isEqualTo("+33123456789");
-        assertThat(CustomerNormalizer.phone("+33\u202f1\u202f23\u202f45\u202f67\u202f89")).isEqualTo("+33123456789");
+        assertThat(CustomerNormalizer.phone("+33\u00a01\u00a023\u00a045\u00a067\u00a089"))
+                .isEqualTo("+33123456789");
+        assertThat(CustomerNormalizer.phone("+33\u202f1\u202f23\u202f45\u202f67\u202f89"))
+                .isEqualTo("+33123456789");
     }
 
     @Test
@@ -85,7 +87,8 @@ class CustomerNormalizerTest {
     void decomposedAndComposedAccentsSearchTheSame() {
         String composed = "Zo\u00eb";
         String decomposed = "Zoe\u0308";
-        assertThat(CustomerNormalizer.searchable(decomposed)).isEqualTo(CustomerNormalizer.searchable(composed))
+        assertThat(CustomerNormalizer.searchable(decomposed))
+                .isEqualTo(CustomerNormalizer.searchable(composed))
                 .isEqualTo("zoe");
     }
 
@@ -104,9 +107,11 @@ class CustomerNormalizerTest {
         customer.givenName = "Zoë";
         customer.familyName = "  ";
         customer.contacts = new CustomerRecords.Contacts(
-                List.of(new CustomerRecords.Email("Zoe.Orsted@Example.com", true, null),
+                List.of(
+                        new CustomerRecords.Email("Zoe.Orsted@Example.com", true, null),
                         new CustomerRecords.Email("zoe@work.example", false, "work")),
-                List.of(new CustomerRecords.Phone("+4520123456", true, null)), null);
+                List.of(new CustomerRecords.Phone("+4520123456", true, null)),
+                null);
 
         assertThat(CustomerNormalizer.searchText(customer))
                 .isEqualTo("zoe zoe.orsted@example.com zoe@work.example 4520123456");
@@ -119,8 +124,8 @@ class CustomerNormalizerTest {
 
     @Test
     void normalizeTrimsNamesAndDropsBlankOnes() {
-        CreateCustomerRequest out = CustomerNormalizer.normalize(new CreateCustomerRequest("  Ada ", "   ", null,
-                null, null, null, "en-GB", "Europe/London", null, " u-1 ", null, null));
+        CreateCustomerRequest out = CustomerNormalizer.normalize(new CreateCustomerRequest(
+                "  Ada ", "   ", null, null, null, null, "en-GB", "Europe/London", null, " u-1 ", null, null));
 
         assertThat(out.givenName()).isEqualTo("Ada");
         assertThat(out.familyName()).isNull();
@@ -137,21 +142,28 @@ class CustomerNormalizerTest {
     @Test
     void theFirstEmailAndPhoneArePrimaryWhenNoneIsMarked() {
         CreateCustomerRequest out = CustomerNormalizer.normalize(request(
-                List.of(new EmailAddress(" Ada@Example.com ", null, "home"), new EmailAddress("ada@work.example",
-                        false, "work")),
-                List.of(new PhoneNumber("+44 20 7946 0958", null, null), new PhoneNumber("0033 1 23 45 67 89", null,
-                        "mobile"))));
+                List.of(
+                        new EmailAddress(" Ada@Example.com ", null, "home"),
+                        new EmailAddress("ada@work.example", false, "work")),
+                List.of(
+                        new PhoneNumber("+44 20 7946 0958", null, null),
+                        new PhoneNumber("0033 1 23 45 67 89", null, "mobile"))));
 
-        assertThat(out.emails()).containsExactly(new EmailAddress("ada@example.com", true, "home"),
-                new EmailAddress("ada@work.example", false, "work"));
-        assertThat(out.phones()).containsExactly(new PhoneNumber("+442079460958", true, null),
-                new PhoneNumber("+33123456789", false, "mobile"));
+        assertThat(out.emails())
+                .containsExactly(
+                        new EmailAddress("ada@example.com", true, "home"),
+                        new EmailAddress("ada@work.example", false, "work"));
+        assertThat(out.phones())
+                .containsExactly(
+                        new PhoneNumber("+442079460958", true, null), new PhoneNumber("+33123456789", false, "mobile"));
     }
 
     @Test
     void theOneMarkedPrimaryStaysPrimary() {
         CreateCustomerRequest out = CustomerNormalizer.normalize(request(
-                List.of(new EmailAddress("a@example.com", null, null), new EmailAddress("b@example.com", true, null),
+                List.of(
+                        new EmailAddress("a@example.com", null, null),
+                        new EmailAddress("b@example.com", true, null),
                         new EmailAddress("c@example.com", false, null)),
                 List.of(new PhoneNumber("+442079460958", false, null), new PhoneNumber("+442079460959", true, null))));
 
@@ -161,8 +173,9 @@ class CustomerNormalizerTest {
 
     @Test
     void twoPrimaryEmailsAreRefused() {
-        DomainException e = refused(request(List.of(new EmailAddress("a@example.com", true, null),
-                new EmailAddress("b@example.com", true, null)), null));
+        DomainException e = refused(request(
+                List.of(new EmailAddress("a@example.com", true, null), new EmailAddress("b@example.com", true, null)),
+                null));
 
         assertThat(e.getMessage()).isEqualTo("emails: at most one entry may be primary");
         assertThat(e.errors()).containsExactly(new FieldError("emails", "at most one entry may be primary"));
@@ -171,16 +184,22 @@ class CustomerNormalizerTest {
     /** Valid numbers, written with spaces: the only thing wrong is that both are primary. */
     @Test
     void twoPrimaryPhonesAreRefusedForThatAlone() {
-        DomainException e = refused(request(null, List.of(new PhoneNumber("+44 20 7946 0958", true, null),
-                new PhoneNumber("+44 20 7946 0959", true, null))));
+        DomainException e = refused(request(
+                null,
+                List.of(
+                        new PhoneNumber("+44 20 7946 0958", true, null),
+                        new PhoneNumber("+44 20 7946 0959", true, null))));
 
         assertThat(e.errors()).containsExactly(new FieldError("phones", "at most one entry may be primary"));
     }
 
     @Test
     void theSameEmailTwiceIsRefusedOnceNormalized() {
-        DomainException e = refused(request(List.of(new EmailAddress("Ada@Example.com", null, null),
-                new EmailAddress(" ada@example.COM", null, null)), null));
+        DomainException e = refused(request(
+                List.of(
+                        new EmailAddress("Ada@Example.com", null, null),
+                        new EmailAddress(" ada@example.COM", null, null)),
+                null));
 
         assertThat(e.errors()).containsExactly(new FieldError("emails", "contains the same entry twice"));
     }
@@ -188,40 +207,61 @@ class CustomerNormalizerTest {
     @Test
     void phonesMustBeE164OnceNormalized() {
         String message = "must be an international number starting with + and country code";
-        DomainException e = refused(request(null, List.of(new PhoneNumber("+44 20 7946 0958", null, null),
-                new PhoneNumber("020 7946 0958", null, null), new PhoneNumber("+0123456789", null, null),
-                new PhoneNumber("+123456", null, null), new PhoneNumber("+1234567890123456", null, null),
-                new PhoneNumber("+44 20 CALL ADA", null, null))));
+        DomainException e = refused(request(
+                null,
+                List.of(
+                        new PhoneNumber("+44 20 7946 0958", null, null),
+                        new PhoneNumber("020 7946 0958", null, null),
+                        new PhoneNumber("+0123456789", null, null),
+                        new PhoneNumber("+123456", null, null),
+                        new PhoneNumber("+1234567890123456", null, null),
+                        new PhoneNumber("+44 20 CALL ADA", null, null))));
 
         assertThat(e.getMessage()).isEqualTo("5 fields are not valid");
         assertThat(e.type()).isEqualTo(ProblemType.VALIDATION_FAILED);
-        assertThat(e.errors()).containsExactly(new FieldError("phones[1].number", message),
-                new FieldError("phones[2].number", message), new FieldError("phones[3].number", message),
-                new FieldError("phones[4].number", message), new FieldError("phones[5].number", message));
+        assertThat(e.errors())
+                .containsExactly(
+                        new FieldError("phones[1].number", message),
+                        new FieldError("phones[2].number", message),
+                        new FieldError("phones[3].number", message),
+                        new FieldError("phones[4].number", message),
+                        new FieldError("phones[5].number", message));
     }
 
     @Test
     void e164AllowsSevenToFifteenDigits() {
-        CreateCustomerRequest out = CustomerNormalizer.normalize(request(null, List.of(
-                new PhoneNumber("+1234567", null, null), new PhoneNumber("+123456789012345", null, null))));
+        CreateCustomerRequest out = CustomerNormalizer.normalize(request(
+                null,
+                List.of(new PhoneNumber("+1234567", null, null), new PhoneNumber("+123456789012345", null, null))));
 
         assertThat(out.phones()).extracting(PhoneNumber::number).containsExactly("+1234567", "+123456789012345");
     }
 
     @Test
     void timeZonesMustBeKnown() {
-        DomainException e = refused(new CreateCustomerRequest(null, null, null, null, null, null, null,
-                "Nowhere/Special", null, null, null, null));
+        DomainException e = refused(new CreateCustomerRequest(
+                null, null, null, null, null, null, null, "Nowhere/Special", null, null, null, null));
 
         assertThat(e.getMessage()).isEqualTo("timeZone: must be an IANA time zone such as Europe/London");
-        assertThat(e.errors()).containsExactly(
-                new FieldError("timeZone", "must be an IANA time zone such as Europe/London"));
+        assertThat(e.errors())
+                .containsExactly(new FieldError("timeZone", "must be an IANA time zone such as Europe/London"));
     }
 
     @Test
     void tagsAreNormalizedAndDeduplicatedInTheirFirstOrder() {
-        CreateCustomerRequest out = CustomerNormalizer.normalize(new CreateCustomerRequest(null, null, null, null,
-                null, null, null, null, List.of("VIP", "newsletter", " vip ", "Église", "église"), null, null, null));
+        CreateCustomerRequest out = CustomerNormalizer.normalize(new CreateCustomerRequest(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of("VIP", "newsletter", " vip ", "Église", "église"),
+                null,
+                null,
+                null));
 
         assertThat(out.tags()).containsExactly("vip", "newsletter", "église");
     }
@@ -259,32 +299,46 @@ class CustomerNormalizerTest {
         DomainException e = refused(withAttributes(in));
 
         assertThat(e.getMessage()).isEqualTo("6 fields are not valid");
-        assertThat(e.errors()).containsExactly(new FieldError("attributes.1st", keys),
-                new FieldError("attributes.with-dash", keys), new FieldError("attributes.a" + "b".repeat(64), keys),
-                new FieldError("attributes.nested", values), new FieldError("attributes.list", values),
-                new FieldError("attributes.long", values));
+        assertThat(e.errors())
+                .containsExactly(
+                        new FieldError("attributes.1st", keys),
+                        new FieldError("attributes.with-dash", keys),
+                        new FieldError("attributes.a" + "b".repeat(64), keys),
+                        new FieldError("attributes.nested", values),
+                        new FieldError("attributes.list", values),
+                        new FieldError("attributes.long", values));
     }
 
     @Test
     void everyBrokenRuleIsReportedAtOnce() {
-        DomainException e = refused(new CreateCustomerRequest(null, null,
+        DomainException e = refused(new CreateCustomerRequest(
+                null,
+                null,
                 List.of(new EmailAddress("a@example.com", null, null), new EmailAddress("A@example.com", null, null)),
-                List.of(new PhoneNumber("12345", null, null)), null, null, null, "Mars/Olympus", null, null, null,
+                List.of(new PhoneNumber("12345", null, null)),
+                null,
+                null,
+                null,
+                "Mars/Olympus",
+                null,
+                null,
+                null,
                 Map.of("bad key", 1)));
 
         assertThat(e.getMessage()).isEqualTo("4 fields are not valid");
-        assertThat(e.errors()).extracting(FieldError::field)
+        assertThat(e.errors())
+                .extracting(FieldError::field)
                 .containsExactly("phones[0].number", "emails", "timeZone", "attributes.bad key");
     }
 
     private static CreateCustomerRequest request(List<EmailAddress> emails, List<PhoneNumber> phones) {
-        return new CreateCustomerRequest("Ada", "Lovelace", emails, phones, null, null, null, null, null, null, null,
-                null);
+        return new CreateCustomerRequest(
+                "Ada", "Lovelace", emails, phones, null, null, null, null, null, null, null, null);
     }
 
     private static CreateCustomerRequest withAttributes(Map<String, Object> attributes) {
-        return new CreateCustomerRequest("Ada", null, null, null, null, null, null, null,
-                Arrays.asList("vip"), null, null, attributes);
+        return new CreateCustomerRequest(
+                "Ada", null, null, null, null, null, null, null, Arrays.asList("vip"), null, null, attributes);
     }
 
     private static DomainException refused(CreateCustomerRequest request) {

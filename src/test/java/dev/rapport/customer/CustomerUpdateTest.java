@@ -1,6 +1,5 @@
 package dev.rapport.customer;
 
-import dev.rapport.platform.security.RolePermissions;
 import static dev.rapport.customer.CustomerFixtures.aCustomer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +17,7 @@ import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
 
+import dev.rapport.platform.security.RolePermissions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
@@ -30,11 +30,15 @@ class CustomerUpdateTest {
 
     @Test
     void mergePatchChangesOnlyTheGivenFieldsAndBumpsTheETag() {
-        String id = aCustomer().with("locale", "en-GB").with("tags", List.of("vip")).create();
+        String id =
+                aCustomer().with("locale", "en-GB").with("tags", List.of("vip")).create();
 
-        given().contentType(MERGE_PATCH).header("If-Match", "\"0\"")
+        given().contentType(MERGE_PATCH)
+                .header("If-Match", "\"0\"")
                 .body(Map.of("familyName", "Byron", "attributes", Map.of("score", 7)))
-                .when().patch("/v1/customers/" + id).then()
+                .when()
+                .patch("/v1/customers/" + id)
+                .then()
                 .statusCode(200)
                 .header("ETag", equalTo("\"1\""))
                 .body("familyName", equalTo("Byron"))
@@ -48,8 +52,11 @@ class CustomerUpdateTest {
     @Test
     void nullRemovesAValue() {
         String id = aCustomer().with("locale", "en-GB").create();
-        given().contentType(MERGE_PATCH).body("{\"locale\": null}")
-                .when().patch("/v1/customers/" + id).then()
+        given().contentType(MERGE_PATCH)
+                .body("{\"locale\": null}")
+                .when()
+                .patch("/v1/customers/" + id)
+                .then()
                 .statusCode(200)
                 .body("locale", equalTo(null));
     }
@@ -57,11 +64,19 @@ class CustomerUpdateTest {
     @Test
     void staleIfMatchIsAPreconditionFailedProblem() {
         String id = aCustomer().create();
-        given().contentType(MERGE_PATCH).body(Map.of("givenName", "Augusta"))
-                .when().patch("/v1/customers/" + id).then().statusCode(200);
+        given().contentType(MERGE_PATCH)
+                .body(Map.of("givenName", "Augusta"))
+                .when()
+                .patch("/v1/customers/" + id)
+                .then()
+                .statusCode(200);
 
-        given().contentType(MERGE_PATCH).header("If-Match", "\"0\"").body(Map.of("givenName", "Ada"))
-                .when().patch("/v1/customers/" + id).then()
+        given().contentType(MERGE_PATCH)
+                .header("If-Match", "\"0\"")
+                .body(Map.of("givenName", "Ada"))
+                .when()
+                .patch("/v1/customers/" + id)
+                .then()
                 .statusCode(412)
                 .contentType("application/problem+json")
                 .body("code", equalTo("precondition-failed"));
@@ -75,15 +90,23 @@ class CustomerUpdateTest {
         try {
             List<CompletableFuture<Integer>> calls = new ArrayList<>();
             for (String name : List.of("First", "Second")) {
-                calls.add(CompletableFuture.supplyAsync(() -> {
-                    await(start);
-                    return given().contentType(MERGE_PATCH).header("If-Match", "\"0\"")
-                            .body(Map.of("givenName", name))
-                            .when().patch("/v1/customers/" + id).then().extract().statusCode();
-                }, pool));
+                calls.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            await(start);
+                            return given().contentType(MERGE_PATCH)
+                                    .header("If-Match", "\"0\"")
+                                    .body(Map.of("givenName", name))
+                                    .when()
+                                    .patch("/v1/customers/" + id)
+                                    .then()
+                                    .extract()
+                                    .statusCode();
+                        },
+                        pool));
             }
             start.countDown();
-            List<Integer> statuses = calls.stream().map(CompletableFuture::join).sorted().toList();
+            List<Integer> statuses =
+                    calls.stream().map(CompletableFuture::join).sorted().toList();
             assertThat(statuses).containsExactly(200, 412);
         } finally {
             pool.shutdownNow();
@@ -94,15 +117,26 @@ class CustomerUpdateTest {
     @Test
     void conditionalGetAnswersNotModified() {
         String id = aCustomer().create();
-        given().header("If-None-Match", "\"0\"").when().get("/v1/customers/" + id).then().statusCode(304);
-        given().header("If-None-Match", "\"7\"").when().get("/v1/customers/" + id).then().statusCode(200);
+        given().header("If-None-Match", "\"0\"")
+                .when()
+                .get("/v1/customers/" + id)
+                .then()
+                .statusCode(304);
+        given().header("If-None-Match", "\"7\"")
+                .when()
+                .get("/v1/customers/" + id)
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void patchNeedsTheMergePatchMediaType() {
         String id = aCustomer().create();
-        given().contentType(ContentType.JSON).body(Map.of("givenName", "X"))
-                .when().patch("/v1/customers/" + id).then()
+        given().contentType(ContentType.JSON)
+                .body(Map.of("givenName", "X"))
+                .when()
+                .patch("/v1/customers/" + id)
+                .then()
                 .statusCode(415)
                 .contentType("application/problem+json")
                 .body("code", equalTo("unsupported-media-type"));
@@ -111,12 +145,17 @@ class CustomerUpdateTest {
     @Test
     void unknownAndReadOnlyFieldsAreRejected() {
         String id = aCustomer().create();
-        given().contentType(MERGE_PATCH).body(Map.of("id", "00000000-0000-7000-8000-000000000001"))
-                .when().patch("/v1/customers/" + id).then()
+        given().contentType(MERGE_PATCH)
+                .body(Map.of("id", "00000000-0000-7000-8000-000000000001"))
+                .when()
+                .patch("/v1/customers/" + id)
+                .then()
                 .statusCode(400)
                 .body("code", equalTo("malformed-request"))
                 .body("errors[0].field", equalTo("id"));
-        aCustomer().with("favouriteColour", "green").post()
+        aCustomer()
+                .with("favouriteColour", "green")
+                .post()
                 .statusCode(400)
                 .body("detail", equalTo("Unknown field 'favouriteColour'"));
     }
@@ -124,13 +163,19 @@ class CustomerUpdateTest {
     @Test
     void patchResultIsValidatedLikeACreate() {
         String id = aCustomer().create();
-        given().contentType(MERGE_PATCH).body(Map.of("emails", List.of(Map.of("address", "nope"))))
-                .when().patch("/v1/customers/" + id).then()
+        given().contentType(MERGE_PATCH)
+                .body(Map.of("emails", List.of(Map.of("address", "nope"))))
+                .when()
+                .patch("/v1/customers/" + id)
+                .then()
                 .statusCode(400)
                 .body("code", equalTo("validation-failed"))
                 .body("errors[0].field", equalTo("emails[0].address"));
-        given().contentType(MERGE_PATCH).body(Map.of("timeZone", "Mars/Olympus"))
-                .when().patch("/v1/customers/" + id).then()
+        given().contentType(MERGE_PATCH)
+                .body(Map.of("timeZone", "Mars/Olympus"))
+                .when()
+                .patch("/v1/customers/" + id)
+                .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("timeZone"));
     }
@@ -139,15 +184,20 @@ class CustomerUpdateTest {
     void anEmailBelongsToOneLiveCustomer() {
         String email = "shared." + CustomerFixtures.uniqueTag() + "@example.com";
         aCustomer().email(email).create();
-        aCustomer().email(email.toUpperCase()).post()
+        aCustomer()
+                .email(email.toUpperCase())
+                .post()
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("code", equalTo("conflict"))
                 .body("detail", notNullValue());
 
         String other = aCustomer().create();
-        given().contentType(MERGE_PATCH).body(Map.of("emails", List.of(Map.of("address", email))))
-                .when().patch("/v1/customers/" + other).then()
+        given().contentType(MERGE_PATCH)
+                .body(Map.of("emails", List.of(Map.of("address", email))))
+                .when()
+                .patch("/v1/customers/" + other)
+                .then()
                 .statusCode(409);
     }
 
@@ -157,7 +207,11 @@ class CustomerUpdateTest {
         String email = "leaving." + CustomerFixtures.uniqueTag() + "@example.com";
         String id = aCustomer().email(email).create();
 
-        given().header("If-Match", "\"5\"").when().delete("/v1/customers/" + id).then().statusCode(412);
+        given().header("If-Match", "\"5\"")
+                .when()
+                .delete("/v1/customers/" + id)
+                .then()
+                .statusCode(412);
         given().when().delete("/v1/customers/" + id).then().statusCode(204);
 
         given().when().get("/v1/customers/" + id).then().statusCode(404);
@@ -173,10 +227,16 @@ class CustomerUpdateTest {
         given().when().delete("/v1/customers/" + id).then().statusCode(204);
 
         given().when().get("/v1/customers/" + id).then().statusCode(200).body("deletedAt", notNullValue());
-        given().queryParam("filter", "tags==" + tag).when().get("/v1/customers").then()
+        given().queryParam("filter", "tags==" + tag)
+                .when()
+                .get("/v1/customers")
+                .then()
                 .body("data", org.hamcrest.Matchers.hasSize(0));
-        given().queryParam("filter", "tags==" + tag).queryParam("includeDeleted", true)
-                .when().get("/v1/customers").then()
+        given().queryParam("filter", "tags==" + tag)
+                .queryParam("includeDeleted", true)
+                .when()
+                .get("/v1/customers")
+                .then()
                 .body("data", org.hamcrest.Matchers.hasSize(1));
     }
 

@@ -1,6 +1,5 @@
 package dev.rapport.event;
 
-import dev.rapport.platform.security.RolePermissions;
 import static dev.rapport.customer.CustomerFixtures.aCustomer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import dev.rapport.customer.CustomerFixtures;
 import dev.rapport.platform.Database;
 import dev.rapport.platform.paging.Cursor;
+import dev.rapport.platform.security.RolePermissions;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.SecurityAttribute;
@@ -51,7 +51,8 @@ class EventFeedTest {
         List<Map<String, Object>> events = about(created, readAll(start, "customer.*", 2));
         assertThat(events).extracting(e -> e.get("subjectId")).containsExactlyElementsOf(created);
         assertThat(events).extracting(e -> e.get("type")).containsOnly("customer.created");
-        assertThat(about(created, readAll(start, "purchase.recorded", 10))).singleElement()
+        assertThat(about(created, readAll(start, "purchase.recorded", 10)))
+                .singleElement()
                 .satisfies(e -> assertThat(e.get("subjectId")).isEqualTo(created.get(0)));
         assertThat(about(created, readAll(start, null, 100))).hasSize(6);
     }
@@ -68,7 +69,8 @@ class EventFeedTest {
             assertThat(about(own, readAll(start, null, 100))).isEmpty();
 
             slow.commit();
-            assertThat(about(own, readAll(start, null, 100))).extracting(e -> e.get("subjectId"))
+            assertThat(about(own, readAll(start, null, 100)))
+                    .extracting(e -> e.get("subjectId"))
                     .containsExactly(lateSubject.toString(), early);
         }
     }
@@ -76,7 +78,8 @@ class EventFeedTest {
     @Test
     void aTransactionThatBeganFirstButAppendsLastIsNotSkipped() throws Exception {
         String start = latestCursor();
-        try (Connection began = dataSource.getConnection(); Connection appendsFirst = dataSource.getConnection()) {
+        try (Connection began = dataSource.getConnection();
+                Connection appendsFirst = dataSource.getConnection()) {
             began.setAutoCommit(false);
             appendsFirst.setAutoCommit(false);
             try (var xid = began.createStatement()) {
@@ -93,7 +96,8 @@ class EventFeedTest {
             String next = endOfFeed(start);
 
             appendsFirst.commit();
-            assertThat(about(own, readAll(next, null, 100))).extracting(e -> e.get("subjectId"))
+            assertThat(about(own, readAll(next, null, 100)))
+                    .extracting(e -> e.get("subjectId"))
                     .containsExactly(appendedFirst.toString());
         }
     }
@@ -103,14 +107,16 @@ class EventFeedTest {
         String start = latestCursor();
         String first = aCustomer().create();
         String second = aCustomer().create();
-        long firstSeq = Long.parseLong(database.string("select seq::text from event where subject_id = ?::uuid", first));
-        String legacy = new Cursor("feed", Long.toString(firstSeq),
-                new UUID(0, firstSeq)).encode();
+        long firstSeq =
+                Long.parseLong(database.string("select seq::text from event where subject_id = ?::uuid", first));
+        String legacy = new Cursor("feed", Long.toString(firstSeq), new UUID(0, firstSeq)).encode();
 
         List<String> own = List.of(first, second);
-        assertThat(about(own, readAll(legacy, null, 100))).extracting(e -> e.get("subjectId"))
+        assertThat(about(own, readAll(legacy, null, 100)))
+                .extracting(e -> e.get("subjectId"))
                 .containsExactly(second);
-        assertThat(about(own, readAll(start, null, 100))).extracting(e -> e.get("subjectId"))
+        assertThat(about(own, readAll(start, null, 100)))
+                .extracting(e -> e.get("subjectId"))
                 .containsExactly(first, second);
     }
 
@@ -124,8 +130,14 @@ class EventFeedTest {
             tenth = appendEvent(c, 10);
         }
         try {
-            assertThat(given().queryParam("limit", 2).when().get("/v1/events").then().statusCode(200)
-                    .extract().jsonPath().getList("data.subjectId"))
+            assertThat(given().queryParam("limit", 2)
+                            .when()
+                            .get("/v1/events")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath()
+                            .getList("data.subjectId"))
                     .containsExactly(ninth.toString(), tenth.toString());
         } finally {
             try (Connection c = dataSource.getConnection();
@@ -167,14 +179,24 @@ class EventFeedTest {
 
     @Test
     void badCursorsAndTypesAreProblems() {
-        given().queryParam("after", "nonsense!").when().get("/v1/events").then()
-                .statusCode(400).body("errors[0].field", equalTo("after"));
-        given().queryParam("types", "Customer Created").when().get("/v1/events").then()
-                .statusCode(400).body("errors[0].field", equalTo("types"));
+        given().queryParam("after", "nonsense!")
+                .when()
+                .get("/v1/events")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("after"));
+        given().queryParam("types", "Customer Created")
+                .when()
+                .get("/v1/events")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("types"));
     }
 
     @Test
-    @TestSecurity(user = "acme-sync", roles = { "events:read", "customers:write" },
+    @TestSecurity(
+            user = "acme-sync",
+            roles = {"events:read", "customers:write"},
             attributes = @SecurityAttribute(key = "partner_id", value = "acme"))
     void partnersReadOnlyTheEventsOfTheirRecords() throws Exception {
         String start = latestCursor();
@@ -190,7 +212,8 @@ class EventFeedTest {
         }
         String own = aCustomer().create();
         assertThat(about(List.of(globex.toString(), own), readAll(start, null, 100)))
-                .extracting(e -> e.get("subjectId")).containsExactly(own);
+                .extracting(e -> e.get("subjectId"))
+                .containsExactly(own);
     }
 
     @Test
@@ -198,14 +221,21 @@ class EventFeedTest {
         String start = latestCursor();
         String id = aCustomer().create();
         given().contentType(ContentType.JSON)
-                .body(Map.of("query", "query($after: String) { events(after: $after, types: \"customer.created\", "
-                        + "limit: 100) { nextCursor hasMore data { type subjectId data } } }",
-                        "variables", Map.of("after", start)))
-                .when().post("/graphql").then()
+                .body(Map.of(
+                        "query",
+                        "query($after: String) { events(after: $after, types: \"customer.created\", "
+                                + "limit: 100) { nextCursor hasMore data { type subjectId data } } }",
+                        "variables",
+                        Map.of("after", start)))
+                .when()
+                .post("/graphql")
+                .then()
                 .body("errors", equalTo(null))
-                .body("data.events.data.findAll { it.subjectId == '%s' }.type".formatted(id),
+                .body(
+                        "data.events.data.findAll { it.subjectId == '%s' }.type".formatted(id),
                         contains("customer.created"))
-                .body("data.events.data.find { it.subjectId == '%s' }.data".formatted(id),
+                .body(
+                        "data.events.data.find { it.subjectId == '%s' }.data".formatted(id),
                         org.hamcrest.Matchers.containsString(id))
                 .body("data.events.nextCursor", notNullValue());
     }
@@ -226,7 +256,12 @@ class EventFeedTest {
             if (cursor != null) {
                 request.queryParam("after", cursor);
             }
-            JsonPath page = request.when().get("/v1/events").then().statusCode(200).extract().jsonPath();
+            JsonPath page = request.when()
+                    .get("/v1/events")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             cursor = page.getString("nextCursor");
             if (!page.getBoolean("hasMore")) {
                 return cursor;
@@ -238,7 +273,9 @@ class EventFeedTest {
     /** The events about these subjects, in feed order: those of other tests are left out. */
     private static List<Map<String, Object>> about(List<?> subjects, List<Map<String, Object>> events) {
         List<String> ids = subjects.stream().map(Object::toString).toList();
-        return events.stream().filter(e -> ids.contains(String.valueOf(e.get("subjectId")))).toList();
+        return events.stream()
+                .filter(e -> ids.contains(String.valueOf(e.get("subjectId"))))
+                .toList();
     }
 
     private static List<Map<String, Object>> readAll(String after, String types, int limit) {
@@ -249,7 +286,12 @@ class EventFeedTest {
             if (types != null) {
                 request.queryParam("types", types);
             }
-            JsonPath page = request.when().get("/v1/events").then().statusCode(200).extract().jsonPath();
+            JsonPath page = request.when()
+                    .get("/v1/events")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             events.addAll(page.getList("data"));
             String next = page.getString("nextCursor");
             assertThat(next).isNotNull();

@@ -23,13 +23,22 @@ import com.networknt.schema.dialect.Dialects;
 final class ApiContract {
 
     private static final String DOCUMENT = "https://rapport.invalid/openapi.json";
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
-            "trace");
-    private static final List<String> SUBSCHEMAS = List.of("items", "additionalProperties", "not", "if", "then",
-            "else", "contains", "propertyNames", "unevaluatedItems", "unevaluatedProperties", "contentSchema");
+    private static final Set<String> METHODS =
+            Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final List<String> SUBSCHEMAS = List.of(
+            "items",
+            "additionalProperties",
+            "not",
+            "if",
+            "then",
+            "else",
+            "contains",
+            "propertyNames",
+            "unevaluatedItems",
+            "unevaluatedProperties",
+            "contentSchema");
     private static final List<String> SUBSCHEMA_LISTS = List.of("allOf", "anyOf", "oneOf", "prefixItems");
-    private static final List<String> SUBSCHEMA_MAPS = List.of("properties", "patternProperties",
-            "dependentSchemas");
+    private static final List<String> SUBSCHEMA_MAPS = List.of("properties", "patternProperties", "dependentSchemas");
 
     private final JsonNode document;
     private final SchemaRegistry registry;
@@ -37,9 +46,12 @@ final class ApiContract {
 
     private ApiContract(JsonNode document) {
         this.document = document;
-        this.registry = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi31(), builder -> builder
-                .schemas(Map.of(DOCUMENT, document.toString()))
-                .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+        this.registry = SchemaRegistry.withDefaultDialect(
+                Dialects.getOpenApi31(),
+                builder -> builder.schemas(Map.of(DOCUMENT, document.toString()))
+                        .schemaRegistryConfig(SchemaRegistryConfig.builder()
+                                .formatAssertionsEnabled(true)
+                                .build()));
     }
 
     /** Everything wrong with the document; empty when a client generator gets what it needs. */
@@ -48,14 +60,14 @@ final class ApiContract {
         contract.checkReferences(document, "");
         contract.checkOperations();
         JsonNode components = document.path("components");
-        fields(components.path("schemas")).forEach(e -> contract.checkSchema(e.getValue(),
-                "/components/schemas/" + escape(e.getKey())));
-        fields(components.path("parameters")).forEach(e -> contract.checkParameter(e.getValue(),
-                "/components/parameters/" + escape(e.getKey())));
-        fields(components.path("headers")).forEach(e -> contract.checkParameter(e.getValue(),
-                "/components/headers/" + escape(e.getKey())));
-        fields(components.path("responses")).forEach(e -> contract.checkResponse(e.getValue(),
-                "/components/responses/" + escape(e.getKey())));
+        fields(components.path("schemas"))
+                .forEach(e -> contract.checkSchema(e.getValue(), "/components/schemas/" + escape(e.getKey())));
+        fields(components.path("parameters"))
+                .forEach(e -> contract.checkParameter(e.getValue(), "/components/parameters/" + escape(e.getKey())));
+        fields(components.path("headers"))
+                .forEach(e -> contract.checkParameter(e.getValue(), "/components/headers/" + escape(e.getKey())));
+        fields(components.path("responses"))
+                .forEach(e -> contract.checkResponse(e.getValue(), "/components/responses/" + escape(e.getKey())));
         return contract.problems;
     }
 
@@ -86,11 +98,11 @@ final class ApiContract {
                     problems.add(name + " has no summary");
                 }
                 checkSecurity(name, operation.path("security"));
-                elements(operation.path("parameters")).forEach((i, parameter) -> checkParameter(parameter,
-                        pointer + "/parameters/" + i));
+                elements(operation.path("parameters"))
+                        .forEach((i, parameter) -> checkParameter(parameter, pointer + "/parameters/" + i));
                 checkContent(operation.path("requestBody").path("content"), pointer + "/requestBody/content");
-                fields(operation.path("responses")).forEach(e -> checkResponse(e.getValue(),
-                        pointer + "/responses/" + escape(e.getKey())));
+                fields(operation.path("responses"))
+                        .forEach(e -> checkResponse(e.getValue(), pointer + "/responses/" + escape(e.getKey())));
             }
         }
     }
@@ -122,8 +134,8 @@ final class ApiContract {
         if (response.has("$ref")) {
             return;
         }
-        fields(response.path("headers")).forEach(e -> checkParameter(e.getValue(),
-                pointer + "/headers/" + escape(e.getKey())));
+        fields(response.path("headers"))
+                .forEach(e -> checkParameter(e.getValue(), pointer + "/headers/" + escape(e.getKey())));
         checkContent(response.path("content"), pointer + "/content");
     }
 
@@ -177,19 +189,20 @@ final class ApiContract {
         if (schema.has("example")) {
             validate(schema.get("example"), pointer, pointer + "/example");
         }
-        elements(schema.path("examples")).forEach((i, example) -> validate(example, pointer,
-                pointer + "/examples/" + i));
+        elements(schema.path("examples"))
+                .forEach((i, example) -> validate(example, pointer, pointer + "/examples/" + i));
         SUBSCHEMAS.forEach(key -> checkSchema(schema.path(key), pointer + "/" + key));
-        SUBSCHEMA_LISTS.forEach(key -> elements(schema.path(key)).forEach((i, sub) -> checkSchema(sub,
-                pointer + "/" + key + "/" + i)));
-        SUBSCHEMA_MAPS.forEach(key -> fields(schema.path(key)).forEach(e -> checkSchema(e.getValue(),
-                pointer + "/" + key + "/" + escape(e.getKey()))));
+        SUBSCHEMA_LISTS.forEach(
+                key -> elements(schema.path(key)).forEach((i, sub) -> checkSchema(sub, pointer + "/" + key + "/" + i)));
+        SUBSCHEMA_MAPS.forEach(key -> fields(schema.path(key))
+                .forEach(e -> checkSchema(e.getValue(), pointer + "/" + key + "/" + escape(e.getKey()))));
     }
 
     private void validate(JsonNode example, String schemaPointer, String examplePointer) {
         List<Error> errors;
         try {
-            errors = registry.getSchema(SchemaLocation.of(DOCUMENT + "#" + encode(schemaPointer))).validate(example);
+            errors = registry.getSchema(SchemaLocation.of(DOCUMENT + "#" + encode(schemaPointer)))
+                    .validate(example);
         } catch (RuntimeException e) {
             problems.add(examplePointer + " could not be checked: " + e);
             return;
@@ -200,8 +213,9 @@ final class ApiContract {
     private void checkReferences(JsonNode node, String pointer) {
         if (node.isObject()) {
             JsonNode ref = node.path("$ref");
-            if (ref.isTextual() && (!ref.asText().startsWith("#/")
-                    || document.at(ref.asText().substring(1)).isMissingNode())) {
+            if (ref.isTextual()
+                    && (!ref.asText().startsWith("#/")
+                            || document.at(ref.asText().substring(1)).isMissingNode())) {
                 problems.add(pointer + " refers to " + ref.asText() + ", which the document does not define");
             }
             fields(node).forEach(e -> checkReferences(e.getValue(), pointer + "/" + escape(e.getKey())));
@@ -221,7 +235,7 @@ final class ApiContract {
 
     private static List<Map.Entry<String, JsonNode>> fields(JsonNode node) {
         List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             fields.add(it.next());
         }
         return fields;

@@ -26,31 +26,52 @@ class ApiContractTest {
 
     @Test
     void servedOpenApiDocumentGivesClientsWhatTheyNeed() throws Exception {
-        JsonNode document = JSON.readTree(given().accept("application/json").when().get("/q/openapi?format=json")
-                .then().statusCode(200).extract().asString());
+        JsonNode document = JSON.readTree(given().accept("application/json")
+                .when()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertThat(document.path("paths").size()).isGreaterThan(5);
         assertThat(ApiContract.problems(document)).isEmpty();
     }
 
     @Test
     void mergePatchBodiesTakeNullAndEventDataFollowsItsType() throws Exception {
-        JsonNode document = JSON.readTree(given().accept("application/json").when().get("/q/openapi?format=json")
-                .then().statusCode(200).extract().asString());
+        JsonNode document = JSON.readTree(given().accept("application/json")
+                .when()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         String patch = "/paths/~1v1~1customers~1{id}/patch/requestBody/content/application~1merge-patch+json/schema";
-        assertThat(ApiContract.errors(document, patch,
-                JSON.readTree("{\"familyName\": \"King\", \"locale\": null, \"consents\": {\"sms\": null}}")))
+        assertThat(ApiContract.errors(
+                        document,
+                        patch,
+                        JSON.readTree("{\"familyName\": \"King\", \"locale\": null, \"consents\": {\"sms\": null}}")))
                 .isEmpty();
         assertThat(ApiContract.errors(document, patch, JSON.readTree("{\"locale\": 42}")))
                 .anyMatch(e -> e.contains("does not match"));
         String event = "/components/schemas/Event";
-        assertThat(ApiContract.errors(document, event, JSON.readTree(
-                "{\"type\": \"purchase.recorded\", \"data\": {\"amount\": 129.90, \"currency\": \"EUR\"}}")))
+        assertThat(
+                        ApiContract.errors(
+                                document,
+                                event,
+                                JSON.readTree(
+                                        "{\"type\": \"purchase.recorded\", \"data\": {\"amount\": 129.90, \"currency\": \"EUR\"}}")))
                 .isEmpty();
-        assertThat(ApiContract.errors(document, event, JSON.readTree(
-                "{\"type\": \"purchase.recorded\", \"data\": {\"amount\": \"a lot\"}}")))
+        assertThat(ApiContract.errors(
+                        document,
+                        event,
+                        JSON.readTree("{\"type\": \"purchase.recorded\", \"data\": {\"amount\": \"a lot\"}}")))
                 .anyMatch(e -> e.contains("does not match"));
-        assertThat(ApiContract.errors(document, event, JSON.readTree(
-                "{\"type\": \"segment.entered\", \"data\": {\"anything\": true}}"))).isEmpty();
+        assertThat(ApiContract.errors(
+                        document,
+                        event,
+                        JSON.readTree("{\"type\": \"segment.entered\", \"data\": {\"anything\": true}}")))
+                .isEmpty();
     }
 
     @Test
@@ -75,15 +96,16 @@ class ApiContractTest {
                    "put": {"operationId": "same", "summary": "P", "responses": {"204": {"description": "ok"}}}}}}
                 """);
         List<String> problems = ApiContract.problems(broken);
-        assertThat(problems).anyMatch(p -> p.equals("GET /a/{id} has no operationId"))
+        assertThat(problems)
+                .anyMatch(p -> p.equals("GET /a/{id} has no operationId"))
                 .anyMatch(p -> p.equals("POST /a/{id} has no summary"))
                 .anyMatch(p -> p.equals("PUT /a/{id} repeats the operationId same"))
                 .anyMatch(p -> p.equals("GET /a/{id} requires the undeclared security scheme bearer"))
                 .anyMatch(p -> p.startsWith("GET /a/{id} requires admin, which no flow"))
                 .anyMatch(p -> p.equals("/components/schemas/Tags is an array schema without items"))
                 .anyMatch(p -> p.contains("refers to #/components/schemas/Owner"))
-                .anyMatch(p -> p.startsWith("/components/schemas/Customer/properties/score/examples/0 does not "
-                        + "match"))
+                .anyMatch(p ->
+                        p.startsWith("/components/schemas/Customer/properties/score/examples/0 does not " + "match"))
                 .anyMatch(p -> p.startsWith("/paths/~1a~1{id}/get/parameters/0/example does not match"))
                 .anyMatch(p -> p.startsWith("/paths/~1a~1{id}/get/responses/200/content/application~1json/examples/one "
                         + "does not match"));
@@ -91,7 +113,12 @@ class ApiContractTest {
 
     @Test
     void servedGraphQLSchemaBuildsOnItsOwn() {
-        String schema = given().when().get("/graphql/schema.graphql").then().statusCode(200).extract().asString();
+        String schema = given().when()
+                .get("/graphql/schema.graphql")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(schema).contains("scalar DateTime");
         assertThatCode(() -> UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().parse(schema)))
                 .doesNotThrowAnyException();

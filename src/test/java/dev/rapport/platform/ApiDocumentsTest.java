@@ -26,15 +26,24 @@ class ApiDocumentsTest {
 
     @Test
     void committedOpenApiDocumentMatchesTheService() throws IOException {
-        String served = given().accept("application/yaml").when().get("/q/openapi?format=yaml")
-                .then().statusCode(200).extract().asString();
+        String served = given().accept("application/yaml")
+                .when()
+                .get("/q/openapi?format=yaml")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         compare(Path.of("openapi/rapport-v1.yaml"), served);
     }
 
     @Test
     void committedGraphQLSchemaMatchesTheService() throws IOException {
-        String served = given().when().get("/graphql/schema.graphql")
-                .then().statusCode(200).extract().asString();
+        String served = given().when()
+                .get("/graphql/schema.graphql")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         compare(Path.of("openapi/schema.graphql"), served);
     }
 
@@ -45,8 +54,10 @@ class ApiDocumentsTest {
         }
         assertThat(committed).as("%s is committed", committed).exists();
         assertThat(Files.readString(committed, StandardCharsets.UTF_8))
-                .as("%s is out of date; regenerate it with "
-                        + "./mvnw test -Dtest=ApiDocumentsTest -Dapidocs.write=true", committed)
+                .as(
+                        "%s is out of date; regenerate it with "
+                                + "./mvnw test -Dtest=ApiDocumentsTest -Dapidocs.write=true",
+                        committed)
                 .isEqualTo(served);
     }
 }

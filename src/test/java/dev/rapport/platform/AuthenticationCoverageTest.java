@@ -62,16 +62,24 @@ class AuthenticationCoverageTest {
         assertThat(fields).contains("customer", "customers", "createCustomer");
         for (String field : fields) {
             int status = given().contentType("application/json")
-                    .body(Map.of("query", "{ " + field + " }")).when().post("/graphql").then().extract().statusCode();
+                    .body(Map.of("query", "{ " + field + " }"))
+                    .when()
+                    .post("/graphql")
+                    .then()
+                    .extract()
+                    .statusCode();
             assertThat(status).as(field).isEqualTo(401);
-            assertThat(rolesOf(field)).as("@RolesAllowed on the method behind " + field).isNotEmpty();
+            assertThat(rolesOf(field))
+                    .as("@RolesAllowed on the method behind " + field)
+                    .isNotEmpty();
         }
     }
 
     private static int call(String operation) {
         String[] parts = operation.split(" ", 2);
         String path = parts[1].replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
-        var request = given().contentType(parts[0].equals("PATCH") ? "application/merge-patch+json" : "application/json");
+        var request =
+                given().contentType(parts[0].equals("PATCH") ? "application/merge-patch+json" : "application/json");
         if (!parts[0].equals("GET") && !parts[0].equals("DELETE")) {
             request.body("{}");
         }
@@ -79,12 +87,15 @@ class AuthenticationCoverageTest {
     }
 
     private static List<String> restOperations() throws IOException {
-        JsonNode paths = new YAMLMapper().readTree(Path.of("openapi/rapport-v1.yaml").toFile()).path("paths");
+        JsonNode paths = new YAMLMapper()
+                .readTree(Path.of("openapi/rapport-v1.yaml").toFile())
+                .path("paths");
         List<String> operations = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> path = it.next();
-            path.getValue().fieldNames().forEachRemaining(
-                    method -> operations.add(method.toUpperCase() + " " + path.getKey()));
+            path.getValue()
+                    .fieldNames()
+                    .forEachRemaining(method -> operations.add(method.toUpperCase() + " " + path.getKey()));
         }
         return operations;
     }
@@ -93,9 +104,11 @@ class AuthenticationCoverageTest {
         String schema = Files.readString(Path.of("openapi/schema.graphql"));
         List<String> fields = new ArrayList<>();
         for (String root : List.of("Query", "Mutation")) {
-            Matcher block = Pattern.compile("type " + root + " \\{(.*?)\\n}", Pattern.DOTALL).matcher(schema);
+            Matcher block = Pattern.compile("type " + root + " \\{(.*?)\\n}", Pattern.DOTALL)
+                    .matcher(schema);
             if (block.find()) {
-                Matcher field = Pattern.compile("(?m)^  ([A-Za-z_][A-Za-z0-9_]*)[(:]").matcher(block.group(1));
+                Matcher field =
+                        Pattern.compile("(?m)^  ([A-Za-z_][A-Za-z0-9_]*)[(:]").matcher(block.group(1));
                 while (field.find()) {
                     fields.add(field.group(1));
                 }

@@ -11,8 +11,7 @@ import java.util.function.IntFunction;
 /** Runs the same request from several threads released at the same instant. */
 public final class Concurrently {
 
-    private Concurrently() {
-    }
+    private Concurrently() {}
 
     public static <T> List<T> run(int times, IntFunction<T> call) {
         ExecutorService pool = Executors.newFixedThreadPool(times);
@@ -21,14 +20,16 @@ public final class Concurrently {
             List<CompletableFuture<T>> calls = new ArrayList<>();
             for (int i = 0; i < times; i++) {
                 int n = i;
-                calls.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return call.apply(n);
-                }, pool));
+                calls.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                start.await();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            return call.apply(n);
+                        },
+                        pool));
             }
             start.countDown();
             return calls.stream().map(CompletableFuture::join).toList();

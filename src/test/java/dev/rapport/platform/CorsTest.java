@@ -17,7 +17,9 @@ class CorsTest {
         given().header("Origin", "http://localhost:3000")
                 .header("Access-Control-Request-Method", "PATCH")
                 .header("Access-Control-Request-Headers", "authorization,if-match,content-type")
-                .when().options("/v1/customers/x").then()
+                .when()
+                .options("/v1/customers/x")
+                .then()
                 .statusCode(200)
                 .header("Access-Control-Allow-Origin", equalTo("http://localhost:3000"))
                 .header("Access-Control-Allow-Methods", containsString("PATCH"));
@@ -27,7 +29,9 @@ class CorsTest {
     void otherOriginsAreNotAllowed() {
         given().header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "GET")
-                .when().options("/v1/customers").then()
+                .when()
+                .options("/v1/customers")
+                .then()
                 .header("Access-Control-Allow-Origin", nullValue());
     }
 }

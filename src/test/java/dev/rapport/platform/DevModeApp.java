@@ -31,6 +31,7 @@ final class DevModeApp implements AutoCloseable {
 
     /** PostgreSQL daemonizes (pg_ctl), so it is not a descendant of the JVM that started it; its port is logged. */
     private static final Pattern DATABASE_PORT = Pattern.compile("postmaster started as .* on port (\\d+)");
+
     private static final Duration GRACE = Duration.ofSeconds(30);
 
     private final Process process;
@@ -51,13 +52,19 @@ final class DevModeApp implements AutoCloseable {
      */
     static DevModeApp start() throws IOException {
         int port = PackagedApp.freePort();
-        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-        List<String> command = new ArrayList<>(List.of(Path.of(windows ? "mvnw.cmd" : "mvnw").toAbsolutePath()
-                .toString(), "-B", "-ntp"));
-        Optional.ofNullable(System.getProperty("devmode.maven.repo.local")).filter(repo -> !repo.isBlank())
+        boolean windows =
+                System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(windows ? "mvnw.cmd" : "mvnw").toAbsolutePath().toString(), "-B", "-ntp"));
+        Optional.ofNullable(System.getProperty("devmode.maven.repo.local"))
+                .filter(repo -> !repo.isBlank())
                 .ifPresent(repo -> command.add("-Dmaven.repo.local=" + repo));
-        command.addAll(List.of("quarkus:dev", "-Dquarkus.http.port=" + port, "-Ddebug=false",
-                "-Dquarkus.console.enabled=false", "-Dquarkus.test.continuous-testing=disabled",
+        command.addAll(List.of(
+                "quarkus:dev",
+                "-Dquarkus.http.port=" + port,
+                "-Ddebug=false",
+                "-Dquarkus.console.enabled=false",
+                "-Dquarkus.test.continuous-testing=disabled",
                 "-Dquarkus.analytics.disabled=true",
                 // Dev mode compiles into target/ as an execution of its own, whose incremental state a fresh
                 // build does not have: it would recompile every class under the running integration tests. By
@@ -69,8 +76,12 @@ final class DevModeApp implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(LOG.toFile());
         // Only the defaults of the dev profile: none of this JVM's settings of the service.
-        builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("RAPPORT_")
-                || k.startsWith("DB_") || k.startsWith("OIDC_"));
+        builder.environment()
+                .keySet()
+                .removeIf(k -> k.startsWith("QUARKUS_")
+                        || k.startsWith("RAPPORT_")
+                        || k.startsWith("DB_")
+                        || k.startsWith("OIDC_"));
         Process process = builder.start();
         process.getOutputStream().close();
         return new DevModeApp(process, port);
@@ -151,16 +162,21 @@ final class DevModeApp implements AutoCloseable {
     }
 
     private List<ProcessHandle> tree() {
-        return Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
+        return Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                .toList();
     }
 
     /** Kills the tree now and these processes of it seen before (a child outlives its parent's death). */
     private void killNow(List<ProcessHandle> seen) {
         Stream.concat(seen.stream(), tree().stream()).forEach(ProcessHandle::destroyForcibly);
-        databasePort().ifPresent(databasePort -> ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().filter(line -> line.contains("/bin/postgres ")
-                        && line.contains(" -p " + databasePort + " ")).isPresent())
-                .forEach(ProcessHandle::destroyForcibly));
+        databasePort()
+                .ifPresent(databasePort -> ProcessHandle.allProcesses()
+                        .filter(p -> p.info()
+                                .commandLine()
+                                .filter(line ->
+                                        line.contains("/bin/postgres ") && line.contains(" -p " + databasePort + " "))
+                                .isPresent())
+                        .forEach(ProcessHandle::destroyForcibly));
     }
 
     private Optional<String> databasePort() {

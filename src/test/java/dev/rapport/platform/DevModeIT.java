@@ -34,8 +34,8 @@ class DevModeIT {
     private static final String ADA = "01900000-0000-7000-8000-000000000001";
     private static final String GRACE = "01900000-0000-7000-8000-000000000002";
     private static final String ZOE = "01900000-0000-7000-8000-000000000003";
-    private static final List<Path> BUILD_OUTPUT = List.of(
-            Path.of("target", "classes"), Path.of("target", "test-classes"), Path.of("target", "quarkus-app"));
+    private static final List<Path> BUILD_OUTPUT =
+            List.of(Path.of("target", "classes"), Path.of("target", "test-classes"), Path.of("target", "quarkus-app"));
 
     @Test
     void servesTheDemoCustomersAndDeliversWebhooksToLoopback() throws Exception {
@@ -51,27 +51,38 @@ class DevModeIT {
             }
         }
         Map<String, String> after = snapshot();
-        assertThat(after.entrySet()).as("files of target/classes, target/test-classes and target/quarkus-app that "
-                + "quarkus:dev wrote or deleted (the rest of the build needs them as they were)")
+        assertThat(after.entrySet())
+                .as("files of target/classes, target/test-classes and target/quarkus-app that "
+                        + "quarkus:dev wrote or deleted (the rest of the build needs them as they were)")
                 .containsExactlyInAnyOrderElementsOf(buildOutput.entrySet());
     }
 
     private static void demoCustomers(String base) {
-        given().baseUri(base).when().get("/v1/customers").then()
+        given().baseUri(base)
+                .when()
+                .get("/v1/customers")
+                .then()
                 .statusCode(200)
                 .body("data.id", contains(ZOE, GRACE, ADA))
                 .body("data.givenName", contains("Zoë", "Grace", "Ada"));
 
-        given().baseUri(base).queryParam("q", "zoe orsted").when().get("/v1/customers").then()
+        given().baseUri(base)
+                .queryParam("q", "zoe orsted")
+                .when()
+                .get("/v1/customers")
+                .then()
                 .statusCode(200)
                 .body("data.id", contains(ZOE));
 
-        given().baseUri(base).contentType(ContentType.JSON)
+        given().baseUri(base)
+                .contentType(ContentType.JSON)
                 .body(Map.of("query", """
                         { customer(id: "%s") { givenName familyName emails { address }
                             recentPurchases(limit: 5) { orderRef } stats { purchaseCount } } }
                         """.formatted(ADA)))
-                .when().post("/graphql").then()
+                .when()
+                .post("/graphql")
+                .then()
                 .statusCode(200)
                 .body("errors", nullValue())
                 .body("data.customer.givenName", equalTo("Ada"))
@@ -79,7 +90,11 @@ class DevModeIT {
                 .body("data.customer.recentPurchases.orderRef", contains("ORD-1002", "ORD-1001"))
                 .body("data.customer.stats.purchaseCount", equalTo(2));
 
-        given().baseUri(base).queryParam("types", "customer.created").when().get("/v1/events").then()
+        given().baseUri(base)
+                .queryParam("types", "customer.created")
+                .when()
+                .get("/v1/events")
+                .then()
                 .statusCode(200)
                 .body("data.subjectId", containsInAnyOrder(ADA, GRACE, ZOE))
                 .body("data.data.givenName", containsInAnyOrder("Ada", "Grace", "Zoë"));
@@ -88,25 +103,37 @@ class DevModeIT {
     /** Dev mode allows http and loopback receivers by default; a change to a demo customer is delivered, signed. */
     private static void webhookToLoopback(String base) throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
-            String secret = given().baseUri(base).contentType(ContentType.JSON)
+            String secret = given().baseUri(base)
+                    .contentType(ContentType.JSON)
                     .body(Map.of("url", receiver.url(), "eventTypes", List.of("customer.*")))
-                    .when().post("/v1/webhook-endpoints").then()
+                    .when()
+                    .post("/v1/webhook-endpoints")
+                    .then()
                     .statusCode(201)
-                    .extract().path("secret");
+                    .extract()
+                    .path("secret");
 
-            given().baseUri(base).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+            given().baseUri(base)
+                    .contentType("application/merge-patch+json")
+                    .header("If-Match", "\"0\"")
                     .body(Map.of("tags", List.of("newsletter", "speaker")))
-                    .when().patch("/v1/customers/" + GRACE).then()
+                    .when()
+                    .patch("/v1/customers/" + GRACE)
+                    .then()
                     .statusCode(200)
                     .body("tags", contains("newsletter", "speaker"));
 
             List<WebhookReceiver.Received> deliveries = receiver.await(
-                    r -> "customer.updated".equals(JsonPath.from(r.body()).getString("type")), 1,
+                    r -> "customer.updated".equals(JsonPath.from(r.body()).getString("type")),
+                    1,
                     Duration.ofSeconds(30));
-            assertThat(deliveries).as("customer.updated deliveries to " + receiver.url()).hasSize(1);
+            assertThat(deliveries)
+                    .as("customer.updated deliveries to " + receiver.url())
+                    .hasSize(1);
             WebhookReceiver.Received delivery = deliveries.get(0);
             assertThat(WebhookReceiver.verifies(secret, delivery, Instant.now().getEpochSecond()))
-                    .as("the delivery is signed with the endpoint's secret").isTrue();
+                    .as("the delivery is signed with the endpoint's secret")
+                    .isTrue();
             JsonPath body = JsonPath.from(delivery.body());
             assertThat(body.getString("data.id")).isEqualTo(GRACE);
             assertThat(body.getList("data.changedFields", String.class)).containsExactly("tags");

@@ -1,6 +1,5 @@
 package dev.rapport.platform;
 
-import dev.rapport.platform.security.RolePermissions;
 import static dev.rapport.customer.CustomerFixtures.aCustomer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.rapport.customer.CustomerFixtures;
 import dev.rapport.platform.config.RapportConfig;
+import dev.rapport.platform.security.RolePermissions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
@@ -39,8 +39,10 @@ class IdempotencyTest {
         String key = UUID.randomUUID().toString();
 
         ExtractableResponse<Response> first = post(key, body).statusCode(201).extract();
-        ExtractableResponse<Response> again = post(key, body).statusCode(201)
-                .header("Idempotent-Replayed", "true").extract();
+        ExtractableResponse<Response> again = post(key, body)
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .extract();
 
         assertThat(again.body().asString()).isEqualTo(first.body().asString());
         assertThat(again.header("Location")).isEqualTo(first.header("Location"));
@@ -51,7 +53,8 @@ class IdempotencyTest {
     void theSameKeyWithAnotherBodyIsRefused() {
         String key = UUID.randomUUID().toString();
         post(key, aCustomer().body()).statusCode(201);
-        post(key, aCustomer().body()).statusCode(422)
+        post(key, aCustomer().body())
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("code", equalTo("idempotency-key-reused"));
     }
@@ -62,8 +65,11 @@ class IdempotencyTest {
         String firstId = post(key, aCustomer().body()).statusCode(201).extract().path("id");
         try {
             clock.advance(config.idempotency().ttl().plusMinutes(1));
-            String secondId = post(key, aCustomer().body()).statusCode(201)
-                    .header("Idempotent-Replayed", nullValue()).extract().path("id");
+            String secondId = post(key, aCustomer().body())
+                    .statusCode(201)
+                    .header("Idempotent-Replayed", nullValue())
+                    .extract()
+                    .path("id");
             assertThat(secondId).isNotEqualTo(firstId);
         } finally {
             clock.reset();
@@ -76,19 +82,25 @@ class IdempotencyTest {
         Map<String, Object> body = aCustomer().with("tags", List.of(tag)).body();
         String key = UUID.randomUUID().toString();
 
-        List<ExtractableResponse<Response>> responses = Concurrently.run(5, n -> post(key, body).extract());
+        List<ExtractableResponse<Response>> responses =
+                Concurrently.run(5, n -> post(key, body).extract());
 
         assertThat(responses).extracting(ExtractableResponse::statusCode).containsOnly(201);
-        assertThat(responses).extracting(r -> r.jsonPath().getString("id")).containsOnly(
-                responses.get(0).jsonPath().getString("id"));
-        given().queryParam("filter", "tags==" + tag).when().get("/v1/customers").then()
+        assertThat(responses)
+                .extracting(r -> r.jsonPath().getString("id"))
+                .containsOnly(responses.get(0).jsonPath().getString("id"));
+        given().queryParam("filter", "tags==" + tag)
+                .when()
+                .get("/v1/customers")
+                .then()
                 .body("data.size()", equalTo(1));
     }
 
     @Test
     void aFailedRequestDoesNotConsumeTheKey() {
         String key = UUID.randomUUID().toString();
-        Map<String, Object> body = aCustomer().with("timeZone", "Nowhere/Special").body();
+        Map<String, Object> body =
+                aCustomer().with("timeZone", "Nowhere/Special").body();
         post(key, body).statusCode(400);
         body.put("timeZone", "Europe/Paris");
         post(key, body).statusCode(201);
@@ -96,12 +108,17 @@ class IdempotencyTest {
 
     @Test
     void malformedKeysAreRejected() {
-        post("has spaces in it", aCustomer().body()).statusCode(400)
+        post("has spaces in it", aCustomer().body())
+                .statusCode(400)
                 .body("errors[0].field", equalTo("Idempotency-Key"));
     }
 
     private static io.restassured.response.ValidatableResponse post(String key, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
-                .when().post("/v1/customers").then();
+        return given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .when()
+                .post("/v1/customers")
+                .then();
     }
 }

@@ -48,11 +48,15 @@ class KeycloakIT {
         String agent = keycloak.userToken("alice.agent");
         String id = create(agent).statusCode(201).extract().path("id");
         get(keycloak.userToken("arthur.analyst"), "/v1/customers/" + id).statusCode(200);
-        create(keycloak.userToken("arthur.analyst")).statusCode(403)
-                .contentType("application/problem+json").body("code", equalTo("forbidden"));
+        create(keycloak.userToken("arthur.analyst"))
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("code", equalTo("forbidden"));
         delete(agent, id).statusCode(403);
         delete(keycloak.userToken("mona.manager"), id).statusCode(204);
-        get(keycloak.userToken("ada.admin"), "/v1/customers/" + id).statusCode(200).body("deletedAt", notNullValue());
+        get(keycloak.userToken("ada.admin"), "/v1/customers/" + id)
+                .statusCode(200)
+                .body("deletedAt", notNullValue());
     }
 
     @Test
@@ -72,21 +76,33 @@ class KeycloakIT {
         String acme = keycloak.clientToken("partner-acme", "acme-secret");
         String globex = keycloak.clientToken("partner-globex", "globex-secret");
         String tag = "kc" + UUID.randomUUID().toString().substring(0, 8);
-        String id = request(acme).contentType(ContentType.JSON)
+        String id = request(acme)
+                .contentType(ContentType.JSON)
                 .body(Map.of("givenName", "Acme-only", "tags", List.of(tag)))
-                .when().post("/v1/customers").then().statusCode(201).body("partnerId", equalTo("acme"))
-                .extract().path("id");
+                .when()
+                .post("/v1/customers")
+                .then()
+                .statusCode(201)
+                .body("partnerId", equalTo("acme"))
+                .extract()
+                .path("id");
 
         get(globex, "/v1/customers/" + id).statusCode(404);
         get(globex, "/v1/customers?filter=tags==" + tag).statusCode(200).body("data.size()", equalTo(0));
-        request(globex).contentType("application/merge-patch+json").body(Map.of("givenName", "Stolen"))
-                .when().patch("/v1/customers/" + id).then().statusCode(404);
+        request(globex)
+                .contentType("application/merge-patch+json")
+                .body(Map.of("givenName", "Stolen"))
+                .when()
+                .patch("/v1/customers/" + id)
+                .then()
+                .statusCode(404);
         graphql(globex, "{ customer(id: \"" + id + "\") { id } }")
                 .body("errors[0].extensions.code", equalTo("not-found"));
         get(acme, "/v1/customers?filter=tags==" + tag).statusCode(200).body("data.size()", equalTo(1));
         get(keycloak.userToken("alice.agent"), "/v1/customers/" + id).statusCode(200);
 
-        get(keycloak.userToken("ada.admin"), "/v1/audit-entries?filter=resourceId==" + id).statusCode(200)
+        get(keycloak.userToken("ada.admin"), "/v1/audit-entries?filter=resourceId==" + id)
+                .statusCode(200)
                 .body("data[0].action", equalTo("customer.created"))
                 .body("data[0].clientId", equalTo("partner-acme"))
                 .body("data[0].partnerId", equalTo("acme"));
@@ -114,9 +130,14 @@ class KeycloakIT {
         get(noAudience, "/v1/customers").statusCode(401);
 
         String otherIssuer = given().formParam("grant_type", "client_credentials")
-                .formParam("client_id", "partner-acme").formParam("client_secret", "acme-secret")
-                .when().post(keycloak.realmUrl().replace("localhost", "127.0.0.1") + "/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+                .formParam("client_id", "partner-acme")
+                .formParam("client_secret", "acme-secret")
+                .when()
+                .post(keycloak.realmUrl().replace("localhost", "127.0.0.1") + "/protocol/openid-connect/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
         get(otherIssuer, "/v1/customers").statusCode(401);
 
         // Lives 3 s (exp has whole seconds, so 2 to 3 s are left); accepted, remembered, then refused once expired.
@@ -124,7 +145,8 @@ class KeycloakIT {
         get(shortLived, "/v1/customers?limit=1").statusCode(200);
         get(shortLived, "/v1/customers?limit=1").statusCode(200);
         Instant aSecondAfterExpiry = Instant.ofEpochSecond(expiryOf(shortLived)).plusSeconds(1);
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> Instant.now().isAfter(aSecondAfterExpiry));
         get(shortLived, "/v1/customers?limit=1").statusCode(401);
     }
@@ -136,7 +158,9 @@ class KeycloakIT {
 
         String newKeyId = keycloak.rotateSigningKey();
         String after = keycloak.userToken("arthur.analyst");
-        org.assertj.core.api.Assertions.assertThat(keyIdOf(after)).isEqualTo(newKeyId).isNotEqualTo(keyIdOf(before));
+        org.assertj.core.api.Assertions.assertThat(keyIdOf(after))
+                .isEqualTo(newKeyId)
+                .isNotEqualTo(keyIdOf(before));
 
         get(after, "/v1/customers?limit=1").statusCode(200);
         get(before, "/v1/customers?limit=1").statusCode(200);
@@ -156,32 +180,46 @@ class KeycloakIT {
 
     /** Requests answered from the cache of verified tokens, as /q/metrics counts them. */
     private static double verifiedTokenHits() {
-        String metrics = given().baseUri(app.baseUri()).when().get("/q/metrics").then().statusCode(200)
-                .extract().asString();
+        String metrics = given().baseUri(app.baseUri())
+                .when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         return metrics.lines()
-                .filter(line -> line.startsWith("cache_gets_total{") && line.contains("cache=\"verified-tokens\"")
+                .filter(line -> line.startsWith("cache_gets_total{")
+                        && line.contains("cache=\"verified-tokens\"")
                         && line.contains("result=\"hit\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
     }
 
     private static long expiryOf(String token) {
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+        String payload = new String(
+                java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
                 java.nio.charset.StandardCharsets.UTF_8);
         return io.restassured.path.json.JsonPath.from(payload).getLong("exp");
     }
 
     private static String keyIdOf(String token) {
-        String header = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[0]),
+        String header = new String(
+                java.util.Base64.getUrlDecoder().decode(token.split("\\.")[0]),
                 java.nio.charset.StandardCharsets.UTF_8);
         return io.restassured.path.json.JsonPath.from(header).getString("kid");
     }
 
     private static ValidatableResponse create(String token) {
-        return request(token).contentType(ContentType.JSON)
-                .body(Map.of("givenName", "Kay", "emails",
+        return request(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "givenName",
+                        "Kay",
+                        "emails",
                         List.of(Map.of("address", "kc." + UUID.randomUUID() + "@example.com"))))
-                .when().post("/v1/customers").then();
+                .when()
+                .post("/v1/customers")
+                .then();
     }
 
     private static ValidatableResponse get(String token, String path) {
@@ -193,8 +231,13 @@ class KeycloakIT {
     }
 
     private static ValidatableResponse graphql(String token, String query) {
-        return request(token).contentType(ContentType.JSON).body(Map.of("query", query))
-                .when().post("/graphql").then().statusCode(200);
+        return request(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("query", query))
+                .when()
+                .post("/graphql")
+                .then()
+                .statusCode(200);
     }
 
     private static io.restassured.specification.RequestSpecification request(String token) {

@@ -50,18 +50,29 @@ public final class KeycloakServer {
 
     /** A client-credentials token of a confidential (partner) client. */
     public String clientToken(String clientId, String secret) {
-        return given().formParam("grant_type", "client_credentials").formParam("client_id", clientId)
+        return given().formParam("grant_type", "client_credentials")
+                .formParam("client_id", clientId)
                 .formParam("client_secret", secret)
-                .when().post(realmUrl() + "/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+                .when()
+                .post(realmUrl() + "/protocol/openid-connect/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 
     /** A token of a demo user, through the password grant of the rapport-cli client. */
     public String userToken(String username) {
-        return given().formParam("grant_type", "password").formParam("client_id", "rapport-cli")
-                .formParam("username", username).formParam("password", "rapport")
-                .when().post(realmUrl() + "/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+        return given().formParam("grant_type", "password")
+                .formParam("client_id", "rapport-cli")
+                .formParam("username", username)
+                .formParam("password", "rapport")
+                .when()
+                .post(realmUrl() + "/protocol/openid-connect/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 
     /**
@@ -70,21 +81,60 @@ public final class KeycloakServer {
      */
     public String rotateSigningKey() {
         String base = "http://localhost:" + port;
-        String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", "admin").formParam("password", "admin")
-                .when().post(base + "/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
-        String realmId = given().auth().oauth2(admin).when().get(base + "/admin/realms/" + REALM)
-                .then().statusCode(200).extract().path("id");
-        given().auth().oauth2(admin).contentType("application/json")
-                .body(java.util.Map.of("name", "rotated-" + System.nanoTime(), "providerId", "rsa-generated",
-                        "providerType", "org.keycloak.keys.KeyProvider", "parentId", realmId,
-                        "config", java.util.Map.of("priority", java.util.List.of("1000"),
-                                "enabled", java.util.List.of("true"), "active", java.util.List.of("true"),
-                                "algorithm", java.util.List.of("RS256"), "keySize", java.util.List.of("2048"))))
-                .when().post(base + "/admin/realms/" + REALM + "/components").then().statusCode(201);
-        return given().auth().oauth2(admin).when().get(base + "/admin/realms/" + REALM + "/keys")
-                .then().statusCode(200).extract().jsonPath()
+        String admin = given().formParam("grant_type", "password")
+                .formParam("client_id", "admin-cli")
+                .formParam("username", "admin")
+                .formParam("password", "admin")
+                .when()
+                .post(base + "/realms/master/protocol/openid-connect/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
+        String realmId = given().auth()
+                .oauth2(admin)
+                .when()
+                .get(base + "/admin/realms/" + REALM)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .body(java.util.Map.of(
+                        "name",
+                        "rotated-" + System.nanoTime(),
+                        "providerId",
+                        "rsa-generated",
+                        "providerType",
+                        "org.keycloak.keys.KeyProvider",
+                        "parentId",
+                        realmId,
+                        "config",
+                        java.util.Map.of(
+                                "priority",
+                                java.util.List.of("1000"),
+                                "enabled",
+                                java.util.List.of("true"),
+                                "active",
+                                java.util.List.of("true"),
+                                "algorithm",
+                                java.util.List.of("RS256"),
+                                "keySize",
+                                java.util.List.of("2048"))))
+                .when()
+                .post(base + "/admin/realms/" + REALM + "/components")
+                .then()
+                .statusCode(201);
+        return given().auth()
+                .oauth2(admin)
+                .when()
+                .get(base + "/admin/realms/" + REALM + "/keys")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getString("active.RS256");
     }
 
@@ -95,15 +145,21 @@ public final class KeycloakServer {
         }
         deleteRecursively(home.resolve("data"));
         Path imports = Files.createDirectories(home.resolve("data/import"));
-        Files.copy(Path.of("src/keycloak/rapport-realm.json"), imports.resolve("rapport-realm.json"),
+        Files.copy(
+                Path.of("src/keycloak/rapport-realm.json"),
+                imports.resolve("rapport-realm.json"),
                 StandardCopyOption.REPLACE_EXISTING);
         home.resolve("bin/kc.sh").toFile().setExecutable(true);
 
         int port = PackagedApp.freePort();
         Path log = Files.createTempFile("keycloak", ".log");
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + PackagedApp.freePort(),
-                "--import-realm")
+        ProcessBuilder builder = new ProcessBuilder(
+                        home.resolve("bin/kc.sh").toString(),
+                        "start-dev",
+                        "--http-host=127.0.0.1",
+                        "--http-port=" + port,
+                        "--http-management-port=" + PackagedApp.freePort(),
+                        "--import-realm")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");

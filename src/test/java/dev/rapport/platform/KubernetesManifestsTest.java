@@ -3,14 +3,6 @@ package dev.rapport.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
@@ -24,9 +16,20 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /** Static checks of the kustomize manifests under {@code k8s/}; no cluster and no Quarkus needed. */
 class KubernetesManifestsTest {
@@ -37,51 +40,67 @@ class KubernetesManifestsTest {
 
     @TestFactory
     Stream<DynamicTest> everyManifestParsesIntoTheTypedModelWithoutUnknownFields() throws IOException {
-        return manifests().stream().map(file -> dynamicTest(file.toString(), () -> {
-            Object parsed;
-            try (InputStream in = Files.newInputStream(file)) {
-                parsed = SERIALIZATION.unmarshal(in);
-            } catch (RuntimeException e) {
-                throw new AssertionError(file + " is not a valid Kubernetes manifest: " + e.getMessage(), e);
-            }
-            assertThat(parsed).as("%s must hold exactly one resource", file).isInstanceOf(HasMetadata.class);
-            HasMetadata resource = (HasMetadata) parsed;
-            assertThat(resource instanceof GenericKubernetesResource)
-                    .as("%s: %s %s is not a known apiVersion/kind", file, resource.getApiVersion(), resource.getKind())
-                    .isFalse();
-            assertThat(resource.getApiVersion()).as("%s apiVersion", file).isNotBlank();
-            assertThat(resource.getKind()).as("%s kind", file).isNotBlank();
-            assertThat(resource.getMetadata()).as("%s metadata", file).isNotNull();
-            assertThat(resource.getMetadata().getName()).as("%s metadata.name", file).isNotBlank();
-            // fabric8 models keep unknown (misspelled) and mistyped fields in additionalProperties
-            // via @JsonAnySetter instead of failing, so FAIL_ON_UNKNOWN_PROPERTIES cannot catch them.
-            assertThat(unknownFields(resource, resource.getKind()))
-                    .as("%s contains fields that are not part of the Kubernetes schema", file)
-                    .isEmpty();
-        }));
+        return manifests().stream()
+                .map(file -> dynamicTest(file.toString(), () -> {
+                    Object parsed;
+                    try (InputStream in = Files.newInputStream(file)) {
+                        parsed = SERIALIZATION.unmarshal(in);
+                    } catch (RuntimeException e) {
+                        throw new AssertionError(file + " is not a valid Kubernetes manifest: " + e.getMessage(), e);
+                    }
+                    assertThat(parsed)
+                            .as("%s must hold exactly one resource", file)
+                            .isInstanceOf(HasMetadata.class);
+                    HasMetadata resource = (HasMetadata) parsed;
+                    assertThat(resource instanceof GenericKubernetesResource)
+                            .as(
+                                    "%s: %s %s is not a known apiVersion/kind",
+                                    file, resource.getApiVersion(), resource.getKind())
+                            .isFalse();
+                    assertThat(resource.getApiVersion())
+                            .as("%s apiVersion", file)
+                            .isNotBlank();
+                    assertThat(resource.getKind()).as("%s kind", file).isNotBlank();
+                    assertThat(resource.getMetadata()).as("%s metadata", file).isNotNull();
+                    assertThat(resource.getMetadata().getName())
+                            .as("%s metadata.name", file)
+                            .isNotBlank();
+                    // fabric8 models keep unknown (misspelled) and mistyped fields in additionalProperties
+                    // via @JsonAnySetter instead of failing, so FAIL_ON_UNKNOWN_PROPERTIES cannot catch them.
+                    assertThat(unknownFields(resource, resource.getKind()))
+                            .as("%s contains fields that are not part of the Kubernetes schema", file)
+                            .isEmpty();
+                }));
     }
 
     @TestFactory
     Stream<DynamicTest> everyKustomizationReferencesExistingFiles() throws IOException {
-        return kustomizations().stream().map(kustomization -> dynamicTest(kustomization.toString(), () -> {
-            List<String> references = references(kustomization);
-            assertThat(references).as("%s lists no resources or patches", kustomization).isNotEmpty();
-            for (String reference : references) {
-                assertThat(kustomization.resolveSibling(reference))
-                        .as("%s references %s", kustomization, reference)
-                        .exists();
-            }
-        }));
+        return kustomizations().stream()
+                .map(kustomization -> dynamicTest(kustomization.toString(), () -> {
+                    List<String> references = references(kustomization);
+                    assertThat(references)
+                            .as("%s lists no resources or patches", kustomization)
+                            .isNotEmpty();
+                    for (String reference : references) {
+                        assertThat(kustomization.resolveSibling(reference))
+                                .as("%s references %s", kustomization, reference)
+                                .exists();
+                    }
+                }));
     }
 
     @Test
     void everyManifestIsReferencedByAKustomization() throws IOException {
         List<Path> referenced = new ArrayList<>();
         for (Path kustomization : kustomizations()) {
-            references(kustomization).forEach(ref -> referenced.add(kustomization.resolveSibling(ref).normalize()));
+            references(kustomization)
+                    .forEach(ref ->
+                            referenced.add(kustomization.resolveSibling(ref).normalize()));
         }
-        assertThat(manifests()).as("manifests not used by any kustomization").allSatisfy(
-                file -> assertThat(referenced).as("references to %s", file).contains(file.normalize()));
+        assertThat(manifests())
+                .as("manifests not used by any kustomization")
+                .allSatisfy(file ->
+                        assertThat(referenced).as("references to %s", file).contains(file.normalize()));
     }
 
     @Test
@@ -105,21 +124,32 @@ class KubernetesManifestsTest {
     @Test
     void theHeapLeavesTheRestOfTheJvmItsMeasuredMemory() throws IOException {
         Container container = rapportContainer();
-        long limit = Quantity.getAmountInBytes(container.getResources().getLimits().get("memory")).longValueExact();
-        String options = container.getEnv().stream().filter(env -> env.getName().equals("JAVA_OPTS_APPEND"))
-                .findFirst().orElseThrow().getValue();
-        Matcher percentage = Pattern.compile("-XX:MaxRAMPercentage=(\\d+(?:\\.\\d+)?)").matcher(options);
-        assertThat(percentage.find()).as("JAVA_OPTS_APPEND sets MaxRAMPercentage: %s", options).isTrue();
+        long limit = Quantity.getAmountInBytes(
+                        container.getResources().getLimits().get("memory"))
+                .longValueExact();
+        String options = container.getEnv().stream()
+                .filter(env -> env.getName().equals("JAVA_OPTS_APPEND"))
+                .findFirst()
+                .orElseThrow()
+                .getValue();
+        Matcher percentage =
+                Pattern.compile("-XX:MaxRAMPercentage=(\\d+(?:\\.\\d+)?)").matcher(options);
+        assertThat(percentage.find())
+                .as("JAVA_OPTS_APPEND sets MaxRAMPercentage: %s", options)
+                .isTrue();
         long heap = (long) (limit * Double.parseDouble(percentage.group(1)) / 100);
 
-        assertThat(limit - heap).as("memory beside a heap of %d MiB", heap >> 20).isGreaterThanOrEqualTo(280L << 20);
+        assertThat(limit - heap)
+                .as("memory beside a heap of %d MiB", heap >> 20)
+                .isGreaterThanOrEqualTo(280L << 20);
         assertThat(heap).as("heap").isGreaterThanOrEqualTo(192L << 20);
     }
 
     private static Container rapportContainer() throws IOException {
         try (InputStream in = Files.newInputStream(K8S.resolve("base/deployment.yaml"))) {
             Deployment deployment = SERIALIZATION.unmarshal(in, Deployment.class);
-            assertThat(deployment.getSpec().getTemplate().getSpec().getContainers()).hasSize(1);
+            assertThat(deployment.getSpec().getTemplate().getSpec().getContainers())
+                    .hasSize(1);
             return deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
         }
     }
@@ -173,7 +203,9 @@ class KubernetesManifestsTest {
     }
 
     private static List<Path> kustomizations() throws IOException {
-        return yamlFiles().stream().filter(KubernetesManifestsTest::isKustomization).toList();
+        return yamlFiles().stream()
+                .filter(KubernetesManifestsTest::isKustomization)
+                .toList();
     }
 
     private static boolean isKustomization(Path file) {
@@ -182,7 +214,9 @@ class KubernetesManifestsTest {
 
     private static List<Path> yamlFiles() throws IOException {
         try (Stream<Path> files = Files.walk(K8S)) {
-            return files.filter(file -> file.toString().endsWith(".yaml")).sorted().toList();
+            return files.filter(file -> file.toString().endsWith(".yaml"))
+                    .sorted()
+                    .toList();
         }
     }
 }

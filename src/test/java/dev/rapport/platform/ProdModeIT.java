@@ -37,29 +37,63 @@ class ProdModeIT {
         env.putAll(TOKENS.oidcEnv());
         try (PackagedApp app = PackagedApp.start(env).awaitReady(Duration.ofSeconds(90))) {
             String base = app.baseUri();
-            given().baseUri(base).when().get("/v1/customers").then()
-                    .statusCode(401).contentType("application/problem+json").body("code", equalTo("unauthorized"));
-            given().baseUri(base).auth().oauth2(TOKENS.token("agent", Instant.now().minusSeconds(60))).when()
-                    .get("/v1/customers").then().statusCode(401);
+            given().baseUri(base)
+                    .when()
+                    .get("/v1/customers")
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json")
+                    .body("code", equalTo("unauthorized"));
+            given().baseUri(base)
+                    .auth()
+                    .oauth2(TOKENS.token("agent", Instant.now().minusSeconds(60)))
+                    .when()
+                    .get("/v1/customers")
+                    .then()
+                    .statusCode(401);
 
             String agent = TOKENS.token("agent", Instant.now().plusSeconds(300));
-            String id = given().baseUri(base).auth().oauth2(agent).contentType(ContentType.JSON)
+            String id = given().baseUri(base)
+                    .auth()
+                    .oauth2(agent)
+                    .contentType(ContentType.JSON)
                     .body(Map.of("givenName", "Prod", "emails", List.of(Map.of("address", "prod-key@example.com"))))
-                    .when().post("/v1/customers").then().statusCode(201).extract().path("id");
-            given().baseUri(base).auth().oauth2(agent).when().get("/v1/customers/" + id).then()
-                    .statusCode(200).body("givenName", equalTo("Prod"));
-            given().baseUri(base).auth().oauth2(TOKENS.token("analyst", Instant.now().plusSeconds(300)))
-                    .contentType(ContentType.JSON).body(Map.of("givenName", "No"))
-                    .when().post("/v1/customers").then().statusCode(403);
+                    .when()
+                    .post("/v1/customers")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            given().baseUri(base)
+                    .auth()
+                    .oauth2(agent)
+                    .when()
+                    .get("/v1/customers/" + id)
+                    .then()
+                    .statusCode(200)
+                    .body("givenName", equalTo("Prod"));
+            given().baseUri(base)
+                    .auth()
+                    .oauth2(TOKENS.token("analyst", Instant.now().plusSeconds(300)))
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("givenName", "No"))
+                    .when()
+                    .post("/v1/customers")
+                    .then()
+                    .statusCode(403);
 
-            given().baseUri(base).auth().oauth2(TOKENS.token("manager", Instant.now().plusSeconds(300)))
+            given().baseUri(base)
+                    .auth()
+                    .oauth2(TOKENS.token("manager", Instant.now().plusSeconds(300)))
                     .contentType(ContentType.JSON)
                     .body(Map.of("url", "http://hooks.example.com/rapport", "eventTypes", List.of("*")))
-                    .when().post("/v1/webhook-endpoints").then()
-                    .statusCode(400).body("errors[0].message", equalTo("must be an https URL"));
+                    .when()
+                    .post("/v1/webhook-endpoints")
+                    .then()
+                    .statusCode(400)
+                    .body("errors[0].message", equalTo("must be an https URL"));
 
             assertThat(app.log()).as("production logs are JSON").contains("{\"timestamp\"");
         }
     }
-
 }

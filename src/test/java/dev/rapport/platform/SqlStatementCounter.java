@@ -9,12 +9,12 @@ import java.util.logging.Logger;
 
 /**
  * Counts the SQL statements sent while a piece of work runs, from the log categories the test profile enables:
- * {@code org.hibernate.SQL} (Hibernate) and {@code dev.rapport.SQL} (statements sent straight to the pool). Used to prove that nested reads are batched, not issued per row.
+ * {@code org.hibernate.SQL} (Hibernate) and {@code dev.rapport.SQL} (statements sent straight to the pool). Used to
+ * prove that nested reads are batched, not issued per row.
  */
 public final class SqlStatementCounter {
 
-    private SqlStatementCounter() {
-    }
+    private SqlStatementCounter() {}
 
     /**
      * Counts the statements whose SQL matches {@code which} while {@code work} runs. Background work (event-log
@@ -31,12 +31,10 @@ public final class SqlStatementCounter {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         List<Logger> loggers = List.of(Logger.getLogger("org.hibernate.SQL"), Logger.getLogger("dev.rapport.SQL"));
         loggers.forEach(logger -> logger.addHandler(handler));
@@ -48,6 +46,5 @@ public final class SqlStatementCounter {
         }
     }
 
-    public record Counted<T>(T result, int statements) {
-    }
+    public record Counted<T>(T result, int statements) {}
 }

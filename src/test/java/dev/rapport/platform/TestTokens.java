@@ -36,7 +36,9 @@ public final class TestTokens {
     /** A verification key instead of a reachable Keycloak: the token checks are the same. */
     public Map<String, String> oidcEnv() {
         Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_OIDC_PUBLIC_KEY", Base64.getEncoder().encodeToString(key.getPublic().getEncoded()));
+        env.put(
+                "QUARKUS_OIDC_PUBLIC_KEY",
+                Base64.getEncoder().encodeToString(key.getPublic().getEncoded()));
         env.put("QUARKUS_OIDC_TOKEN_ISSUER", ISSUER);
         return env;
     }

@@ -16,13 +16,19 @@ class UnexpectedErrorTest {
     @Test
     void aBugAnswersA500ProblemWithTheRequestIdAndNothingInternal() {
         String requestId = "bug-report-42";
-        given().header("X-Request-Id", requestId).when().get("/test-only/failure").then()
+        given().header("X-Request-Id", requestId)
+                .when()
+                .get("/test-only/failure")
+                .then()
                 .statusCode(500)
                 .contentType("application/problem+json")
                 .body("code", equalTo("internal-error"))
                 .body("requestId", equalTo(requestId))
                 .body("detail", containsString(requestId))
-                .body(allOf(not(containsString("IllegalStateException")), not(containsString("secret")),
-                        not(containsString("dev.rapport")), not(containsString("at "))));
+                .body(allOf(
+                        not(containsString("IllegalStateException")),
+                        not(containsString("secret")),
+                        not(containsString("dev.rapport")),
+                        not(containsString("at "))));
     }
 }

@@ -44,45 +44,104 @@ class UrlGuardTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"127.0.0.1", "127.255.255.254", "10.0.0.1", "10.255.255.255", "172.16.0.1",
-            "172.31.255.255", "192.168.0.1", "192.168.255.255", "169.254.169.254", "169.254.0.1", "100.64.0.1",
-            "100.127.255.255", "224.0.0.1", "239.255.255.250", "0.0.0.0", "0.1.2.3", "192.0.0.8", "198.18.0.1",
-            "198.19.255.255", "240.0.0.1", "255.255.255.255"})
+    @ValueSource(
+            strings = {
+                "127.0.0.1",
+                "127.255.255.254",
+                "10.0.0.1",
+                "10.255.255.255",
+                "172.16.0.1",
+                "172.31.255.255",
+                "192.168.0.1",
+                "192.168.255.255",
+                "169.254.169.254",
+                "169.254.0.1",
+                "100.64.0.1",
+                "100.127.255.255",
+                "224.0.0.1",
+                "239.255.255.250",
+                "0.0.0.0",
+                "0.1.2.3",
+                "192.0.0.8",
+                "198.18.0.1",
+                "198.19.255.255",
+                "240.0.0.1",
+                "255.255.255.255"
+            })
     void nonPublicIpv4AddressesAreForbidden(String address) throws Exception {
         assertThat(UrlGuard.forbidden(v4(address))).as(address).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"8.8.8.8", "1.1.1.1", "93.184.216.34", "9.255.255.255", "11.0.0.0", "100.63.255.255",
-            "100.128.0.0", "172.15.255.255", "172.32.0.0", "192.167.255.255", "192.169.0.0", "169.253.255.255",
-            "169.255.0.0", "192.0.1.1", "198.17.255.255", "198.20.0.0", "223.255.255.255", "1.0.0.0"})
+    @ValueSource(
+            strings = {
+                "8.8.8.8",
+                "1.1.1.1",
+                "93.184.216.34",
+                "9.255.255.255",
+                "11.0.0.0",
+                "100.63.255.255",
+                "100.128.0.0",
+                "172.15.255.255",
+                "172.32.0.0",
+                "192.167.255.255",
+                "192.169.0.0",
+                "169.253.255.255",
+                "169.255.0.0",
+                "192.0.1.1",
+                "198.17.255.255",
+                "198.20.0.0",
+                "223.255.255.255",
+                "1.0.0.0"
+            })
     void publicIpv4AddressesAreAllowed(String address) throws Exception {
         assertThat(UrlGuard.forbidden(v4(address))).as(address).isFalse();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"::1", "::", "fe80::1", "febf:ffff::1", "fc00::1", "fd12:3456:789a::1", "ff02::1",
-            "ff0e::101", "fec0::1", "2001:db8::1", "2001:db8:ffff::ffff"})
+    @ValueSource(
+            strings = {
+                "::1",
+                "::",
+                "fe80::1",
+                "febf:ffff::1",
+                "fc00::1",
+                "fd12:3456:789a::1",
+                "ff02::1",
+                "ff0e::101",
+                "fec0::1",
+                "2001:db8::1",
+                "2001:db8:ffff::ffff"
+            })
     void nonPublicIpv6AddressesAreForbidden(String address) throws Exception {
         assertThat(UrlGuard.forbidden(v6(address))).as(address).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2606:4700:4700::1111", "2001:4860:4860::8888", "2a00:1450:4001:81b::200e",
-            "2001:db9::1", "2001:db7::1"})
+    @ValueSource(
+            strings = {
+                "2606:4700:4700::1111",
+                "2001:4860:4860::8888",
+                "2a00:1450:4001:81b::200e",
+                "2001:db9::1",
+                "2001:db7::1"
+            })
     void publicIpv6AddressesAreAllowed(String address) throws Exception {
         assertThat(UrlGuard.forbidden(v6(address))).as(address).isFalse();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"127.0.0.1", "10.1.2.3", "169.254.169.254", "100.64.0.1", "192.168.1.1", "0.0.0.0",
-            "224.0.0.1"})
+    @ValueSource(
+            strings = {"127.0.0.1", "10.1.2.3", "169.254.169.254", "100.64.0.1", "192.168.1.1", "0.0.0.0", "224.0.0.1"})
     void anIpv4AddressInsideIpv6IsJudgedAsIpv4(String inner) throws Exception {
         assertThat(UrlGuard.forbidden(mapped(inner))).as("::ffff:" + inner).isTrue();
         assertThat(UrlGuard.forbidden(v6("::" + inner))).as("::" + inner).isTrue();
-        assertThat(UrlGuard.forbidden(v6("64:ff9b::" + inner))).as("64:ff9b::" + inner).isTrue();
-        assertThat(UrlGuard.forbidden(InetAddress.getByName("::ffff:" + inner))).as("::ffff:%s as the JDK reads it",
-                inner).isTrue();
+        assertThat(UrlGuard.forbidden(v6("64:ff9b::" + inner)))
+                .as("64:ff9b::" + inner)
+                .isTrue();
+        assertThat(UrlGuard.forbidden(InetAddress.getByName("::ffff:" + inner)))
+                .as("::ffff:%s as the JDK reads it", inner)
+                .isTrue();
     }
 
     @Test
@@ -136,7 +195,8 @@ class UrlGuardTest {
     @ParameterizedTest
     @ValueSource(strings = {"10.0.0.0/abc", "10.0.0.0/8x", "::1/x"})
     void anAllowedNetworkThatIsNotACidrIsRefused(String text) {
-        assertThatThrownBy(() -> UrlGuard.Cidr.parse(text)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> UrlGuard.Cidr.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("rapport.webhooks.allowed-networks: '" + text + "' is not a CIDR");
     }
 
@@ -144,7 +204,8 @@ class UrlGuardTest {
     @ParameterizedTest
     @ValueSource(strings = {"10.0.0.0/33", "10.0.0.0/-1", "::1/129", "::1/-8"})
     void anAllowedNetworkWithAnImpossiblePrefixIsRefused(String text) {
-        assertThatThrownBy(() -> UrlGuard.Cidr.parse(text)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> UrlGuard.Cidr.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("rapport.webhooks.allowed-networks: '" + text + "' is not a CIDR");
     }
 
@@ -158,10 +219,11 @@ class UrlGuardTest {
         assertRefused(() -> guard.parse("http://hooks.example.com/"), "must be an https URL");
         assertRefused(() -> guard.parse("ftp://hooks.example.com/"), "must be an https URL");
         assertRefused(() -> guard.parse("hooks.example.com/rapport"), "must be an https URL");
-        assertRefused(() -> guard.parse("https://user:secret@hooks.example.com/"),
+        assertRefused(
+                () -> guard.parse("https://user:secret@hooks.example.com/"),
                 "must have a host and no user info or fragment");
-        assertRefused(() -> guard.parse("https://hooks.example.com/#part"),
-                "must have a host and no user info or fragment");
+        assertRefused(
+                () -> guard.parse("https://hooks.example.com/#part"), "must have a host and no user info or fragment");
         assertRefused(() -> guard.parse("https:///path"), "must have a host and no user info or fragment");
         assertRefused(() -> guard.parse("https://hooks example.com/"), "is not a valid URL");
     }
@@ -176,10 +238,15 @@ class UrlGuardTest {
 
     @Test
     void aLiteralPrivateAddressIsRefused() {
-        assertRefused(() -> guard(false).resolve("https://127.0.0.1/hook").await().atMost(Duration.ofSeconds(10)),
+        assertRefused(
+                () -> guard(false).resolve("https://127.0.0.1/hook").await().atMost(Duration.ofSeconds(10)),
                 "resolves to 127.0.0.1, which is not a public address; webhooks may not call private networks");
-        assertRefused(() -> guard(false).resolve("https://[::ffff:169.254.169.254]/").await()
-                .atMost(Duration.ofSeconds(10)), "resolves to 169.254.169.254, which is not a public address; "
+        assertRefused(
+                () -> guard(false)
+                        .resolve("https://[::ffff:169.254.169.254]/")
+                        .await()
+                        .atMost(Duration.ofSeconds(10)),
+                "resolves to 169.254.169.254, which is not a public address; "
                         + "webhooks may not call private networks");
     }
 
@@ -187,21 +254,24 @@ class UrlGuardTest {
     void anAllowedNetworkLetsItsAddressesThrough() throws Exception {
         UrlGuard guard = guard(true, "127.0.0.1/32", "::1/128");
 
-        UrlGuard.Target loopback = guard.resolve("http://127.0.0.1:8080/hook").await().atMost(Duration.ofSeconds(10));
-        assertThat(loopback).isEqualTo(new UrlGuard.Target(URI.create("http://127.0.0.1:8080/hook"), "127.0.0.1",
-                8080, false, v4("127.0.0.1")));
+        UrlGuard.Target loopback =
+                guard.resolve("http://127.0.0.1:8080/hook").await().atMost(Duration.ofSeconds(10));
+        assertThat(loopback)
+                .isEqualTo(new UrlGuard.Target(
+                        URI.create("http://127.0.0.1:8080/hook"), "127.0.0.1", 8080, false, v4("127.0.0.1")));
 
         UrlGuard.Target v6 = guard.resolve("https://[::1]/hook").await().atMost(Duration.ofSeconds(10));
-        assertThat(v6).isEqualTo(new UrlGuard.Target(URI.create("https://[::1]/hook"), "::1", 443, true,
-                v6("::1")));
+        assertThat(v6).isEqualTo(new UrlGuard.Target(URI.create("https://[::1]/hook"), "::1", 443, true, v6("::1")));
 
-        assertRefused(() -> guard.resolve("http://127.0.0.2/").await().atMost(Duration.ofSeconds(10)),
+        assertRefused(
+                () -> guard.resolve("http://127.0.0.2/").await().atMost(Duration.ofSeconds(10)),
                 "resolves to 127.0.0.2, which is not a public address; webhooks may not call private networks");
     }
 
     @Test
     void aPublicLiteralAddressPasses() throws Exception {
-        UrlGuard.Target target = guard(false).resolve("https://8.8.8.8/hook").await().atMost(Duration.ofSeconds(10));
+        UrlGuard.Target target =
+                guard(false).resolve("https://8.8.8.8/hook").await().atMost(Duration.ofSeconds(10));
 
         assertThat(target.address()).isEqualTo(v4("8.8.8.8"));
         assertThat(target.port()).isEqualTo(443);
@@ -237,14 +307,15 @@ class UrlGuardTest {
 
     private static UrlGuard guard(boolean allowHttp, String... allowedNetworks) {
         RapportConfig.Webhooks webhooks = (RapportConfig.Webhooks) Proxy.newProxyInstance(
-                UrlGuardTest.class.getClassLoader(), new Class<?>[] {RapportConfig.Webhooks.class},
+                UrlGuardTest.class.getClassLoader(),
+                new Class<?>[] {RapportConfig.Webhooks.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "allowHttp" -> allowHttp;
                     case "allowedNetworks" -> Optional.of(List.of(allowedNetworks));
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-        RapportConfig config = (RapportConfig) Proxy.newProxyInstance(UrlGuardTest.class.getClassLoader(),
-                new Class<?>[] {RapportConfig.class}, (proxy, method, args) -> {
+        RapportConfig config = (RapportConfig) Proxy.newProxyInstance(
+                UrlGuardTest.class.getClassLoader(), new Class<?>[] {RapportConfig.class}, (proxy, method, args) -> {
                     if (method.getName().equals("webhooks")) {
                         return webhooks;
                     }

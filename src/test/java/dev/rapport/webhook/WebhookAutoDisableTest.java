@@ -1,6 +1,5 @@
 package dev.rapport.webhook;
 
-import dev.rapport.platform.security.RolePermissions;
 import static dev.rapport.customer.CustomerFixtures.aCustomer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +16,7 @@ import java.util.Objects;
 
 import org.junit.jupiter.api.Test;
 
+import dev.rapport.platform.security.RolePermissions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -35,8 +35,11 @@ class WebhookAutoDisableTest {
     public static class QuickToGiveUp implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("rapport.webhooks.disable-after", DISABLE_AFTER.toString(),
-                    "rapport.webhooks.retry-schedule", "PT0.2S");
+            return Map.of(
+                    "rapport.webhooks.disable-after",
+                    DISABLE_AFTER.toString(),
+                    "rapport.webhooks.retry-schedule",
+                    "PT0.2S");
         }
     }
 
@@ -46,11 +49,19 @@ class WebhookAutoDisableTest {
             receiver.answerByDefault(500);
             String endpointId = given().contentType(ContentType.JSON)
                     .body(Map.of("url", receiver.url(), "eventTypes", List.of("customer.created")))
-                    .when().post("/v1/webhook-endpoints").then().statusCode(201).extract().path("id");
+                    .when()
+                    .post("/v1/webhook-endpoints")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
             try {
                 assertDisabledAfterFailing(endpointId);
             } finally {
-                given().when().delete("/v1/webhook-endpoints/" + endpointId).then().statusCode(204);
+                given().when()
+                        .delete("/v1/webhook-endpoints/" + endpointId)
+                        .then()
+                        .statusCode(204);
             }
         }
     }
@@ -60,26 +71,40 @@ class WebhookAutoDisableTest {
         OffsetDateTime firstFailure = await().atMost(Duration.ofSeconds(10))
                 .until(() -> firstAttemptOfADeadDelivery(endpointId), Objects::nonNull);
         // The next failure comes once the endpoint has been failing for longer than disable-after.
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
-                .until(() -> OffsetDateTime.now().isAfter(firstFailure.plus(DISABLE_AFTER).plus(Duration.ofMillis(500))));
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> OffsetDateTime.now()
+                        .isAfter(firstFailure.plus(DISABLE_AFTER).plus(Duration.ofMillis(500))));
         aCustomer().create();
 
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                given().when().get("/v1/webhook-endpoints/" + endpointId).then()
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> given().when()
+                        .get("/v1/webhook-endpoints/" + endpointId)
+                        .then()
                         .body("enabled", equalTo(false))
                         .body("disabledReason", containsString("failed continuously")));
         assertThat(subjectsOfEvents("webhook_endpoint.disabled")).contains(endpointId);
 
-        given().contentType("application/merge-patch+json").body(Map.of("enabled", true))
-                .when().patch("/v1/webhook-endpoints/" + endpointId).then()
-                .statusCode(200).body("enabled", equalTo(true)).body("disabledReason", equalTo(null));
+        given().contentType("application/merge-patch+json")
+                .body(Map.of("enabled", true))
+                .when()
+                .patch("/v1/webhook-endpoints/" + endpointId)
+                .then()
+                .statusCode(200)
+                .body("enabled", equalTo(true))
+                .body("disabledReason", equalTo(null));
     }
 
     /** When the first attempt of the endpoint's dead-lettered delivery was made, or null while there is none. */
     private static OffsetDateTime firstAttemptOfADeadDelivery(String endpointId) {
         String attemptedAt = given().queryParam("status", "dead")
-                .when().get("/v1/webhook-endpoints/" + endpointId + "/deliveries").then().statusCode(200)
-                .extract().path("[0].attempts[0].attemptedAt");
+                .when()
+                .get("/v1/webhook-endpoints/" + endpointId + "/deliveries")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("[0].attempts[0].attemptedAt");
         return attemptedAt == null ? null : OffsetDateTime.parse(attemptedAt);
     }
 
@@ -93,7 +118,12 @@ class WebhookAutoDisableTest {
             if (cursor != null) {
                 request.queryParam("after", cursor);
             }
-            JsonPath page = request.when().get("/v1/events").then().statusCode(200).extract().jsonPath();
+            JsonPath page = request.when()
+                    .get("/v1/events")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             subjects.addAll(page.getList("data.subjectId", String.class));
             cursor = page.getString("nextCursor");
             more = page.getBoolean("hasMore");

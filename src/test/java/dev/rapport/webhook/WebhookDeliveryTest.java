@@ -1,6 +1,5 @@
 package dev.rapport.webhook;
 
-import dev.rapport.platform.security.RolePermissions;
 import static dev.rapport.customer.CustomerFixtures.aCustomer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.rapport.platform.Concurrently;
+import dev.rapport.platform.security.RolePermissions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
@@ -35,15 +35,19 @@ class WebhookDeliveryTest {
             try {
                 String first = aCustomer().create();
                 String second = aCustomer().create();
-                List<WebhookReceiver.Received> got = receiver.await(r -> r.body().contains(first) || r.body().contains(second), 2, WAIT);
+                List<WebhookReceiver.Received> got =
+                        receiver.await(r -> r.body().contains(first) || r.body().contains(second), 2, WAIT);
                 Thread.sleep(1000); // anything extra would arrive by now
-                got = receiver.received(r -> r.body().contains(first) || r.body().contains(second));
+                got = receiver.received(
+                        r -> r.body().contains(first) || r.body().contains(second));
 
                 assertThat(got).hasSize(2);
                 assertThat(got).extracting(WebhookReceiver.Received::id).doesNotHaveDuplicates();
                 long now = Instant.now().getEpochSecond();
                 for (WebhookReceiver.Received request : got) {
-                    assertThat(WebhookReceiver.verifies(secret, request, now)).as("signature verifies").isTrue();
+                    assertThat(WebhookReceiver.verifies(secret, request, now))
+                            .as("signature verifies")
+                            .isTrue();
                     JsonPath envelope = JsonPath.from(request.body());
                     assertThat(envelope.getString("type")).isEqualTo("customer.created");
                     assertThat(envelope.getString("id")).isNotBlank();
@@ -51,10 +55,19 @@ class WebhookDeliveryTest {
                     assertThat(request.headers().get("Content-type")).containsExactly("application/json");
                 }
                 WebhookReceiver.Received one = got.get(0);
-                assertThat(WebhookReceiver.verifies(secret, one.id(), one.timestamp(), one.signature(),
-                        one.body().replace("Ada", "Eve"), now)).as("tampered body").isFalse();
-                assertThat(WebhookReceiver.verifies(secret, one.id(), one.timestamp(), one.signature(), one.body(),
-                        now + 3600)).as("old timestamp").isFalse();
+                assertThat(WebhookReceiver.verifies(
+                                secret,
+                                one.id(),
+                                one.timestamp(),
+                                one.signature(),
+                                one.body().replace("Ada", "Eve"),
+                                now))
+                        .as("tampered body")
+                        .isFalse();
+                assertThat(WebhookReceiver.verifies(
+                                secret, one.id(), one.timestamp(), one.signature(), one.body(), now + 3600))
+                        .as("old timestamp")
+                        .isFalse();
             } finally {
                 delete(endpoint.getString("id"));
             }
@@ -68,10 +81,13 @@ class WebhookDeliveryTest {
             String endpointId = register(receiver.url(), "customer.created").getString("id");
             try {
                 String customer = aCustomer().create();
-                List<WebhookReceiver.Received> got = receiver.await(r -> r.body().contains(customer), 3, WAIT);
+                List<WebhookReceiver.Received> got =
+                        receiver.await(r -> r.body().contains(customer), 3, WAIT);
 
                 assertThat(got).hasSize(3);
-                assertThat(got).extracting(WebhookReceiver.Received::id).containsOnly(got.get(0).id());
+                assertThat(got)
+                        .extracting(WebhookReceiver.Received::id)
+                        .containsOnly(got.get(0).id());
                 JsonPath log = awaitDelivery(endpointId, "succeeded");
                 assertThat(log.getList("attempts.statusCode")).containsExactly(503, 500, 200);
             } finally {
@@ -83,12 +99,14 @@ class WebhookDeliveryTest {
     @Test
     void anEndpointThatWasDownGetsTheEventWhenItComesBack() throws Exception {
         int port = dev.rapport.platform.PackagedApp.freePort();
-        String endpointId = register("http://127.0.0.1:" + port + "/hook", "customer.created").getString("id");
+        String endpointId = register("http://127.0.0.1:" + port + "/hook", "customer.created")
+                .getString("id");
         try {
             String customer = aCustomer().create();
             awaitAttempts(endpointId, 1); // refused: nothing listens yet
             try (WebhookReceiver receiver = new WebhookReceiver(port)) {
-                List<WebhookReceiver.Received> got = receiver.await(r -> r.body().contains(customer), 1, WAIT);
+                List<WebhookReceiver.Received> got =
+                        receiver.await(r -> r.body().contains(customer), 1, WAIT);
                 assertThat(got).hasSize(1);
                 JsonPath log = awaitDelivery(endpointId, "succeeded");
                 assertThat(log.getString("id")).isEqualTo(got.get(0).id());
@@ -105,14 +123,26 @@ class WebhookDeliveryTest {
             receiver.answer(429);
             receiver.retryAfter("2");
             String endpointId = given().contentType(ContentType.JSON)
-                    .body(Map.of("url", receiver.url(), "eventTypes", List.of("customer.created"),
-                            "headers", Map.of("X-Tenant", "eu-1", "webhook-id", "forged")))
-                    .when().post("/v1/webhook-endpoints").then().statusCode(201).extract().path("id");
+                    .body(Map.of(
+                            "url",
+                            receiver.url(),
+                            "eventTypes",
+                            List.of("customer.created"),
+                            "headers",
+                            Map.of("X-Tenant", "eu-1", "webhook-id", "forged")))
+                    .when()
+                    .post("/v1/webhook-endpoints")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
             try {
                 String customer = aCustomer().create();
-                List<WebhookReceiver.Received> got = receiver.await(r -> r.body().contains(customer), 2, WAIT);
+                List<WebhookReceiver.Received> got =
+                        receiver.await(r -> r.body().contains(customer), 2, WAIT);
                 assertThat(got).hasSize(2);
-                assertThat(Duration.between(got.get(0).at(), got.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+                assertThat(Duration.between(got.get(0).at(), got.get(1).at()))
+                        .isGreaterThanOrEqualTo(Duration.ofMillis(1900));
                 assertThat(got.get(0).headers().get("X-tenant")).containsExactly("eu-1");
                 assertThat(got.get(0).id()).isNotEqualTo("forged");
             } finally {
@@ -134,11 +164,15 @@ class WebhookDeliveryTest {
 
                 receiver.answerByDefault(200);
                 given().queryParam("deliveryId", log.getString("id"))
-                        .when().post("/v1/webhook-endpoints/" + endpointId + "/replay").then()
-                        .statusCode(202).body("replayed", equalTo(1));
+                        .when()
+                        .post("/v1/webhook-endpoints/" + endpointId + "/replay")
+                        .then()
+                        .statusCode(202)
+                        .body("replayed", equalTo(1));
                 awaitDelivery(endpointId, "succeeded");
                 assertThat(receiver.received(r -> r.body().contains(customer)))
-                        .extracting(WebhookReceiver.Received::id).containsOnly(log.getString("id"));
+                        .extracting(WebhookReceiver.Received::id)
+                        .containsOnly(log.getString("id"));
             } finally {
                 delete(endpointId);
             }
@@ -153,7 +187,9 @@ class WebhookDeliveryTest {
             try {
                 aCustomer().create();
                 awaitDelivery(endpointId, "dead");
-                given().when().get("/v1/webhook-endpoints/" + endpointId).then()
+                given().when()
+                        .get("/v1/webhook-endpoints/" + endpointId)
+                        .then()
                         .body("enabled", equalTo(false))
                         .body("disabledReason", startsWith("The endpoint answered 410"));
             } finally {
@@ -169,18 +205,36 @@ class WebhookDeliveryTest {
             String id = endpoint.getString("id");
             String oldSecret = endpoint.getString("secret");
             try {
-                given().when().post("/v1/webhook-endpoints/" + id + "/test").then().statusCode(202);
-                WebhookReceiver.Received test = receiver.await(r -> r.body().contains("webhook.test"), 1, WAIT).get(0);
-                assertThat(WebhookReceiver.verifies(oldSecret, test, Instant.now().getEpochSecond())).isTrue();
+                given().when()
+                        .post("/v1/webhook-endpoints/" + id + "/test")
+                        .then()
+                        .statusCode(202);
+                WebhookReceiver.Received test = receiver.await(r -> r.body().contains("webhook.test"), 1, WAIT)
+                        .get(0);
+                assertThat(WebhookReceiver.verifies(
+                                oldSecret, test, Instant.now().getEpochSecond()))
+                        .isTrue();
 
-                String newSecret = given().when().post("/v1/webhook-endpoints/" + id + "/rotate-secret").then()
-                        .statusCode(200).extract().path("secret");
+                String newSecret = given().when()
+                        .post("/v1/webhook-endpoints/" + id + "/rotate-secret")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("secret");
                 assertThat(newSecret).isNotEqualTo(oldSecret);
-                given().when().post("/v1/webhook-endpoints/" + id + "/test").then().statusCode(202);
-                WebhookReceiver.Received after = receiver.await(r -> r.body().contains("webhook.test"), 2, WAIT).get(1);
+                given().when()
+                        .post("/v1/webhook-endpoints/" + id + "/test")
+                        .then()
+                        .statusCode(202);
+                WebhookReceiver.Received after = receiver.await(r -> r.body().contains("webhook.test"), 2, WAIT)
+                        .get(1);
                 long now = Instant.now().getEpochSecond();
-                assertThat(WebhookReceiver.verifies(newSecret, after, now)).as("new secret").isTrue();
-                assertThat(WebhookReceiver.verifies(oldSecret, after, now)).as("old secret during overlap").isTrue();
+                assertThat(WebhookReceiver.verifies(newSecret, after, now))
+                        .as("new secret")
+                        .isTrue();
+                assertThat(WebhookReceiver.verifies(oldSecret, after, now))
+                        .as("old secret during overlap")
+                        .isTrue();
                 given().when().get("/v1/webhook-endpoints/" + id).then().body("secret", equalTo(null));
             } finally {
                 delete(id);
@@ -190,13 +244,28 @@ class WebhookDeliveryTest {
 
     @Test
     void privateAndSpecialAddressesAreRefused() {
-        for (String url : List.of("http://10.0.0.1/hook", "http://172.16.5.4/", "http://192.168.1.10/",
-                "http://169.254.169.254/latest/meta-data/", "http://100.64.0.1/", "http://127.0.0.2/",
-                "http://0.0.0.0/", "http://224.0.0.1/", "http://[::1]/", "http://[::ffff:10.0.0.1]/",
-                "http://[::ffff:169.254.169.254]/", "http://[fe80::1]/", "http://[fd00:ec2::254]/",
-                "http://[64:ff9b::a00:1]/", "ftp://example.com/", "http://user:pw@127.0.0.1/")) {
-            given().contentType(ContentType.JSON).body(Map.of("url", url, "eventTypes", List.of("*")))
-                    .when().post("/v1/webhook-endpoints").then()
+        for (String url : List.of(
+                "http://10.0.0.1/hook",
+                "http://172.16.5.4/",
+                "http://192.168.1.10/",
+                "http://169.254.169.254/latest/meta-data/",
+                "http://100.64.0.1/",
+                "http://127.0.0.2/",
+                "http://0.0.0.0/",
+                "http://224.0.0.1/",
+                "http://[::1]/",
+                "http://[::ffff:10.0.0.1]/",
+                "http://[::ffff:169.254.169.254]/",
+                "http://[fe80::1]/",
+                "http://[fd00:ec2::254]/",
+                "http://[64:ff9b::a00:1]/",
+                "ftp://example.com/",
+                "http://user:pw@127.0.0.1/")) {
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("url", url, "eventTypes", List.of("*")))
+                    .when()
+                    .post("/v1/webhook-endpoints")
+                    .then()
                     .statusCode(400)
                     .contentType("application/problem+json")
                     .body("errors[0].field", equalTo("url"));
@@ -208,15 +277,31 @@ class WebhookDeliveryTest {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             String id = register(receiver.url(), "customer.created").getString("id");
             try {
-                given().queryParam("limit", "ten").when().get("/v1/webhook-endpoints/" + id + "/deliveries").then()
-                        .statusCode(400).contentType("application/problem+json")
+                given().queryParam("limit", "ten")
+                        .when()
+                        .get("/v1/webhook-endpoints/" + id + "/deliveries")
+                        .then()
+                        .statusCode(400)
+                        .contentType("application/problem+json")
                         .body("errors[0].field", equalTo("limit"));
-                given().queryParam("status", "lost").when().get("/v1/webhook-endpoints/" + id + "/deliveries")
-                        .then().statusCode(400).body("errors[0].field", equalTo("status"));
-                given().queryParam("deliveryId", "nope").when().post("/v1/webhook-endpoints/" + id + "/replay")
-                        .then().statusCode(400).body("errors[0].field", equalTo("deliveryId"));
-                given().queryParam("from", "yesterday").when().post("/v1/webhook-endpoints/" + id + "/replay")
-                        .then().statusCode(400).body("errors[0].field", equalTo("from"));
+                given().queryParam("status", "lost")
+                        .when()
+                        .get("/v1/webhook-endpoints/" + id + "/deliveries")
+                        .then()
+                        .statusCode(400)
+                        .body("errors[0].field", equalTo("status"));
+                given().queryParam("deliveryId", "nope")
+                        .when()
+                        .post("/v1/webhook-endpoints/" + id + "/replay")
+                        .then()
+                        .statusCode(400)
+                        .body("errors[0].field", equalTo("deliveryId"));
+                given().queryParam("from", "yesterday")
+                        .when()
+                        .post("/v1/webhook-endpoints/" + id + "/replay")
+                        .then()
+                        .statusCode(400)
+                        .body("errors[0].field", equalTo("from"));
             } finally {
                 delete(id);
             }
@@ -234,9 +319,16 @@ class WebhookDeliveryTest {
                 Instant deadline = Instant.now().plus(WAIT);
                 int recorded = 0;
                 while (recorded < writes && Instant.now().isBefore(deadline)) {
-                    recorded = given().queryParam("status", "succeeded").queryParam("limit", 100)
-                            .when().get("/v1/webhook-endpoints/" + endpointId + "/deliveries")
-                            .then().statusCode(200).extract().jsonPath().getList("data").size();
+                    recorded = given().queryParam("status", "succeeded")
+                            .queryParam("limit", 100)
+                            .when()
+                            .get("/v1/webhook-endpoints/" + endpointId + "/deliveries")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath()
+                            .getList("data")
+                            .size();
                     Thread.sleep(50);
                 }
                 assertThat(recorded).isEqualTo(writes);
@@ -249,7 +341,8 @@ class WebhookDeliveryTest {
     @Test
     void concurrentOutcomesStayWithTheirOwnDeliveries() throws Exception {
         int writes = 12;
-        try (WebhookReceiver healthy = new WebhookReceiver(); WebhookReceiver broken = new WebhookReceiver()) {
+        try (WebhookReceiver healthy = new WebhookReceiver();
+                WebhookReceiver broken = new WebhookReceiver()) {
             broken.answerByDefault(500);
             String healthyId = register(healthy.url(), "customer.created").getString("id");
             String brokenId = register(broken.url(), "customer.created").getString("id");
@@ -271,7 +364,8 @@ class WebhookDeliveryTest {
 
     @SuppressWarnings("unchecked")
     private static List<Object> statusCodes(Map<String, Object> delivery) {
-        return ((List<Map<String, Object>>) delivery.get("attempts")).stream().map(a -> a.get("statusCode")).toList();
+        return ((List<Map<String, Object>>) delivery.get("attempts"))
+                .stream().map(a -> a.get("statusCode")).toList();
     }
 
     /** The endpoint's deliveries once there are {@code count} of them and each has at least one attempt. */
@@ -281,9 +375,15 @@ class WebhookDeliveryTest {
         List<Map<String, Object>> deliveries = List.of();
         while (Instant.now().isBefore(deadline)) {
             deliveries = given().queryParam("limit", 100)
-                    .when().get("/v1/webhook-endpoints/" + endpointId + "/deliveries")
-                    .then().statusCode(200).extract().jsonPath().getList("data");
-            if (deliveries.size() == count && deliveries.stream().noneMatch(d -> statusCodes(d).isEmpty())) {
+                    .when()
+                    .get("/v1/webhook-endpoints/" + endpointId + "/deliveries")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("data");
+            if (deliveries.size() == count
+                    && deliveries.stream().noneMatch(d -> statusCodes(d).isEmpty())) {
                 return deliveries;
             }
             Thread.sleep(50);
@@ -292,8 +392,14 @@ class WebhookDeliveryTest {
     }
 
     private static JsonPath register(String url, String... types) {
-        return given().contentType(ContentType.JSON).body(Map.of("url", url, "eventTypes", List.of(types)))
-                .when().post("/v1/webhook-endpoints").then().statusCode(201).extract().jsonPath();
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("url", url, "eventTypes", List.of(types)))
+                .when()
+                .post("/v1/webhook-endpoints")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
     }
 
     private static void delete(String endpointId) {
@@ -303,8 +409,13 @@ class WebhookDeliveryTest {
     private static void awaitAttempts(String endpointId, int attempts) throws InterruptedException {
         Instant deadline = Instant.now().plus(WAIT);
         while (Instant.now().isBefore(deadline)) {
-            List<Object> made = given().when().get("/v1/webhook-endpoints/" + endpointId + "/deliveries").then()
-                    .statusCode(200).extract().jsonPath().getList("data[0].attempts");
+            List<Object> made = given().when()
+                    .get("/v1/webhook-endpoints/" + endpointId + "/deliveries")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("data[0].attempts");
             if (made != null && made.size() >= attempts) {
                 return;
             }
@@ -316,9 +427,13 @@ class WebhookDeliveryTest {
     private static JsonPath awaitDelivery(String endpointId, String status) throws InterruptedException {
         Instant deadline = Instant.now().plus(WAIT);
         while (Instant.now().isBefore(deadline)) {
-            JsonPath log = given().queryParam("status", status).when()
-                    .get("/v1/webhook-endpoints/" + endpointId + "/deliveries").then().statusCode(200)
-                    .extract().jsonPath();
+            JsonPath log = given().queryParam("status", status)
+                    .when()
+                    .get("/v1/webhook-endpoints/" + endpointId + "/deliveries")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             if (!log.getList("data").isEmpty()) {
                 return log.setRootPath("data[0]");
             }

@@ -9,8 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.junit.QuarkusTest;
 import dev.rapport.platform.security.RolePermissions;
+import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -27,7 +27,12 @@ class WebhookListsTest {
             for (int i = 0; i < 3; i++) {
                 mine.add(given().contentType(ContentType.JSON)
                         .body(Map.of("url", receiver.url(), "eventTypes", List.of("segment.entered")))
-                        .when().post("/v1/webhook-endpoints").then().statusCode(201).extract().path("id"));
+                        .when()
+                        .post("/v1/webhook-endpoints")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"));
             }
             try {
                 List<String> listed = new ArrayList<>();
@@ -38,8 +43,12 @@ class WebhookListsTest {
                     if (after != null) {
                         request.queryParam("after", after);
                     }
-                    JsonPath page = request.when().get("/v1/webhook-endpoints").then().statusCode(200)
-                            .extract().jsonPath();
+                    JsonPath page = request.when()
+                            .get("/v1/webhook-endpoints")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath();
                     List<String> ids = page.getList("data.id");
                     assertThat(ids).hasSizeLessThanOrEqualTo(2);
                     listed.addAll(ids);
@@ -51,7 +60,10 @@ class WebhookListsTest {
                 assertThat(listed.stream().filter(mine::contains).toList())
                         .containsExactly(mine.get(2), mine.get(1), mine.get(0));
             } finally {
-                mine.forEach(id -> given().when().delete("/v1/webhook-endpoints/" + id).then().statusCode(204));
+                mine.forEach(id -> given().when()
+                        .delete("/v1/webhook-endpoints/" + id)
+                        .then()
+                        .statusCode(204));
             }
         }
     }
@@ -61,20 +73,39 @@ class WebhookListsTest {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             String id = given().contentType(ContentType.JSON)
                     .body(Map.of("url", receiver.url(), "eventTypes", List.of("segment.entered")))
-                    .when().post("/v1/webhook-endpoints").then().statusCode(201).extract().path("id");
+                    .when()
+                    .post("/v1/webhook-endpoints")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
             try {
                 List<String> sent = new ArrayList<>();
                 for (int i = 0; i < 3; i++) {
-                    sent.add(given().when().post("/v1/webhook-endpoints/" + id + "/test").then().statusCode(202)
-                            .extract().path("id"));
+                    sent.add(given().when()
+                            .post("/v1/webhook-endpoints/" + id + "/test")
+                            .then()
+                            .statusCode(202)
+                            .extract()
+                            .path("id"));
                 }
-                JsonPath first = given().queryParam("limit", 2).when()
-                        .get("/v1/webhook-endpoints/" + id + "/deliveries").then().statusCode(200).extract().jsonPath();
+                JsonPath first = given().queryParam("limit", 2)
+                        .when()
+                        .get("/v1/webhook-endpoints/" + id + "/deliveries")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
                 assertThat(first.getList("data.id")).containsExactly(sent.get(2), sent.get(1));
                 assertThat(first.getBoolean("hasMore")).isTrue();
-                JsonPath second = given().queryParam("limit", 2).queryParam("after", first.getString("nextCursor"))
-                        .when().get("/v1/webhook-endpoints/" + id + "/deliveries").then().statusCode(200)
-                        .extract().jsonPath();
+                JsonPath second = given().queryParam("limit", 2)
+                        .queryParam("after", first.getString("nextCursor"))
+                        .when()
+                        .get("/v1/webhook-endpoints/" + id + "/deliveries")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
                 assertThat(second.getList("data.id")).containsExactly(sent.get(0));
                 assertThat(second.getBoolean("hasMore")).isFalse();
                 assertThat(second.getString("nextCursor")).isNull();

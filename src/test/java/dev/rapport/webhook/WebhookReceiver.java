@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -23,9 +22,13 @@ import com.sun.net.httpserver.HttpServer;
 /** A real HTTP receiver on loopback that records what it is sent and answers with scripted status codes. */
 public final class WebhookReceiver implements AutoCloseable {
 
-    public record Received(String id, String timestamp, String signature, String body,
-            Map<String, List<String>> headers, Instant at) {
-    }
+    public record Received(
+            String id,
+            String timestamp,
+            String signature,
+            String body,
+            Map<String, List<String>> headers,
+            Instant at) {}
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -44,10 +47,12 @@ public final class WebhookReceiver implements AutoCloseable {
         server.createContext("/hook", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
                 byte[] body = in.readAllBytes();
-                received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
+                received.add(new Received(
+                        exchange.getRequestHeaders().getFirst("webhook-id"),
                         exchange.getRequestHeaders().getFirst("webhook-timestamp"),
                         exchange.getRequestHeaders().getFirst("webhook-signature"),
-                        new String(body, StandardCharsets.UTF_8), Map.copyOf(exchange.getRequestHeaders()),
+                        new String(body, StandardCharsets.UTF_8),
+                        Map.copyOf(exchange.getRequestHeaders()),
                         Instant.now()));
             }
             if (delayMillis > 0) {
@@ -126,11 +131,12 @@ public final class WebhookReceiver implements AutoCloseable {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-            byte[] expected = Base64.getEncoder().encode(
-                    mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+            byte[] expected = Base64.getEncoder()
+                    .encode(mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
             for (String candidate : signatures.split(" ")) {
                 String[] parts = candidate.split(",", 2);
-                if (parts.length == 2 && parts[0].equals("v1")
+                if (parts.length == 2
+                        && parts[0].equals("v1")
                         && MessageDigest.isEqual(parts[1].getBytes(StandardCharsets.US_ASCII), expected)) {
                     return true;
                 }

@@ -41,9 +41,15 @@ class WebhookReplicasIT {
                 PackagedApp a = PackagedApp.start(env).awaitReady(Duration.ofSeconds(90));
                 PackagedApp b = PackagedApp.start(env).awaitReady(Duration.ofSeconds(90))) {
             String tag = "r" + UUID.randomUUID().toString().substring(0, 8);
-            given().baseUri(a.baseUri()).auth().oauth2(token).contentType(ContentType.JSON)
+            given().baseUri(a.baseUri())
+                    .auth()
+                    .oauth2(token)
+                    .contentType(ContentType.JSON)
                     .body(Map.of("url", receiver.url(), "eventTypes", List.of("customer.created")))
-                    .when().post("/v1/webhook-endpoints").then().statusCode(201);
+                    .when()
+                    .post("/v1/webhook-endpoints")
+                    .then()
+                    .statusCode(201);
 
             List<String> customers = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
@@ -51,8 +57,11 @@ class WebhookReplicasIT {
             }
             receiver.await(r -> r.body().contains(tag), customers.size(), Duration.ofSeconds(30));
             // An attempt sent twice would arrive within these seconds.
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                    assertThat(receiver.received(r -> r.body().contains(tag))).hasSameSizeAs(customers));
+            await().during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(5))
+                    .untilAsserted(
+                            () -> assertThat(receiver.received(r -> r.body().contains(tag)))
+                                    .hasSameSizeAs(customers));
             List<WebhookReceiver.Received> got = receiver.received(r -> r.body().contains(tag));
             assertThat(got).hasSameSizeAs(customers);
             assertThat(subjects(got)).containsExactlyInAnyOrderElementsOf(customers);
@@ -66,7 +75,8 @@ class WebhookReplicasIT {
             }
             // Every one of them has reached the receiver, which answers each only 1.5 s later.
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> subjects(receiver.received(r -> r.body().contains(tag))).containsAll(more));
+                    .until(() -> subjects(receiver.received(r -> r.body().contains(tag)))
+                            .containsAll(more));
             a.kill();
             receiver.delay(Duration.ZERO);
             for (int i = 0; i < 5; i++) {
@@ -80,14 +90,22 @@ class WebhookReplicasIT {
     }
 
     private static String create(PackagedApp app, String token, String tag) {
-        return given().baseUri(app.baseUri()).auth().oauth2(token).contentType(ContentType.JSON)
+        return given().baseUri(app.baseUri())
+                .auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
                 .body(Map.of("givenName", "Replica", "tags", List.of(tag)))
-                .when().post("/v1/customers").then().statusCode(201).extract().path("id");
+                .when()
+                .post("/v1/customers")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static Set<String> subjects(List<WebhookReceiver.Received> requests) {
-        return requests.stream().map(r -> io.restassured.path.json.JsonPath.from(r.body()).getString("data.id"))
+        return requests.stream()
+                .map(r -> io.restassured.path.json.JsonPath.from(r.body()).getString("data.id"))
                 .collect(Collectors.toSet());
     }
-
 }

@@ -1,6 +1,5 @@
 package dev.rapport.webhook;
 
-import dev.rapport.platform.security.RolePermissions;
 import static dev.rapport.customer.CustomerFixtures.aCustomer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +17,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.rapport.platform.Concurrently;
+import dev.rapport.platform.security.RolePermissions;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -43,8 +43,13 @@ class WebhookWakeUpTest {
     public static class HourlyPolling implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("rapport.webhooks.poll-interval", "PT1H", "rapport.events.poll-interval", "PT1H",
-                    "rapport.webhooks.max-in-flight", "2");
+            return Map.of(
+                    "rapport.webhooks.poll-interval",
+                    "PT1H",
+                    "rapport.events.poll-interval",
+                    "PT1H",
+                    "rapport.webhooks.max-in-flight",
+                    "2");
         }
     }
 
@@ -60,12 +65,20 @@ class WebhookWakeUpTest {
                         .body(Map.of("query", """
                                 mutation($id: ID!) { updateCustomer(id: $id, patch: "{\\"familyName\\": \\"Byron\\"}") { id } }
                                 """, "variables", Map.of("id", id)))
-                        .when().post("/graphql").then().statusCode(200).body("errors", nullValue());
+                        .when()
+                        .post("/graphql")
+                        .then()
+                        .statusCode(200)
+                        .body("errors", nullValue());
                 List<WebhookReceiver.Received> received = receiver.await(any -> true, 2, WAIT);
 
                 assertThat(received).hasSize(2);
-                assertThat(received.get(0).body()).contains("\"customer.created\"").contains(id);
-                assertThat(received.get(1).body()).contains("\"customer.updated\"").contains("Byron");
+                assertThat(received.get(0).body())
+                        .contains("\"customer.created\"")
+                        .contains(id);
+                assertThat(received.get(1).body())
+                        .contains("\"customer.updated\"")
+                        .contains("Byron");
             } finally {
                 delete(endpointId);
             }
@@ -80,7 +93,8 @@ class WebhookWakeUpTest {
             String endpointId = subscribe(receiver, "customer.created");
             try {
                 Concurrently.run(writes, i -> aCustomer().create());
-                assertThat(receiver.await(any -> true, writes, Duration.ofSeconds(8))).hasSize(writes);
+                assertThat(receiver.await(any -> true, writes, Duration.ofSeconds(8)))
+                        .hasSize(writes);
             } finally {
                 delete(endpointId);
             }
@@ -92,14 +106,21 @@ class WebhookWakeUpTest {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             String endpointId = subscribe(receiver, "customer.created");
             try {
-                String deliveryId = given().when().post("/v1/webhook-endpoints/" + endpointId + "/test")
-                        .then().statusCode(202).extract().path("id");
+                String deliveryId = given().when()
+                        .post("/v1/webhook-endpoints/" + endpointId + "/test")
+                        .then()
+                        .statusCode(202)
+                        .extract()
+                        .path("id");
                 List<WebhookReceiver.Received> sent = receiver.await(any -> true, 1, Duration.ofSeconds(5));
                 assertThat(sent).hasSize(1);
                 assertThat(sent.get(0).body()).contains("\"webhook.test\"");
 
                 given().queryParam("deliveryId", deliveryId)
-                        .when().post("/v1/webhook-endpoints/" + endpointId + "/replay").then().statusCode(202);
+                        .when()
+                        .post("/v1/webhook-endpoints/" + endpointId + "/replay")
+                        .then()
+                        .statusCode(202);
                 List<WebhookReceiver.Received> again = receiver.await(any -> true, 2, Duration.ofSeconds(5));
                 assertThat(again).hasSize(2);
                 assertThat(again.get(1).id()).isEqualTo(sent.get(0).id());
@@ -144,8 +165,10 @@ class WebhookWakeUpTest {
                         statement.execute("select pg_current_xact_id()");
                     }
                     id = aCustomer().create();
-                    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).untilAsserted(() ->
-                            assertThat(receiver.received(any -> true)).as("held back while the older one runs")
+                    await().during(Duration.ofMillis(300))
+                            .atMost(Duration.ofSeconds(2))
+                            .untilAsserted(() -> assertThat(receiver.received(any -> true))
+                                    .as("held back while the older one runs")
                                     .isEmpty());
                     older.commit();
                 }
@@ -161,7 +184,12 @@ class WebhookWakeUpTest {
     private static String subscribe(WebhookReceiver receiver, String... types) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("url", receiver.url(), "eventTypes", List.of(types)))
-                .when().post("/v1/webhook-endpoints").then().statusCode(201).extract().path("id");
+                .when()
+                .post("/v1/webhook-endpoints")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static void delete(String endpointId) {

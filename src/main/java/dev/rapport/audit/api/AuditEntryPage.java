@@ -8,6 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "AuditEntryPage", description = "A page of audit entries, newest first")
 public record AuditEntryPage(
         @Schema(description = "The entries of this page") List<AuditEntryView> data,
-        @Schema(description = "Cursor for the next page; null on the last page") String nextCursor,
-        @Schema(description = "Whether another page follows") boolean hasMore) {
-}
+
+        @Schema(description = "Cursor for the next page; null on the last page")
+        String nextCursor,
+
+        @Schema(description = "Whether another page follows")
+        boolean hasMore) {}

@@ -8,12 +8,19 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Description("A customer's marketing consent for one channel") @Schema(description = "A customer's marketing consent for one channel")
+@Description("A customer's marketing consent for one channel")
+@Schema(description = "A customer's marketing consent for one channel")
 public record Consent(
-        @Description("Whether the customer agreed to be contacted on this channel") @Schema(description = "Whether the customer agreed to be contacted on this channel", required = true)
-        @NotNull Boolean granted,
-        @Description("Where the consent was given or withdrawn") @Schema(description = "Where the consent was given or withdrawn", examples = "signup-form")
-        @Size(max = 100) String source,
-        @Description("When it was given or withdrawn; the time of the request when omitted") @Schema(description = "When it was given or withdrawn; the time of the request when omitted")
-        OffsetDateTime recordedAt) {
-}
+        @Description("Whether the customer agreed to be contacted on this channel")
+        @Schema(description = "Whether the customer agreed to be contacted on this channel", required = true)
+        @NotNull
+        Boolean granted,
+
+        @Description("Where the consent was given or withdrawn")
+        @Schema(description = "Where the consent was given or withdrawn", examples = "signup-form")
+        @Size(max = 100)
+        String source,
+
+        @Description("When it was given or withdrawn; the time of the request when omitted")
+        @Schema(description = "When it was given or withdrawn; the time of the request when omitted")
+        OffsetDateTime recordedAt) {}

@@ -9,35 +9,56 @@ import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 
 /**
  * The writable fields of a customer. The same shape is the target of a merge patch: the current customer is
  * rendered as this document, the patch is merged into it, and the result is validated as a whole.
  */
-@Schema(description = "The writable fields of a customer profile. A PATCH (application/merge-patch+json) sends any "
-        + "subset of these fields; null removes a value.")
+@Schema(
+        description = "The writable fields of a customer profile. A PATCH (application/merge-patch+json) sends any "
+                + "subset of these fields; null removes a value.")
 public record CreateCustomerRequest(
-        @Schema(description = "Given (first) name", examples = "Ada") @Size(max = 100) String givenName,
-        @Schema(description = "Family (last) name", examples = "Lovelace") @Size(max = 100) String familyName,
-        @Schema(description = "Email addresses; each belongs to at most one live customer")
-        @Size(max = 10) List<@Valid EmailAddress> emails,
-        @Schema(description = "Phone numbers") @Size(max = 10) List<@Valid PhoneNumber> phones,
-        @Schema(description = "Postal addresses") @Size(max = 10) List<@Valid PostalAddress> addresses,
-        @Schema(description = "Date of birth", examples = "1815-12-10") @Past LocalDate birthday,
+        @Schema(description = "Given (first) name", examples = "Ada") @Size(max = 100)
+        String givenName,
+
+        @Schema(description = "Family (last) name", examples = "Lovelace") @Size(max = 100)
+        String familyName,
+
+        @Schema(description = "Email addresses; each belongs to at most one live customer") @Size(max = 10)
+        List<@Valid EmailAddress> emails,
+
+        @Schema(description = "Phone numbers") @Size(max = 10)
+        List<@Valid PhoneNumber> phones,
+
+        @Schema(description = "Postal addresses") @Size(max = 10)
+        List<@Valid PostalAddress> addresses,
+
+        @Schema(description = "Date of birth", examples = "1815-12-10") @Past
+        LocalDate birthday,
+
         @Schema(description = "Preferred locale, BCP 47", examples = "en-GB")
-        @Pattern(regexp = "[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{2,8})*", message = "must be a BCP 47 language tag such as en-GB")
+        @Pattern(
+                regexp = "[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{2,8})*",
+                message = "must be a BCP 47 language tag such as en-GB")
         String locale,
-        @Schema(description = "IANA time zone", examples = "Europe/London") @Size(max = 64) String timeZone,
-        @Schema(description = "Free tags, lower-cased on save", examples = "[\"vip\", \"newsletter\"]")
-        @Size(max = 50) List<@Pattern(regexp = "[\\p{L}\\p{N}_:.-]{1,50}",
-                message = "must be 1 to 50 letters, digits or _:.-") String> tags,
-        @Schema(description = "User id of the account owner", examples = "u-1234") @Size(max = 100) String ownerId,
-        @Schema(description = "Marketing consents per channel") @Valid Consents consents,
-        @Schema(description = "Custom attributes: keys of letters, digits and underscores; values are strings, "
-                + "numbers or booleans. Filterable as attributes.<key>.",
+
+        @Schema(description = "IANA time zone", examples = "Europe/London") @Size(max = 64)
+        String timeZone,
+
+        @Schema(description = "Free tags, lower-cased on save", examples = "[\"vip\", \"newsletter\"]") @Size(max = 50)
+        List<@Pattern(regexp = "[\\p{L}\\p{N}_:.-]{1,50}", message = "must be 1 to 50 letters, digits or _:.-") String>
+                tags,
+
+        @Schema(description = "User id of the account owner", examples = "u-1234") @Size(max = 100)
+        String ownerId,
+
+        @Schema(description = "Marketing consents per channel") @Valid
+        Consents consents,
+
+        @Schema(
+                description = "Custom attributes: keys of letters, digits and underscores; values are strings, "
+                        + "numbers or booleans. Filterable as attributes.<key>.",
                 examples = "{\"segment\": \"b2b\", \"score\": 42}")
-        @Size(max = 50) Map<String, Object> attributes) {
-}
+        @Size(max = 50)
+        Map<String, Object> attributes) {}

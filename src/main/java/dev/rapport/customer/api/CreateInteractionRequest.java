@@ -13,13 +13,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Description("An interaction to log on a customer's timeline")
 @Schema(description = "An interaction to log on a customer's timeline")
 public record CreateInteractionRequest(
-        @Schema(description = "Kind of interaction", required = true) @Description("Kind of interaction")
-        @NotNull InteractionType type,
-        @Schema(description = "Channel", examples = "phone") @Description("Channel") @Size(max = 40) String channel,
-        @Schema(description = "Touchpoint", examples = "onboarding") @Description("Touchpoint")
-        @Size(max = 80) String touchpoint,
+        @Schema(description = "Kind of interaction", required = true) @Description("Kind of interaction") @NotNull
+        InteractionType type,
+
+        @Schema(description = "Channel", examples = "phone") @Description("Channel") @Size(max = 40)
+        String channel,
+
+        @Schema(description = "Touchpoint", examples = "onboarding") @Description("Touchpoint") @Size(max = 80)
+        String touchpoint,
+
         @Schema(description = "What happened", examples = "Called about the delayed delivery")
-        @Description("What happened") @Size(max = 4000) String summary,
+        @Description("What happened")
+        @Size(max = 4000)
+        String summary,
+
         @Schema(description = "When it happened; now when omitted") @Description("When it happened; now when omitted")
-        OffsetDateTime occurredAt) {
-}
+        OffsetDateTime occurredAt) {}

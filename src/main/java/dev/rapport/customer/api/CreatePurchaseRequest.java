@@ -22,19 +22,33 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CreatePurchaseRequest(
         @Schema(description = "Order reference, unique per customer", examples = "ORD-2026-0042", required = true)
         @Description("Order reference, unique per customer")
-        @NotBlank @Size(max = 64) String orderRef,
-        @Schema(description = "Exact decimal amount, at most the currency's minor units: a JSON number, read as a "
-                + "decimal (a decimal string such as \"129.90\" is accepted too)", examples = "129.90",
+        @NotBlank
+        @Size(max = 64)
+        String orderRef,
+
+        @Schema(
+                description = "Exact decimal amount, at most the currency's minor units: a JSON number, read as a "
+                        + "decimal (a decimal string such as \"129.90\" is accepted too)",
+                examples = "129.90",
                 required = true)
         @Description("Exact decimal amount")
-        @NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal amount,
+        @NotNull
+        @DecimalMin("0")
+        @Digits(integer = 15, fraction = 4)
+        BigDecimal amount,
+
         @Schema(description = "ISO 4217 currency code", examples = "EUR", required = true)
         @Description("ISO 4217 currency code")
-        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
-        @Schema(description = "Lines of the purchase") @Description("Lines of the purchase")
-        @Size(max = 200) List<@Valid PurchaseItem> items,
-        @Schema(description = "Sales channel", examples = "web") @Description("Sales channel")
-        @Size(max = 40) String channel,
+        @NotNull
+        @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR")
+        String currency,
+
+        @Schema(description = "Lines of the purchase") @Description("Lines of the purchase") @Size(max = 200)
+        List<@Valid PurchaseItem> items,
+
+        @Schema(description = "Sales channel", examples = "web") @Description("Sales channel") @Size(max = 40)
+        String channel,
+
         @Schema(description = "When the purchase happened; now when omitted")
-        @Description("When the purchase happened; now when omitted") OffsetDateTime occurredAt) {
-}
+        @Description("When the purchase happened; now when omitted")
+        OffsetDateTime occurredAt) {}

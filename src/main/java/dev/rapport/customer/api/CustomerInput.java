@@ -17,7 +17,10 @@ import dev.rapport.platform.json.JsonObjectText;
 public record CustomerInput(
         @Description("Given (first) name") String givenName,
         @Description("Family (last) name") String familyName,
-        @Description("Email addresses; each belongs to at most one live customer") List<EmailAddress> emails,
+
+        @Description("Email addresses; each belongs to at most one live customer")
+        List<EmailAddress> emails,
+
         @Description("Phone numbers") List<PhoneNumber> phones,
         @Description("Postal addresses") List<PostalAddress> addresses,
         @Description("Date of birth") LocalDate birthday,
@@ -26,10 +29,23 @@ public record CustomerInput(
         @Description("Free tags") List<String> tags,
         @Description("User id of the account owner") String ownerId,
         @Description("Marketing consents per channel") Consents consents,
-        @Description("Custom attributes as a JSON object, for example {\"score\": 42}") String attributes) {
+
+        @Description("Custom attributes as a JSON object, for example {\"score\": 42}")
+        String attributes) {
 
     public CreateCustomerRequest toRequest() throws Exception {
-        return new CreateCustomerRequest(givenName, familyName, emails, phones, addresses, birthday, locale, timeZone,
-                tags, ownerId, consents, new JsonObjectText().from(attributes));
+        return new CreateCustomerRequest(
+                givenName,
+                familyName,
+                emails,
+                phones,
+                addresses,
+                birthday,
+                locale,
+                timeZone,
+                tags,
+                ownerId,
+                consents,
+                new JsonObjectText().from(attributes));
     }
 }

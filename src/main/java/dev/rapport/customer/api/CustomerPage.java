@@ -8,7 +8,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Documents the page shape with its item type in OpenAPI; the runtime type is the generic Page. */
 @Schema(name = "CustomerPage", description = "A page of customers")
 public record CustomerPage(
-        @Description("The customers of this page") @Schema(description = "The customers of this page") List<CustomerView> data,
-        @Description("Cursor for the next page; null on the last page") @Schema(description = "Cursor for the next page; null on the last page") String nextCursor,
-        @Description("Whether another page follows") @Schema(description = "Whether another page follows") boolean hasMore) {
-}
+        @Description("The customers of this page") @Schema(description = "The customers of this page")
+        List<CustomerView> data,
+
+        @Description("Cursor for the next page; null on the last page")
+        @Schema(description = "Cursor for the next page; null on the last page")
+        String nextCursor,
+
+        @Description("Whether another page follows") @Schema(description = "Whether another page follows")
+        boolean hasMore) {}

@@ -12,11 +12,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Description("Figures derived from a customer's purchases")
 @Schema(name = "CustomerStats", description = "Figures derived from a customer's purchases")
 public record CustomerStats(
-        @Schema(description = "Number of purchases") @Description("Number of purchases") long purchaseCount,
+        @Schema(description = "Number of purchases") @Description("Number of purchases")
+        long purchaseCount,
+
         @Schema(description = "Sum of purchase amounts, one entry per currency")
-        @Description("Sum of purchase amounts, one entry per currency") List<Money> lifetimeValue,
+        @Description("Sum of purchase amounts, one entry per currency")
+        List<Money> lifetimeValue,
+
         @Schema(description = "When the first purchase happened") @Description("When the first purchase happened")
         OffsetDateTime firstPurchaseAt,
+
         @Schema(description = "When the last purchase happened") @Description("When the last purchase happened")
         OffsetDateTime lastPurchaseAt) {
 
@@ -28,7 +33,7 @@ public record CustomerStats(
     public record Money(
             @Schema(description = "Exact decimal amount", examples = "129.90") @Description("Exact decimal amount")
             BigDecimal amount,
+
             @Schema(description = "ISO 4217 currency code", examples = "EUR") @Description("ISO 4217 currency code")
-            String currency) {
-    }
+            String currency) {}
 }

@@ -6,5 +6,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Description("Kind of interaction on a customer's timeline")
 @Schema(description = "Kind of interaction on a customer's timeline")
 public enum InteractionType {
-    call, email, chat, note, meeting, visit, purchase, survey, ticket
+    call,
+    email,
+    chat,
+    note,
+    meeting,
+    visit,
+    purchase,
+    survey,
+    ticket
 }

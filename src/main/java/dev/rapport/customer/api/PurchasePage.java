@@ -8,6 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "PurchasePage", description = "A page of purchases")
 public record PurchasePage(
         @Schema(description = "The items of this page") List<PurchaseView> data,
-        @Schema(description = "Cursor for the next page; null on the last page") String nextCursor,
-        @Schema(description = "Whether another page follows") boolean hasMore) {
-}
+
+        @Schema(description = "Cursor for the next page; null on the last page")
+        String nextCursor,
+
+        @Schema(description = "Whether another page follows")
+        boolean hasMore) {}

@@ -16,8 +16,11 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 @OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
 public class ApiDocumentFilter implements OASFilter {
 
-    private final List<OASFilter> steps = List.of(new ProblemResponsesFilter(), new HttpConventionsFilter(),
-            new MergePatchSchemasFilter(), new SecuritySchemesFilter());
+    private final List<OASFilter> steps = List.of(
+            new ProblemResponsesFilter(),
+            new HttpConventionsFilter(),
+            new MergePatchSchemasFilter(),
+            new SecuritySchemesFilter());
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -13,6 +12,8 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
  * Ties the {@code data} of an event to the schema of its payload, by event type, and shows an example of each
@@ -63,7 +64,8 @@ public class EventPayloadsFilter implements OASFilter {
         }
         List<Schema> conditions = new ArrayList<>();
         payloads.forEach((type, payload) -> {
-            Schema isType = OASFactory.createSchema().addRequired("type")
+            Schema isType = OASFactory.createSchema()
+                    .addRequired("type")
                     .addProperty("type", OASFactory.createSchema().constValue(type));
             // additionalProperties says outright that the envelope's other fields stay allowed, for the example
             // checkers that treat a field no subschema names as an error.
@@ -84,7 +86,9 @@ public class EventPayloadsFilter implements OASFilter {
             return;
         }
         read.setDescription(read.getDescription() + " Types: "
-                + String.join(", ", payloads.keySet().stream().map(type -> "`" + type + "`").toList())
+                + String.join(
+                        ", ",
+                        payloads.keySet().stream().map(type -> "`" + type + "`").toList())
                 + "; the Event schema says which payload each carries.");
         MediaType json = read.getResponses().getAPIResponse("200").getContent().getMediaType("application/json");
         examples.forEach((type, example) -> {

@@ -32,10 +32,12 @@ class MergePatchSchemasFilter implements OASFilter {
         components = openAPI.getComponents();
         OpenApiModel.forEachOperation(openAPI, (path, entry) -> {
             var body = entry.getValue().getRequestBody();
-            MediaType patch = body == null || body.getContent() == null ? null
+            MediaType patch = body == null || body.getContent() == null
+                    ? null
                     : body.getContent().getMediaType(MergePatch.MEDIA_TYPE);
             if (patch != null && patch.getSchema() != null && patch.getSchema().getRef() != null) {
-                patch.setSchema(reference(patchOf(OpenApiModel.refName(patch.getSchema().getRef()))));
+                patch.setSchema(
+                        reference(patchOf(OpenApiModel.refName(patch.getSchema().getRef()))));
             }
         });
         components.setSchemas(new TreeMap<>(components.getSchemas()));
@@ -56,8 +58,8 @@ class MergePatchSchemasFilter implements OASFilter {
         components.addSchema(patchName, patch);
         List<String> required = source.getRequired() == null ? List.of() : source.getRequired();
         Map<String, Schema> properties = new LinkedHashMap<>();
-        source.getProperties().forEach((field, schema) -> properties.put(field,
-                patchProperty(schema, !required.contains(field))));
+        source.getProperties()
+                .forEach((field, schema) -> properties.put(field, patchProperty(schema, !required.contains(field))));
         patch.setProperties(properties);
         return patchName;
     }
@@ -82,7 +84,8 @@ class MergePatchSchemasFilter implements OASFilter {
     }
 
     private static Schema nullable(Schema schema) {
-        if (schema.getType() != null && !schema.getType().isEmpty()
+        if (schema.getType() != null
+                && !schema.getType().isEmpty()
                 && !schema.getType().contains(Schema.SchemaType.NULL)) {
             schema.addType(Schema.SchemaType.NULL);
         }
@@ -95,7 +98,9 @@ class MergePatchSchemasFilter implements OASFilter {
     }
 
     private static boolean isObject(Schema schema) {
-        return schema != null && schema.getProperties() != null && !schema.getProperties().isEmpty();
+        return schema != null
+                && schema.getProperties() != null
+                && !schema.getProperties().isEmpty();
     }
 
     private static Schema copy(Schema schema) {

@@ -12,17 +12,19 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 /** Small helpers over the OpenAPI model shared by the document filters. */
 final class OpenApiModel {
 
-    private OpenApiModel() {
-    }
+    private OpenApiModel() {}
 
     /** Calls the action with the path and each operation of the document, in document order. */
-    static void forEachOperation(OpenAPI openAPI,
-            BiConsumer<String, Map.Entry<PathItem.HttpMethod, Operation>> action) {
+    static void forEachOperation(
+            OpenAPI openAPI, BiConsumer<String, Map.Entry<PathItem.HttpMethod, Operation>> action) {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        openAPI.getPaths().getPathItems().forEach((path, item) -> new LinkedHashMap<>(item.getOperations())
-                .entrySet().forEach(entry -> action.accept(path, entry)));
+        openAPI.getPaths()
+                .getPathItems()
+                .forEach((path, item) -> new LinkedHashMap<>(item.getOperations())
+                        .entrySet()
+                        .forEach(entry -> action.accept(path, entry)));
     }
 
     /** Whether the operation takes the named header, declared inline or as a reference to the shared parameter. */

@@ -25,14 +25,17 @@ public class ProblemResponsesFilter implements OASFilter {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
-            for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry :
+                    item.getOperations().entrySet()) {
                 for (String name : problemsFor(path, entry.getKey(), entry.getValue())) {
                     String status = STATUS.get(name);
                     var existing = entry.getValue().getResponses().getAPIResponse(status);
                     // Replace the bare 401/403 entries the security scanner adds with the documented problems.
                     if (existing == null || (existing.getRef() == null && existing.getContent() == null)) {
-                        entry.getValue().getResponses().addAPIResponse(status,
-                                OASFactory.createAPIResponse().ref(name));
+                        entry.getValue()
+                                .getResponses()
+                                .addAPIResponse(
+                                        status, OASFactory.createAPIResponse().ref(name));
                     }
                 }
             }
@@ -59,8 +62,7 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         switch (method) {
             case POST, PATCH, PUT -> names.addAll(List.of("Conflict", "PayloadTooLarge", "UnsupportedMediaType"));
-            default -> {
-            }
+            default -> {}
         }
         if (OpenApiModel.hasHeader(operation, "If-Match", HttpConventionsFilter.IF_MATCH)) {
             names.add("PreconditionFailed");

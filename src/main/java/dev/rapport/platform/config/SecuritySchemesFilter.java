@@ -3,7 +3,6 @@ package dev.rapport.platform.config;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -34,34 +33,48 @@ class SecuritySchemesFilter implements OASFilter {
     /** The realm of dev mode and tests; a deployment's document names the realm it trusts (OIDC_AUTH_SERVER_URL). */
     static final String DEFAULT_REALM = "http://localhost:8180/realms/rapport";
 
-
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         Set<String> scopes = new TreeSet<>();
         OpenApiModel.forEachOperation(openAPI, (path, entry) -> scopes.addAll(rewrite(entry.getValue())));
-        String realm = ConfigProvider.getConfig().getOptionalValue("quarkus.oidc.auth-server-url", String.class)
-                .orElse(DEFAULT_REALM).replaceAll("/+$", "");
+        String realm = ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.oidc.auth-server-url", String.class)
+                .orElse(DEFAULT_REALM)
+                .replaceAll("/+$", "");
         String protocol = realm + "/protocol/openid-connect";
-        OAuthFlow authorizationCode = OASFactory.createOAuthFlow().authorizationUrl(protocol + "/auth")
-                .tokenUrl(protocol + "/token").refreshUrl(protocol + "/token").addScope("openid", "Sign in (OIDC)");
+        OAuthFlow authorizationCode = OASFactory.createOAuthFlow()
+                .authorizationUrl(protocol + "/auth")
+                .tokenUrl(protocol + "/token")
+                .refreshUrl(protocol + "/token")
+                .addScope("openid", "Sign in (OIDC)");
         OAuthFlow clientCredentials = OASFactory.createOAuthFlow().tokenUrl(protocol + "/token");
         for (String scope : scopes) {
             String description = Roles.PERMISSIONS.getOrDefault(scope, "Partner scope " + scope);
             authorizationCode.addScope(scope, description);
             clientCredentials.addScope(scope, description);
         }
-        openAPI.getComponents().addSecurityScheme(OAUTH2, OASFactory.createSecurityScheme()
-                .type(SecurityScheme.Type.OAUTH2)
-                .description("The OIDC realm " + realm + " (discovery: " + realm
-                        + "/.well-known/openid-configuration). People sign in with the authorization code flow and "
-                        + "PKCE (S256; public client `rapport-web`), partner systems use the client credentials "
-                        + "flow with their own client. Either way the access token is sent as a bearer token.")
-                .flows(OASFactory.createOAuthFlows().authorizationCode(authorizationCode)
-                        .clientCredentials(clientCredentials)));
-        openAPI.getComponents().addSecurityScheme(BEARER, OASFactory.createSecurityScheme()
-                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                .description("An access token of the realm, obtained by any OIDC client and sent as "
-                        + "`Authorization: Bearer <token>`"));
+        openAPI.getComponents()
+                .addSecurityScheme(
+                        OAUTH2,
+                        OASFactory.createSecurityScheme()
+                                .type(SecurityScheme.Type.OAUTH2)
+                                .description(
+                                        "The OIDC realm " + realm + " (discovery: " + realm
+                                                + "/.well-known/openid-configuration). People sign in with the authorization code flow and "
+                                                + "PKCE (S256; public client `rapport-web`), partner systems use the client credentials "
+                                                + "flow with their own client. Either way the access token is sent as a bearer token.")
+                                .flows(OASFactory.createOAuthFlows()
+                                        .authorizationCode(authorizationCode)
+                                        .clientCredentials(clientCredentials)));
+        openAPI.getComponents()
+                .addSecurityScheme(
+                        BEARER,
+                        OASFactory.createSecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer")
+                                .bearerFormat("JWT")
+                                .description("An access token of the realm, obtained by any OIDC client and sent as "
+                                        + "`Authorization: Bearer <token>`"));
     }
 
     /**
@@ -72,7 +85,9 @@ class SecuritySchemesFilter implements OASFilter {
     private static Set<String> rewrite(Operation operation) {
         Set<String> allowed = new LinkedHashSet<>();
         if (operation.getSecurity() != null) {
-            operation.getSecurity().forEach(requirement -> requirement.getSchemes().values().forEach(allowed::addAll));
+            operation
+                    .getSecurity()
+                    .forEach(requirement -> requirement.getSchemes().values().forEach(allowed::addAll));
         }
         if (allowed.isEmpty() && operation.getSecurity() == null) {
             return Set.of();
@@ -81,15 +96,16 @@ class SecuritySchemesFilter implements OASFilter {
         security.add(OASFactory.createSecurityRequirement().addScheme(OAUTH2));
         security.add(OASFactory.createSecurityRequirement().addScheme(BEARER));
         operation.setSecurity(security);
-        Set<String> scopes = allowed.stream().filter(role -> role.contains(":"))
+        Set<String> scopes = allowed.stream()
+                .filter(role -> role.contains(":"))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         Set<String> roles = new LinkedHashSet<>();
         allowed.stream().filter(role -> !role.contains(":")).forEach(roles::add);
         scopes.forEach(permission -> roles.addAll(Roles.rolesHolding(permission)));
         String access = "**Who may call it:** " + (roles.isEmpty() ? "no realm role" : "the realm roles " + list(roles))
                 + (scopes.isEmpty() ? "; no partner scope." : "; partner clients with the scope " + list(scopes) + ".");
-        operation.setDescription(operation.getDescription() == null ? access
-                : operation.getDescription() + "\n\n" + access);
+        operation.setDescription(
+                operation.getDescription() == null ? access : operation.getDescription() + "\n\n" + access);
         return scopes;
     }
 

@@ -65,20 +65,25 @@ public final class Background {
      * Runs {@code work} on a fresh, safe Vert.x duplicated context, so that its Hibernate Reactive session is its
      * own even when it runs beside others started from the same place, as a unit of work for {@link AfterWork}.
      */
-    public static <T> void detached(Vertx vertx, Supplier<Uni<T>> work, Consumer<T> onItem,
-            Consumer<Throwable> onFailure) {
+    public static <T> void detached(
+            Vertx vertx, Supplier<Uni<T>> work, Consumer<T> onItem, Consumer<Throwable> onFailure) {
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
         context.runOnContext(ignored -> {
             AfterWork.Callbacks afterwards = AfterWork.begin();
             // deferred: a supplier that throws fails the Uni instead of leaving the caller waiting for an answer
-            Uni.createFrom().<T>deferred(work::get).subscribe().with(item -> {
-                afterwards.run();
-                onItem.accept(item);
-            }, failure -> {
-                afterwards.run();
-                onFailure.accept(failure);
-            });
+            Uni.createFrom()
+                    .<T>deferred(work::get)
+                    .subscribe()
+                    .with(
+                            item -> {
+                                afterwards.run();
+                                onItem.accept(item);
+                            },
+                            failure -> {
+                                afterwards.run();
+                                onFailure.accept(failure);
+                            });
         });
     }
 

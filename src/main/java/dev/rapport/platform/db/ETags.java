@@ -9,8 +9,7 @@ import dev.rapport.platform.error.ProblemType;
 /** Strong ETags made from row versions, and the {@code If-Match} check against them. */
 public final class ETags {
 
-    private ETags() {
-    }
+    private ETags() {}
 
     public static String of(long version) {
         return "\"" + version + "\"";
@@ -28,12 +27,15 @@ public final class ETags {
      */
     public static Throwable whenStale(Throwable failure, String ifMatch) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.StaleStateException || t instanceof jakarta.persistence.OptimisticLockException) {
+            if (t instanceof org.hibernate.StaleStateException
+                    || t instanceof jakarta.persistence.OptimisticLockException) {
                 return ifMatch != null && !ifMatch.isBlank()
-                        ? new DomainException(ProblemType.PRECONDITION_FAILED,
+                        ? new DomainException(
+                                ProblemType.PRECONDITION_FAILED,
                                 "The resource changed while this request ran; If-Match " + ifMatch.trim()
                                         + " no longer matches")
-                        : new DomainException(ProblemType.CONCURRENT_MODIFICATION,
+                        : new DomainException(
+                                ProblemType.CONCURRENT_MODIFICATION,
                                 "The resource was changed by another request while this one ran; read it again and retry");
             }
             if (t.getCause() == t) {
@@ -59,7 +61,8 @@ public final class ETags {
                 return;
             }
         }
-        throw new DomainException(ProblemType.PRECONDITION_FAILED,
+        throw new DomainException(
+                ProblemType.PRECONDITION_FAILED,
                 "If-Match " + ifMatch.trim() + " does not match the current ETag " + current
                         + "; read the resource again and reapply the change");
     }

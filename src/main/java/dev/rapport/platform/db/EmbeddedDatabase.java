@@ -19,8 +19,7 @@ final class EmbeddedDatabase {
     /** Outside the rapport.* namespace, which RapportConfig maps completely. */
     private static final String PORT_PROPERTY = EmbeddedDatabase.class.getName() + ".port";
 
-    private EmbeddedDatabase() {
-    }
+    private EmbeddedDatabase() {}
 
     /** The port of this JVM's embedded server, started on first use. */
     static synchronized int port() {

@@ -32,11 +32,14 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
             return List.of();
         }
         int port = EmbeddedDatabase.port();
-        return List.of(new PropertiesConfigSource(Map.of(
-                "DB_HOST", "localhost",
-                "DB_PORT", Integer.toString(port),
-                "DB_NAME", "postgres",
-                "DB_USER", "postgres"), "embedded-postgresql", ORDINAL));
+        return List.of(new PropertiesConfigSource(
+                Map.of(
+                        "DB_HOST", "localhost",
+                        "DB_PORT", Integer.toString(port),
+                        "DB_NAME", "postgres",
+                        "DB_USER", "postgres"),
+                "embedded-postgresql",
+                ORDINAL));
     }
 
     @Override

@@ -16,13 +16,13 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Statements sent straight to the reactive pool, each on a pooled connection of its own and outside any
- * transaction of the caller's, where a Hibernate session costs more than the statement: reads on hot paths (GET of
- * one customer, a page of customers, GraphQL's batched nested fields), and writes that are one statement, which PostgreSQL runs
+ * Statements sent straight to the reactive pool, each on a pooled connection of its own and outside any transaction
+ * of the caller's, where a Hibernate session costs more than the statement: reads on hot paths (GET of one customer,
+ * a page of customers, GraphQL's batched nested fields), and writes that are one statement, which PostgreSQL runs
  * atomically on its own (the webhook sender's claims and attempt records). Opening a session, parsing the native SQL
- * and hydrating entities took about 0.25 ms of CPU per statement (bench/FINDINGS.md, 2026-11-23 cf8c62e); an explicit
- * transaction adds two round trips. Statements are logged at DEBUG under {@code dev.rapport.SQL}, as Hibernate's are
- * under {@code org.hibernate.SQL}.
+ * and hydrating entities took about 0.25 ms of CPU per statement (bench/FINDINGS.md, 2026-11-23 cf8c62e); an
+ * explicit transaction adds two round trips. Statements are logged at DEBUG under {@code dev.rapport.SQL}, as
+ * Hibernate's are under {@code org.hibernate.SQL}.
  */
 @ApplicationScoped
 public class PooledStatements {

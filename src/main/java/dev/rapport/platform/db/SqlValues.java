@@ -8,8 +8,7 @@ import java.time.ZoneOffset;
 /** Conversions of values read by native queries, whose Java types depend on the driver's mapping. */
 public final class SqlValues {
 
-    private SqlValues() {
-    }
+    private SqlValues() {}
 
     /** A {@code timestamptz} column as an {@link OffsetDateTime} in UTC, or null. */
     public static OffsetDateTime timestamp(Object value) {
@@ -25,6 +24,7 @@ public final class SqlValues {
         if (value instanceof LocalDateTime local) {
             return local.atOffset(ZoneOffset.UTC);
         }
-        throw new IllegalArgumentException("Not a timestamp: " + value.getClass().getName());
+        throw new IllegalArgumentException(
+                "Not a timestamp: " + value.getClass().getName());
     }
 }

@@ -35,8 +35,8 @@ public class DomainException extends RuntimeException implements GraphQLError {
     }
 
     public static DomainException invalid(String field, String message) {
-        return new DomainException(ProblemType.VALIDATION_FAILED, field + ": " + message,
-                List.of(new Problem.FieldError(field, message)));
+        return new DomainException(
+                ProblemType.VALIDATION_FAILED, field + ": " + message, List.of(new Problem.FieldError(field, message)));
     }
 
     /** A request document that could not be read into its expected shape. */
@@ -65,8 +65,10 @@ public class DomainException extends RuntimeException implements GraphQLError {
 
     @Override
     public ErrorClassification getErrorType() {
-        return type.status() >= 500 ? graphql.ErrorType.ExecutionAborted
+        return type.status() >= 500
+                ? graphql.ErrorType.ExecutionAborted
                 : type == ProblemType.VALIDATION_FAILED || type == ProblemType.INVALID_FILTER
-                        ? graphql.ErrorType.ValidationError : graphql.ErrorType.DataFetchingException;
+                        ? graphql.ErrorType.ValidationError
+                        : graphql.ErrorType.DataFetchingException;
     }
 }

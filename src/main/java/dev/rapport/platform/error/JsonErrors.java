@@ -12,8 +12,7 @@ import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 /** Describes a JSON reading failure in words for a person, without Jackson's Java type names. */
 final class JsonErrors {
 
-    private JsonErrors() {
-    }
+    private JsonErrors() {}
 
     static String describe(JsonProcessingException e) {
         String field = fieldPath(e);

@@ -12,20 +12,29 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record Problem(
         @Schema(description = "URI identifying the problem type", examples = "https://rapport.dev/problems/not-found")
         String type,
+
         @Schema(description = "Short summary of the problem type", examples = "Not found")
         String title,
+
         @Schema(description = "HTTP status code", examples = "404")
         int status,
-        @Schema(description = "Stable machine-readable code; the same code appears in GraphQL error extensions",
+
+        @Schema(
+                description = "Stable machine-readable code; the same code appears in GraphQL error extensions",
                 examples = "not-found")
         String code,
-        @Schema(description = "Explanation of this occurrence, fit to show to a person",
+
+        @Schema(
+                description = "Explanation of this occurrence, fit to show to a person",
                 examples = "No customer with id 0190c4e4-8c4e-7000-8000-000000000000")
         String detail,
+
         @Schema(description = "The request path", examples = "/v1/customers/0190c4e4-8c4e-7000-8000-000000000000")
         String instance,
+
         @Schema(description = "Correlation id of the request; quote it when reporting a problem")
         String requestId,
+
         @Schema(description = "Per-field errors, for validation problems")
         List<FieldError> errors) {
 
@@ -35,13 +44,20 @@ public record Problem(
     public record FieldError(
             @Schema(description = "Path of the field in the request, dot-separated", examples = "emails[0].address")
             String field,
-            @Schema(description = "What is wrong with it", examples = "must be a well-formed email address")
-            String message) {
-    }
 
-    public static Problem of(ProblemType type, String detail, String instance, String requestId,
-            List<FieldError> errors) {
-        return new Problem(type.uri(), type.title(), type.status(), type.code(), detail, instance, requestId,
+            @Schema(description = "What is wrong with it", examples = "must be a well-formed email address")
+            String message) {}
+
+    public static Problem of(
+            ProblemType type, String detail, String instance, String requestId, List<FieldError> errors) {
+        return new Problem(
+                type.uri(),
+                type.title(),
+                type.status(),
+                type.code(),
+                detail,
+                instance,
+                requestId,
                 errors == null ? List.of() : errors);
     }
 }

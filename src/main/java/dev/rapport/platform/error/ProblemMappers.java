@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -16,8 +17,8 @@ import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -29,7 +30,6 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.persistence.OptimisticLockException;
 
 /**
  * The one place where exceptions become HTTP responses: every failure leaves as {@code application/problem+json}
@@ -44,8 +44,10 @@ public class ProblemMappers {
         return respond(request, e.type(), e.getMessage(), e.errors());
     }
 
-    @ServerExceptionMapper({ ConstraintViolationException.class,
-            io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException.class })
+    @ServerExceptionMapper({
+        ConstraintViolationException.class,
+        io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException.class
+    })
     public Response violations(ConstraintViolationException e, HttpServerRequest request) {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
@@ -64,14 +66,19 @@ public class ProblemMappers {
     }
 
     /** Named one by one: quarkus-rest-jackson has built-in mappers for these that would answer plain JSON. */
-    @ServerExceptionMapper({ JsonMappingException.class, MismatchedInputException.class,
-            UnrecognizedPropertyException.class, InvalidFormatException.class, JsonParseException.class })
+    @ServerExceptionMapper({
+        JsonMappingException.class,
+        MismatchedInputException.class,
+        UnrecognizedPropertyException.class,
+        InvalidFormatException.class,
+        JsonParseException.class
+    })
     public Response mapping(JsonProcessingException e, HttpServerRequest request) {
         return json(e, request);
     }
 
     /** A lost optimistic-lock race that no service translated: mapped as {@link ETags#whenStale} maps it. */
-    @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
     public Response staleWrite(RuntimeException e, HttpServerRequest request) {
         return domain((DomainException) ETags.whenStale(e, request.getHeader("If-Match")), request);
     }
@@ -88,8 +95,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, HttpServerRequest request) {
-        return respond(request, ProblemType.FORBIDDEN, "The caller's roles or scopes do not allow this operation",
-                null);
+        return respond(
+                request, ProblemType.FORBIDDEN, "The caller's roles or scopes do not allow this operation", null);
     }
 
     @ServerExceptionMapper
@@ -104,8 +111,8 @@ public class ProblemMappers {
         String detail = switch (type) {
             case NOT_FOUND -> "No resource at " + request.path();
             case METHOD_NOT_ALLOWED -> request.method() + " is not supported on " + request.path();
-            case UNSUPPORTED_MEDIA_TYPE -> "Content type " + request.getHeader(HttpHeaders.CONTENT_TYPE)
-                    + " is not supported here";
+            case UNSUPPORTED_MEDIA_TYPE ->
+                "Content type " + request.getHeader(HttpHeaders.CONTENT_TYPE) + " is not supported here";
             case NOT_ACCEPTABLE -> "This resource can be sent as application/json";
             case PAYLOAD_TOO_LARGE -> "The request body exceeds the size limit";
             case INTERNAL_ERROR -> {
@@ -114,7 +121,8 @@ public class ProblemMappers {
             }
             default -> status == 400 ? "The request could not be read" : "The request could not be processed";
         };
-        Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE)
+        Response.ResponseBuilder builder = Response.status(status)
+                .type(Problem.MEDIA_TYPE)
                 .entity(Problem.of(type, detail, request.path(), RequestIds.of(request), null));
         String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
         if (allow != null) {
@@ -133,22 +141,33 @@ public class ProblemMappers {
         }
         if (UniqueViolations.isUniqueViolation(e)) {
             // A uniqueness rule checked in the service lost a race to a concurrent request; the database kept it.
-            return respond(request, ProblemType.CONFLICT,
-                    "A record with the same unique values was created by a concurrent request", null);
+            return respond(
+                    request,
+                    ProblemType.CONFLICT,
+                    "A record with the same unique values was created by a concurrent request",
+                    null);
         }
         if (UniqueViolations.isTransientConflict(e)) {
-            return respond(request, ProblemType.CONCURRENT_MODIFICATION,
-                    "The request collided with a concurrent one; retry it", null);
+            return respond(
+                    request,
+                    ProblemType.CONCURRENT_MODIFICATION,
+                    "The request collided with a concurrent one; retry it",
+                    null);
         }
         String requestId = RequestIds.of(request);
         LOG.errorf(e, "Request %s %s failed (request id %s)", request.method(), request.path(), requestId);
-        return respond(request, ProblemType.INTERNAL_ERROR,
-                "An unexpected error occurred; quote the request id " + requestId + " when reporting it", null);
+        return respond(
+                request,
+                ProblemType.INTERNAL_ERROR,
+                "An unexpected error occurred; quote the request id " + requestId + " when reporting it",
+                null);
     }
 
     private static boolean isMapped(Throwable t) {
-        return t instanceof DomainException || t instanceof OptimisticLockException
-                || t instanceof StaleStateException || t instanceof ConstraintViolationException;
+        return t instanceof DomainException
+                || t instanceof OptimisticLockException
+                || t instanceof StaleStateException
+                || t instanceof ConstraintViolationException;
     }
 
     private Response unwrap(Throwable cause, HttpServerRequest request) {
@@ -161,8 +180,8 @@ public class ProblemMappers {
         return staleWrite((RuntimeException) cause, request);
     }
 
-    static Response respond(HttpServerRequest request, ProblemType type, String detail,
-            List<Problem.FieldError> errors) {
+    static Response respond(
+            HttpServerRequest request, ProblemType type, String detail, List<Problem.FieldError> errors) {
         Response.ResponseBuilder builder = Response.status(type.status())
                 .type(Problem.MEDIA_TYPE)
                 .entity(Problem.of(type, detail, request.path(), RequestIds.of(request), errors));

@@ -18,8 +18,8 @@ public enum ProblemType {
     PRECONDITION_FAILED(412, "precondition-failed", "The resource has changed since it was read"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The request content type is not supported"),
-    IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused",
-            "The Idempotency-Key was already used with a different request"),
+    IDEMPOTENCY_KEY_REUSED(
+            422, "idempotency-key-reused", "The Idempotency-Key was already used with a different request"),
     RATE_LIMITED(429, "rate-limited", "Too many requests"),
     INTERNAL_ERROR(500, "internal-error", "Internal error"),
     OVERLOADED(503, "overloaded", "The service is busy");

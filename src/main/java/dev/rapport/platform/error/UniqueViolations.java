@@ -7,8 +7,7 @@ final class UniqueViolations {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private UniqueViolations() {
-    }
+    private UniqueViolations() {}
 
     static boolean isUniqueViolation(Throwable failure) {
         return hasSqlState(failure, UNIQUE_VIOLATION);

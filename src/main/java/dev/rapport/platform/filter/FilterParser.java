@@ -17,8 +17,7 @@ public final class FilterParser {
     public static final int MAX_LENGTH = 2000;
     private static final RSQLParser PARSER = new RSQLParser(Set.copyOf(RSQLOperators.defaultOperators()));
 
-    private FilterParser() {
-    }
+    private FilterParser() {}
 
     public static Node parse(String filter) {
         if (filter.length() > MAX_LENGTH) {
@@ -32,7 +31,9 @@ public final class FilterParser {
     }
 
     static DomainException invalid(String message) {
-        return new DomainException(ProblemType.INVALID_FILTER, "Invalid filter: " + message,
+        return new DomainException(
+                ProblemType.INVALID_FILTER,
+                "Invalid filter: " + message,
                 java.util.List.of(new Problem.FieldError("filter", message)));
     }
 

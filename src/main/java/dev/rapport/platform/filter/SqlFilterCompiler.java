@@ -19,8 +19,8 @@ import cz.jirutka.rsql.parser.ast.AndNode;
 import cz.jirutka.rsql.parser.ast.ComparisonNode;
 import cz.jirutka.rsql.parser.ast.ComparisonOperator;
 import cz.jirutka.rsql.parser.ast.LogicalNode;
-import cz.jirutka.rsql.parser.ast.Node;
 import cz.jirutka.rsql.parser.ast.NoArgRSQLVisitorAdapter;
+import cz.jirutka.rsql.parser.ast.Node;
 import cz.jirutka.rsql.parser.ast.OrNode;
 import cz.jirutka.rsql.parser.ast.RSQLOperators;
 
@@ -64,7 +64,8 @@ public final class SqlFilterCompiler {
     }
 
     private static String join(LogicalNode node, String operator, NoArgRSQLVisitorAdapter<String> visitor) {
-        return node.getChildren().stream().map(child -> child.accept(visitor))
+        return node.getChildren().stream()
+                .map(child -> child.accept(visitor))
                 .collect(Collectors.joining(operator, "(", ")"));
     }
 
@@ -76,7 +77,8 @@ public final class SqlFilterCompiler {
             throw FilterParser.invalid("unknown field '" + selector + "'; filterable fields are "
                     + fields.values().stream()
                             .map(f -> f.type() == FilterField.FieldType.ATTRIBUTES ? f.name() + ".<key>" : f.name())
-                            .sorted().collect(Collectors.joining(", ")));
+                            .sorted()
+                            .collect(Collectors.joining(", ")));
         }
         ComparisonOperator op = node.getOperator();
         List<String> args = node.getArguments().stream().map(field.normalizer()).toList();
@@ -98,7 +100,11 @@ public final class SqlFilterCompiler {
         return scalar(sql, op, args, params, a -> a);
     }
 
-    private static String scalar(String sql, ComparisonOperator op, List<String> args, SqlParams params,
+    private static String scalar(
+            String sql,
+            ComparisonOperator op,
+            List<String> args,
+            SqlParams params,
             java.util.function.Function<String, Object> convert) {
         if (is(op, RSQLOperators.IN) || is(op, RSQLOperators.NOT_IN)) {
             String list = args.stream().map(a -> params.bind(convert.apply(a))).collect(Collectors.joining(", "));
@@ -108,20 +114,21 @@ public final class SqlFilterCompiler {
         return sql + " " + sqlOperator(op) + " " + value;
     }
 
-    private static String stringArray(String selector, String sql, ComparisonOperator op, List<String> args,
-            SqlParams params) {
+    private static String stringArray(
+            String selector, String sql, ComparisonOperator op, List<String> args, SqlParams params) {
         if (!isEquality(op) && !is(op, RSQLOperators.IN) && !is(op, RSQLOperators.NOT_IN)) {
             throw FilterParser.invalid("'" + selector + "' supports ==, !=, =in= and =out= only");
         }
         // Overlap (&&) with the listed values can use the GIN index on the array column.
-        String values = args.stream().map(a -> "cast(" + params.bind(a) + " as text)")
+        String values = args.stream()
+                .map(a -> "cast(" + params.bind(a) + " as text)")
                 .collect(Collectors.joining(", ", "array[", "]"));
         boolean negated = is(op, RSQLOperators.NOT_EQUAL) || is(op, RSQLOperators.NOT_IN);
         return (negated ? "not " : "") + "(" + sql + " && " + values + ")";
     }
 
-    private static String attribute(String selector, String sql, String key, ComparisonOperator op, List<String> args,
-            SqlParams params) {
+    private static String attribute(
+            String selector, String sql, String key, ComparisonOperator op, List<String> args, SqlParams params) {
         if (!ATTRIBUTE_KEY.matcher(key).matches()) {
             throw FilterParser.invalid("'" + selector + "' is not a valid attribute name");
         }
@@ -146,8 +153,8 @@ public final class SqlFilterCompiler {
             return "(case when jsonb_typeof(" + sql + " -> " + keyParam + ") = 'number' then cast(" + sql + " ->> "
                     + keyParam + " as numeric) end) " + sqlOperator(op) + " " + params.bind(number);
         }
-        return "(case when jsonb_typeof(" + sql + " -> " + keyParam + ") = 'string' then " + sql + " ->> "
-                + keyParam + " end) " + sqlOperator(op) + " " + params.bind(arg);
+        return "(case when jsonb_typeof(" + sql + " -> " + keyParam + ") = 'string' then " + sql + " ->> " + keyParam
+                + " end) " + sqlOperator(op) + " " + params.bind(arg);
     }
 
     private static List<Object> candidates(String arg) {

@@ -22,9 +22,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.rapport.platform.config.RapportConfig;
-import dev.rapport.platform.time.Clocks;
 import dev.rapport.platform.error.DomainException;
 import dev.rapport.platform.error.ProblemType;
+import dev.rapport.platform.time.Clocks;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -93,17 +93,22 @@ public class IdempotentRequests {
         }
         String principal = identity.isAnonymous() ? "" : identity.getPrincipal().getName();
         String hash = hash(operation, request);
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> claim(session, principal, key, hash)
-                .chain(claimed -> claimed
-                        ? work.get().call(stored -> save(session, principal, key, stored)).map(this::toResponse)
-                        : replay(session, principal, key, hash))));
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> claim(session, principal, key, hash)
+                        .chain(claimed -> claimed
+                                ? work.get()
+                                        .call(stored -> save(session, principal, key, stored))
+                                        .map(this::toResponse)
+                                : replay(session, principal, key, hash))));
     }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> deleteExpired() {
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery("delete from idempotency_key where expires_at < :now")
-                .setParameter("now", Clocks.now(clock)).executeUpdate()))
+        return Panache.withTransaction(() -> Panache.getSession()
+                        .chain(session -> session.createNativeQuery(
+                                        "delete from idempotency_key where expires_at < :now")
+                                .setParameter("now", Clocks.now(clock))
+                                .executeUpdate()))
                 .invoke(count -> LOG.debugf("Deleted %d expired idempotency keys", count))
                 .replaceWithVoid();
     }
@@ -150,7 +155,8 @@ public class IdempotentRequests {
                     }
                     Object[] row = found.get(0);
                     if (!hash.equals(row[0])) {
-                        throw new DomainException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                        throw new DomainException(
+                                ProblemType.IDEMPOTENCY_KEY_REUSED,
                                 "Idempotency-Key " + key + " was already used with a different request body");
                     }
                     Response.ResponseBuilder response = Response.status(((Number) row[1]).intValue())

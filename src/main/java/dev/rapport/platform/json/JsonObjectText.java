@@ -15,8 +15,7 @@ import io.smallrye.graphql.api.Adapter;
 public class JsonObjectText implements Adapter<Map<String, Object>, String> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
     @Override
     public String to(Map<String, Object> value) throws Exception {

@@ -16,14 +16,13 @@ public final class MergePatch {
 
     public static final String MEDIA_TYPE = "application/merge-patch+json";
 
-    private MergePatch() {
-    }
+    private MergePatch() {}
 
     /** Applies {@code patch} to a copy of {@code target} and returns the result. */
     public static JsonNode apply(JsonNode target, JsonNode patch) {
         if (patch == null || !patch.isObject()) {
-            throw new DomainException(ProblemType.MALFORMED_REQUEST,
-                    "A merge patch must be a JSON object naming the fields to change");
+            throw new DomainException(
+                    ProblemType.MALFORMED_REQUEST, "A merge patch must be a JSON object naming the fields to change");
         }
         return merge(target, patch);
     }

@@ -38,7 +38,9 @@ public record Cursor(String sort, String key, UUID id) {
             if (first < 0 || second < 0) {
                 throw new IllegalArgumentException("missing parts");
             }
-            return new Cursor(raw.substring(0, first), raw.substring(second + 1),
+            return new Cursor(
+                    raw.substring(0, first),
+                    raw.substring(second + 1),
                     UUID.fromString(raw.substring(first + 1, second)));
         } catch (IllegalArgumentException e) {
             throw DomainException.invalid("after", "is not a cursor returned by this API");

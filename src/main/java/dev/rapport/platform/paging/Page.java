@@ -14,9 +14,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Page<T>(
         @Schema(description = "The items of this page") List<T> data,
+
         @Schema(description = "Opaque cursor to pass as `after` to get the next page; null on the last page")
         String nextCursor,
-        @Schema(description = "Whether another page follows") boolean hasMore) {
+
+        @Schema(description = "Whether another page follows")
+        boolean hasMore) {
 
     public <R> Page<R> map(Function<T, R> mapper) {
         return new Page<>(data.stream().map(mapper).toList(), nextCursor, hasMore);

@@ -35,8 +35,8 @@ public record PageRequest(int limit, Cursor after, Sort sort) {
         }
         Cursor cursor = after == null || after.isBlank() ? null : Cursor.decode(after);
         if (cursor != null && !cursor.sort().equals(sort.toString())) {
-            throw DomainException.invalid("after", "this cursor belongs to a list sorted by " + cursor.sort()
-                    + ", not by " + sort);
+            throw DomainException.invalid(
+                    "after", "this cursor belongs to a list sorted by " + cursor.sort() + ", not by " + sort);
         }
         return new PageRequest(size, cursor, sort);
     }
@@ -57,8 +57,8 @@ public record PageRequest(int limit, Cursor after, Sort sort) {
             return "true";
         }
         Object key = sort.field().kind() == Sort.Kind.TIMESTAMP ? after.timeKey() : after.key();
-        return "(" + sort.field().sql() + ", " + id + ") " + (sort.descending() ? "<" : ">") + " ("
-                + params.bind(key) + ", " + params.bind(after.id()) + ")";
+        return "(" + sort.field().sql() + ", " + id + ") " + (sort.descending() ? "<" : ">") + " (" + params.bind(key)
+                + ", " + params.bind(after.id()) + ")";
     }
 
     /** {@code order by key, id limit n}: the page's order, with one row more than the page. */

@@ -12,12 +12,12 @@ import dev.rapport.platform.error.DomainException;
 public record Sort(SortField field, boolean descending) {
 
     /** A field a list may be sorted by, and the SQL expression behind it. */
-    public record SortField(String name, String sql, Kind kind) {
-    }
+    public record SortField(String name, String sql, Kind kind) {}
 
     /** How a sort key is carried in a cursor and bound back into SQL. */
     public enum Kind {
-        TIMESTAMP, TEXT
+        TIMESTAMP,
+        TEXT
     }
 
     public static Sort parse(String value, Map<String, SortField> allowed, Sort defaultSort) {
@@ -29,8 +29,10 @@ public record Sort(SortField field, boolean descending) {
         String name = descending || trimmed.startsWith("+") ? trimmed.substring(1) : trimmed;
         SortField field = allowed.get(name);
         if (field == null) {
-            throw DomainException.invalid("sort", "cannot sort by '" + name + "'; sortable fields are "
-                    + allowed.keySet().stream().sorted().collect(Collectors.joining(", ")));
+            throw DomainException.invalid(
+                    "sort",
+                    "cannot sort by '" + name + "'; sortable fields are "
+                            + allowed.keySet().stream().sorted().collect(Collectors.joining(", ")));
         }
         return new Sort(field, descending);
     }

@@ -29,7 +29,9 @@ public class Caller {
 
     /** The caller's name (preferred user name, or subject), null when anonymous. */
     public String name() {
-        return !inRequest() ? SYSTEM : identity.isAnonymous() ? null : identity.getPrincipal().getName();
+        return !inRequest()
+                ? SYSTEM
+                : identity.isAnonymous() ? null : identity.getPrincipal().getName();
     }
 
     /** Background work (consumers, the webhook sender) acts as the system, outside any request. */

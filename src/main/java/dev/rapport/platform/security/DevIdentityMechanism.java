@@ -43,5 +43,4 @@ public class DevIdentityMechanism implements BearerOnlyMechanism {
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         return active ? Uni.createFrom().item(identity) : Uni.createFrom().nullItem();
     }
-
 }

@@ -2,7 +2,6 @@ package dev.rapport.platform.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.rapport.platform.error.ProblemType;
 import dev.rapport.platform.web.HttpProblems;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -29,7 +28,8 @@ public class ProblemChallengeMechanism implements BearerOnlyMechanism {
 
     @Override
     public Uni<Boolean> sendChallenge(RoutingContext context) {
-        return Uni.createFrom().completionStage(() -> problems.unauthorized(context).toCompletionStage())
+        return Uni.createFrom()
+                .completionStage(() -> problems.unauthorized(context).toCompletionStage())
                 .replaceWith(true);
     }
 

@@ -57,26 +57,32 @@ public class RateLimits {
     }
 
     private void limit(RoutingContext ctx) {
-        identity(ctx).subscribe().with(identity -> {
-            if (identity == null || identity.isAnonymous()) {
-                ctx.next();
-                return;
-            }
-            Key key = keyOf(identity);
-            RapportConfig.Limit limit = key.client() ? config.clients().getOrDefault(key.name(), config.defaults())
-                    : config.defaults();
-            Bucket bucket = buckets.computeIfAbsent(key.toString(), k -> newBucket(limit));
-            ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-            long resetSeconds = seconds(Duration.ofNanos(probe.getNanosToWaitForReset()));
-            ctx.response().putHeader("RateLimit-Limit", Long.toString(limit.capacity()))
-                    .putHeader("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()))
-                    .putHeader("RateLimit-Reset", Long.toString(resetSeconds));
-            if (probe.isConsumed()) {
-                ctx.next();
-            } else {
-                reject(ctx, seconds(Duration.ofNanos(probe.getNanosToWaitForRefill())));
-            }
-        }, ctx::fail);
+        identity(ctx)
+                .subscribe()
+                .with(
+                        identity -> {
+                            if (identity == null || identity.isAnonymous()) {
+                                ctx.next();
+                                return;
+                            }
+                            Key key = keyOf(identity);
+                            RapportConfig.Limit limit = key.client()
+                                    ? config.clients().getOrDefault(key.name(), config.defaults())
+                                    : config.defaults();
+                            Bucket bucket = buckets.computeIfAbsent(key.toString(), k -> newBucket(limit));
+                            ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+                            long resetSeconds = seconds(Duration.ofNanos(probe.getNanosToWaitForReset()));
+                            ctx.response()
+                                    .putHeader("RateLimit-Limit", Long.toString(limit.capacity()))
+                                    .putHeader("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()))
+                                    .putHeader("RateLimit-Reset", Long.toString(resetSeconds));
+                            if (probe.isConsumed()) {
+                                ctx.next();
+                            } else {
+                                reject(ctx, seconds(Duration.ofNanos(probe.getNanosToWaitForRefill())));
+                            }
+                        },
+                        ctx::fail);
     }
 
     private static Uni<SecurityIdentity> identity(RoutingContext ctx) {
@@ -84,7 +90,9 @@ public class RateLimits {
             return Uni.createFrom().item(user.getSecurityIdentity());
         }
         Uni<SecurityIdentity> deferred = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
-        return deferred == null ? Uni.createFrom().nullItem() : deferred.onFailure().recoverWithNull();
+        return deferred == null
+                ? Uni.createFrom().nullItem()
+                : deferred.onFailure().recoverWithNull();
     }
 
     private void reject(RoutingContext ctx, long retryAfter) {
@@ -109,8 +117,8 @@ public class RateLimits {
 
     private static Bucket newBucket(RapportConfig.Limit limit) {
         return Bucket.builder()
-                .addLimit(bandwidth -> bandwidth.capacity(limit.capacity())
-                        .refillGreedy(limit.capacity(), limit.refillPeriod()))
+                .addLimit(bandwidth ->
+                        bandwidth.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.refillPeriod()))
                 .build();
     }
 
@@ -118,7 +126,8 @@ public class RateLimits {
     private static Key keyOf(SecurityIdentity identity) {
         if (identity.getPrincipal() instanceof JsonWebToken token) {
             String client = token.getClaim("azp");
-            boolean person = token.getClaim("preferred_username") != null && token.getClaim(Caller.PARTNER_CLAIM) == null;
+            boolean person =
+                    token.getClaim("preferred_username") != null && token.getClaim(Caller.PARTNER_CLAIM) == null;
             if (client != null && !person) {
                 return new Key(true, client);
             }

@@ -17,6 +17,7 @@ public final class Roles {
 
     /** People's roles. */
     public static final String ADMIN = "admin";
+
     public static final String MANAGER = "manager";
     public static final String AGENT = "agent";
     public static final String ANALYST = "analyst";
@@ -39,8 +40,7 @@ public final class Roles {
             ANALYST, Set.of(CUSTOMERS_READ, EVENTS_READ),
             AGENT, Set.of(CUSTOMERS_READ, CUSTOMERS_WRITE, EVENTS_READ),
             MANAGER, Set.of(CUSTOMERS_READ, CUSTOMERS_WRITE, CUSTOMERS_DELETE, EVENTS_READ, WEBHOOKS_MANAGE),
-            ADMIN, Set.of(CUSTOMERS_READ, CUSTOMERS_WRITE, CUSTOMERS_DELETE, EVENTS_READ, WEBHOOKS_MANAGE,
-                    AUDIT_READ));
+            ADMIN, Set.of(CUSTOMERS_READ, CUSTOMERS_WRITE, CUSTOMERS_DELETE, EVENTS_READ, WEBHOOKS_MANAGE, AUDIT_READ));
 
     /** What each permission allows, as the API documents and the realm describe it. */
     public static final Map<String, String> PERMISSIONS = Map.of(
@@ -51,13 +51,13 @@ public final class Roles {
             WEBHOOKS_MANAGE, "Register and manage webhook endpoints",
             AUDIT_READ, "Read the audit log");
 
-    private Roles() {
-    }
+    private Roles() {}
 
     /** The people's roles that grant {@code permission}, most powerful first. */
     public static List<String> rolesHolding(String permission) {
         return Stream.of(ADMIN, MANAGER, AGENT, ANALYST)
-                .filter(role -> PERMISSIONS_OF_ROLES.get(role).contains(permission)).toList();
+                .filter(role -> PERMISSIONS_OF_ROLES.get(role).contains(permission))
+                .toList();
     }
 
     /** The permissions that {@code roles} grant, beside the roles themselves. */

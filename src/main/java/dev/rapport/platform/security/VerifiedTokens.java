@@ -45,8 +45,7 @@ public class VerifiedTokens implements BearerOnlyMechanism, SecurityIdentityAugm
 
     private static final String BEARER = "Bearer ";
 
-    private record Verified(SecurityIdentity identity, Duration trustedFor) {
-    }
+    private record Verified(SecurityIdentity identity, Duration trustedFor) {}
 
     private final boolean enabled;
     private final Duration maxAge;
@@ -91,7 +90,9 @@ public class VerifiedTokens implements BearerOnlyMechanism, SecurityIdentityAugm
 
     private void remember(SecurityIdentity identity) {
         AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
-        if (credential == null || credential.isOpaque() || !(identity.getPrincipal() instanceof JsonWebToken jwt)
+        if (credential == null
+                || credential.isOpaque()
+                || !(identity.getPrincipal() instanceof JsonWebToken jwt)
                 || jwt.getExpirationTime() <= 0) {
             return;
         }
@@ -113,7 +114,8 @@ public class VerifiedTokens implements BearerOnlyMechanism, SecurityIdentityAugm
     }
 
     private static String bearerToken(String authorization) {
-        if (authorization == null || authorization.length() <= BEARER.length()
+        if (authorization == null
+                || authorization.length() <= BEARER.length()
                 || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;
         }

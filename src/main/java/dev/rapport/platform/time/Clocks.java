@@ -14,8 +14,7 @@ import jakarta.inject.Singleton;
  */
 public final class Clocks {
 
-    Clocks() {
-    }
+    Clocks() {}
 
     /** Times are UTC; a test replaces this bean with one it can move. */
     @Produces

@@ -20,13 +20,13 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Lets at most {@code rapport.graphql.max-concurrent} GraphQL requests execute at once; the others wait for a turn
- * in arrival order, holding nothing but their (already read) request. A GraphQL execution builds a large working
- * set (graphql-java's state and SmallRye GraphQL's context for every field fetched), and when a hundred run at once,
+ * in arrival order, holding nothing but their (already read) request. A GraphQL execution builds a large working set
+ * (graphql-java's state and SmallRye GraphQL's context for every field fetched), and when a hundred run at once,
  * each waiting for the database pool, they live long enough to be promoted out of the young generation: the
  * collector then copies hundreds of megabytes per pause and the CPU per request triples (bench/FINDINGS.md,
- * 2026-11-24 b1ddc6c). Executed a few at a time they finish before that. Beyond {@code max-queued} waiting requests the answer is
- * {@code 503 overloaded} with {@code Retry-After}. Runs after authentication and the rate limits, so a refused
- * caller takes no turn.
+ * 2026-11-24 b1ddc6c). Executed a few at a time they finish before that. Beyond {@code max-queued} waiting requests
+ * the answer is {@code 503 overloaded} with {@code Retry-After}. Runs after authentication and the rate limits, so a
+ * refused caller takes no turn.
  */
 @ApplicationScoped
 public class GraphQLAdmission {
@@ -40,8 +40,7 @@ public class GraphQLAdmission {
     private final Set<RoutingContext> running = ConcurrentHashMap.newKeySet();
 
     /** A request waiting for a turn, with the event-loop context it arrived on (where it must continue). */
-    private record Waiting(RoutingContext request, Context context) {
-    }
+    private record Waiting(RoutingContext request, Context context) {}
 
     GraphQLAdmission(RapportConfig config, HttpProblems problems) {
         this.maxConcurrent = config.graphql().maxConcurrent();

@@ -14,9 +14,9 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
-import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -30,7 +30,8 @@ public class HttpProblems {
     private final ObjectMapper json;
     private final long maxBodySize;
 
-    HttpProblems(ObjectMapper json, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+    HttpProblems(
+            ObjectMapper json, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.json = json;
         this.maxBodySize = maxBodySize.asLongValue();
     }
@@ -43,8 +44,7 @@ public class HttpProblems {
     private void rejectOversizedBody(RoutingContext ctx) {
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && parse(length) > maxBodySize) {
-            send(ctx, ProblemType.PAYLOAD_TOO_LARGE,
-                    "The request body exceeds the limit of " + maxBodySize + " bytes");
+            send(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds the limit of " + maxBodySize + " bytes");
             return;
         }
         ctx.next();

@@ -13,8 +13,7 @@ import io.vertx.core.http.HttpServerRequest;
  */
 public final class QueryParameters {
 
-    private QueryParameters() {
-    }
+    private QueryParameters() {}
 
     /**
      * The value of query parameter {@code name} with any raw {@code ;} kept in it; {@code parsed} (what
@@ -22,6 +21,8 @@ public final class QueryParameters {
      */
     public static String keepingSemicolons(HttpServerRequest request, String name, String parsed) {
         String query = request.query();
-        return query == null || query.indexOf(';') < 0 ? parsed : request.params(true).get(name);
+        return query == null || query.indexOf(';') < 0
+                ? parsed
+                : request.params(true).get(name);
     }
 }

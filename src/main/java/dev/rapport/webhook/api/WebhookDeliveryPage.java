@@ -8,6 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "WebhookDeliveryPage", description = "A page of deliveries, newest first")
 public record WebhookDeliveryPage(
         @Schema(description = "The deliveries of this page") List<WebhookDeliveryView> data,
-        @Schema(description = "Cursor for the next page; null on the last page") String nextCursor,
-        @Schema(description = "Whether another page follows") boolean hasMore) {
-}
+
+        @Schema(description = "Cursor for the next page; null on the last page")
+        String nextCursor,
+
+        @Schema(description = "Whether another page follows")
+        boolean hasMore) {}

@@ -8,6 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "WebhookEndpointPage", description = "A page of webhook endpoints")
 public record WebhookEndpointPage(
         @Schema(description = "The endpoints of this page") List<WebhookEndpointView> data,
-        @Schema(description = "Cursor for the next page; null on the last page") String nextCursor,
-        @Schema(description = "Whether another page follows") boolean hasMore) {
-}
+
+        @Schema(description = "Cursor for the next page; null on the last page")
+        String nextCursor,
+
+        @Schema(description = "Whether another page follows")
+        boolean hasMore) {}

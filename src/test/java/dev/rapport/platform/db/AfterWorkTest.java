@@ -1,6 +1,5 @@
 package dev.rapport.platform.db;
 
-import dev.rapport.platform.security.RolePermissions;
 import static dev.rapport.customer.CustomerFixtures.aCustomer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +20,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.rapport.platform.security.RolePermissions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -65,11 +65,16 @@ class AfterWorkTest {
         String id = aCustomer().create();
         String marker = UUID.randomUUID().toString();
 
-        given().header(MARKER, marker).contentType(ContentType.JSON)
+        given().header(MARKER, marker)
+                .contentType(ContentType.JSON)
                 .body(Map.of("query", """
                         mutation($id: ID!) { updateCustomer(id: $id, patch: "{\\"familyName\\": \\"Byron\\"}") { id } }
                         """, "variables", Map.of("id", id)))
-                .when().post("/graphql").then().statusCode(200).body("errors", nullValue());
+                .when()
+                .post("/graphql")
+                .then()
+                .statusCode(200)
+                .body("errors", nullValue());
 
         assertEnded(marker, "the mutation's request context ended");
     }
@@ -78,9 +83,14 @@ class AfterWorkTest {
     void theRequestOfAGraphQLQueryEndsWithItsResponse() {
         String marker = UUID.randomUUID().toString();
 
-        given().header(MARKER, marker).contentType(ContentType.JSON)
+        given().header(MARKER, marker)
+                .contentType(ContentType.JSON)
                 .body(Map.of("query", "{ customers(limit: 1) { hasMore } }"))
-                .when().post("/graphql").then().statusCode(200).body("errors", nullValue());
+                .when()
+                .post("/graphql")
+                .then()
+                .statusCode(200)
+                .body("errors", nullValue());
 
         assertEnded(marker, "the query's request context ended");
     }
@@ -89,15 +99,21 @@ class AfterWorkTest {
     void theRequestOfARestWriteEndsWithItsResponse() {
         String marker = UUID.randomUUID().toString();
 
-        given().header(MARKER, marker).contentType(ContentType.JSON).body(aCustomer().body())
-                .when().post("/v1/customers").then().statusCode(201);
+        given().header(MARKER, marker)
+                .contentType(ContentType.JSON)
+                .body(aCustomer().body())
+                .when()
+                .post("/v1/customers")
+                .then()
+                .statusCode(201);
 
         assertEnded(marker, "the write's request context ended");
     }
 
     /** Waits for the request context of the request marked {@code marker} to end. */
     private void assertEnded(String marker, String description) {
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(20))
                 .untilAsserted(() -> assertThat(ended.markers()).as(description).contains(marker));
     }
 }

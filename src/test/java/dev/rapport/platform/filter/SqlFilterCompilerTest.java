@@ -28,14 +28,14 @@ class SqlFilterCompilerTest {
             FilterField.of("birthday", "c.birthday", FieldType.DATE),
             FilterField.of("createdAt", "c.created_at", FieldType.TIMESTAMP),
             FilterField.of("amount", "p.amount", FieldType.NUMBER),
-            FilterField.of("tags", "c.tags", FieldType.STRING_ARRAY, s -> s.trim().toLowerCase(Locale.ROOT)),
+            FilterField.of(
+                    "tags", "c.tags", FieldType.STRING_ARRAY, s -> s.trim().toLowerCase(Locale.ROOT)),
             FilterField.of("attributes", "c.attributes", FieldType.ATTRIBUTES)));
 
     private static final String FIELDS = "amount, attributes.<key>, birthday, createdAt, email, givenName, tags";
 
     /** A compiled condition: its SQL text and the values bound to $1, $2, ... */
-    record Compiled(String sql, List<Object> values) {
-    }
+    record Compiled(String sql, List<Object> values) {}
 
     private static Compiled compile(String filter) {
         SqlParams params = new SqlParams();
@@ -103,18 +103,20 @@ class SqlFilterCompilerTest {
     @Test
     void datesAreBoundAsLocalDates() {
         assertThat(compile("birthday=ge=1815-12-10")).isEqualTo(sqlOf("c.birthday >= $1", LocalDate.of(1815, 12, 10)));
-        assertThat(compile("birthday=in=(1815-12-10,1906-12-09)")).isEqualTo(sqlOf("c.birthday in ($1, $2)",
-                LocalDate.of(1815, 12, 10), LocalDate.of(1906, 12, 9)));
+        assertThat(compile("birthday=in=(1815-12-10,1906-12-09)"))
+                .isEqualTo(sqlOf("c.birthday in ($1, $2)", LocalDate.of(1815, 12, 10), LocalDate.of(1906, 12, 9)));
     }
 
     @Test
     void timestampsAreInstantsOrDatesAtMidnightUtc() {
         assertThat(compile("createdAt=ge=2026-01-01"))
                 .isEqualTo(sqlOf("c.created_at >= $1", OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)));
-        assertThat(compile("createdAt=lt=2026-01-01T10:15:30+02:00")).isEqualTo(sqlOf("c.created_at < $1",
-                OffsetDateTime.of(2026, 1, 1, 10, 15, 30, 0, ZoneOffset.ofHours(2))));
-        assertThat(compile("createdAt==2026-01-01T10:15:30.250Z")).isEqualTo(sqlOf("c.created_at = $1",
-                OffsetDateTime.of(2026, 1, 1, 10, 15, 30, 250_000_000, ZoneOffset.UTC)));
+        assertThat(compile("createdAt=lt=2026-01-01T10:15:30+02:00"))
+                .isEqualTo(sqlOf(
+                        "c.created_at < $1", OffsetDateTime.of(2026, 1, 1, 10, 15, 30, 0, ZoneOffset.ofHours(2))));
+        assertThat(compile("createdAt==2026-01-01T10:15:30.250Z"))
+                .isEqualTo(sqlOf(
+                        "c.created_at = $1", OffsetDateTime.of(2026, 1, 1, 10, 15, 30, 250_000_000, ZoneOffset.UTC)));
     }
 
     @Test
@@ -139,46 +141,68 @@ class SqlFilterCompilerTest {
         String probe = "c.attributes @> cast(cast($%d as text) as jsonb)";
         assertThat(compile("attributes.segment==b2b"))
                 .isEqualTo(sqlOf("(" + probe.formatted(1) + ")", "{\"segment\":\"b2b\"}"));
-        assertThat(compile("attributes.score==42")).isEqualTo(sqlOf(
-                "(" + probe.formatted(1) + " or " + probe.formatted(2) + ")", "{\"score\":\"42\"}", "{\"score\":42}"));
-        assertThat(compile("attributes.vip==true")).isEqualTo(sqlOf(
-                "(" + probe.formatted(1) + " or " + probe.formatted(2) + ")", "{\"vip\":\"true\"}", "{\"vip\":true}"));
-        assertThat(compile("attributes.score!=4.5")).isEqualTo(sqlOf(
-                "not (" + probe.formatted(1) + " or " + probe.formatted(2) + ")", "{\"score\":\"4.5\"}",
-                "{\"score\":4.5}"));
-        assertThat(compile("attributes.segment=in=(b2b,b2c)")).isEqualTo(sqlOf(
-                "(" + probe.formatted(1) + " or " + probe.formatted(2) + ")", "{\"segment\":\"b2b\"}",
-                "{\"segment\":\"b2c\"}"));
+        assertThat(compile("attributes.score==42"))
+                .isEqualTo(sqlOf(
+                        "(" + probe.formatted(1) + " or " + probe.formatted(2) + ")",
+                        "{\"score\":\"42\"}",
+                        "{\"score\":42}"));
+        assertThat(compile("attributes.vip==true"))
+                .isEqualTo(sqlOf(
+                        "(" + probe.formatted(1) + " or " + probe.formatted(2) + ")",
+                        "{\"vip\":\"true\"}",
+                        "{\"vip\":true}"));
+        assertThat(compile("attributes.score!=4.5"))
+                .isEqualTo(sqlOf(
+                        "not (" + probe.formatted(1) + " or " + probe.formatted(2) + ")",
+                        "{\"score\":\"4.5\"}",
+                        "{\"score\":4.5}"));
+        assertThat(compile("attributes.segment=in=(b2b,b2c)"))
+                .isEqualTo(sqlOf(
+                        "(" + probe.formatted(1) + " or " + probe.formatted(2) + ")",
+                        "{\"segment\":\"b2b\"}",
+                        "{\"segment\":\"b2c\"}"));
         assertThat(compile("attributes.segment=out=(b2b)"))
                 .isEqualTo(sqlOf("not (" + probe.formatted(1) + ")", "{\"segment\":\"b2b\"}"));
     }
 
     @Test
     void attributeValuesWithQuotesStayValidJson() {
-        assertThat(compile("attributes.nick=='say \"hi\"'")).isEqualTo(sqlOf(
-                "(c.attributes @> cast(cast($1 as text) as jsonb))", "{\"nick\":\"say \\\"hi\\\"\"}"));
+        assertThat(compile("attributes.nick=='say \"hi\"'"))
+                .isEqualTo(sqlOf("(c.attributes @> cast(cast($1 as text) as jsonb))", "{\"nick\":\"say \\\"hi\\\"\"}"));
     }
 
     @Test
     void attributeOrderingComparesNumbersAsNumbersAndTextAsText() {
-        assertThat(compile("attributes.score=gt=40")).isEqualTo(sqlOf(
-                "(case when jsonb_typeof(c.attributes -> cast($1 as text)) = 'number' then cast(c.attributes ->> "
-                        + "cast($1 as text) as numeric) end) > $2", "score", new BigDecimal("40")));
-        assertThat(compile("attributes.segment=le=b2b")).isEqualTo(sqlOf(
-                "(case when jsonb_typeof(c.attributes -> cast($1 as text)) = 'string' then c.attributes ->> "
-                        + "cast($1 as text) end) <= $2", "segment", "b2b"));
+        assertThat(compile("attributes.score=gt=40"))
+                .isEqualTo(sqlOf(
+                        "(case when jsonb_typeof(c.attributes -> cast($1 as text)) = 'number' then cast(c.attributes ->> "
+                                + "cast($1 as text) as numeric) end) > $2",
+                        "score",
+                        new BigDecimal("40")));
+        assertThat(compile("attributes.segment=le=b2b"))
+                .isEqualTo(sqlOf(
+                        "(case when jsonb_typeof(c.attributes -> cast($1 as text)) = 'string' then c.attributes ->> "
+                                + "cast($1 as text) end) <= $2",
+                        "segment",
+                        "b2b"));
     }
 
     @Test
     void andBindsTighterThanOrAndBracketsGroup() {
-        assertThat(compile("givenName==Ada;email==ada@example.com")).isEqualTo(
-                sqlOf("(c.given_name = $1 and c.primary_email = $2)", "Ada", "ada@example.com"));
-        assertThat(compile("givenName==Ada,givenName==Grace;tags==vip")).isEqualTo(sqlOf(
-                "(c.given_name = $1 or (c.given_name = $2 and (c.tags && array[cast($3 as text)])))",
-                "Ada", "Grace", "vip"));
-        assertThat(compile("(givenName==Ada,givenName==Grace);tags==vip")).isEqualTo(sqlOf(
-                "((c.given_name = $1 or c.given_name = $2) and (c.tags && array[cast($3 as text)]))",
-                "Ada", "Grace", "vip"));
+        assertThat(compile("givenName==Ada;email==ada@example.com"))
+                .isEqualTo(sqlOf("(c.given_name = $1 and c.primary_email = $2)", "Ada", "ada@example.com"));
+        assertThat(compile("givenName==Ada,givenName==Grace;tags==vip"))
+                .isEqualTo(sqlOf(
+                        "(c.given_name = $1 or (c.given_name = $2 and (c.tags && array[cast($3 as text)])))",
+                        "Ada",
+                        "Grace",
+                        "vip"));
+        assertThat(compile("(givenName==Ada,givenName==Grace);tags==vip"))
+                .isEqualTo(sqlOf(
+                        "((c.given_name = $1 or c.given_name = $2) and (c.tags && array[cast($3 as text)]))",
+                        "Ada",
+                        "Grace",
+                        "vip"));
     }
 
     @Test
@@ -208,8 +232,9 @@ class SqlFilterCompilerTest {
         assertInvalid("birthday=in=(1815-12-10,soon)", "'birthday' needs an ISO-8601 date, not 'soon'");
         assertInvalid("createdAt>soon", "'createdAt' needs an ISO-8601 date or timestamp, not 'soon'");
         assertInvalid("createdAt>2026-13-01", "'createdAt' needs an ISO-8601 date or timestamp, not '2026-13-01'");
-        assertInvalid("createdAt>2026-01-01T10:00", "'createdAt' needs an ISO-8601 date or timestamp, "
-                + "not '2026-01-01T10:00'");
+        assertInvalid(
+                "createdAt>2026-01-01T10:00",
+                "'createdAt' needs an ISO-8601 date or timestamp, " + "not '2026-01-01T10:00'");
         assertInvalid("amount==ten", "'amount' needs a number, not 'ten'");
     }
 
@@ -225,7 +250,8 @@ class SqlFilterCompilerTest {
         assertInvalid("attributes.a-b==x", "'attributes.a-b' is not a valid attribute name");
         assertInvalid("attributes.a.b==x", "'attributes.a.b' is not a valid attribute name");
         assertInvalid("attributes.==x", "'attributes.' is not a valid attribute name");
-        assertInvalid("attributes.a" + "b".repeat(64) + "=gt=1",
+        assertInvalid(
+                "attributes.a" + "b".repeat(64) + "=gt=1",
                 "'attributes.a" + "b".repeat(64) + "' is not a valid attribute name");
     }
 

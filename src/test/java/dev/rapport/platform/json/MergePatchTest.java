@@ -90,8 +90,8 @@ class MergePatchTest {
             true
             """)
     void aPatchThatIsNotAnObjectIsRefused(String patch) throws Exception {
-        DomainException e = catchThrowableOfType(DomainException.class,
-                () -> MergePatch.apply(json("{\"a\":\"b\"}"), json(patch)));
+        DomainException e =
+                catchThrowableOfType(DomainException.class, () -> MergePatch.apply(json("{\"a\":\"b\"}"), json(patch)));
 
         assertThat(e).isNotNull();
         assertThat(e.type()).isEqualTo(ProblemType.MALFORMED_REQUEST);
@@ -100,8 +100,8 @@ class MergePatchTest {
 
     @Test
     void noPatchAtAllIsRefused() {
-        DomainException e = catchThrowableOfType(DomainException.class,
-                () -> MergePatch.apply(JSON.createObjectNode(), null));
+        DomainException e =
+                catchThrowableOfType(DomainException.class, () -> MergePatch.apply(JSON.createObjectNode(), null));
 
         assertThat(e).isNotNull();
         assertThat(e.type()).isEqualTo(ProblemType.MALFORMED_REQUEST);
@@ -127,14 +127,15 @@ class MergePatchTest {
     void aNullValueAndAMissingFieldDiffer() throws Exception {
         assertThat(MergePatch.changedFields(json("{\"a\":null}"), json("{}"))).containsExactly("a");
         assertThat(MergePatch.changedFields(json("{}"), json("{\"a\":null}"))).containsExactly("a");
-        assertThat(MergePatch.changedFields(json("{\"a\":null}"), json("{\"a\":null}"))).isEmpty();
+        assertThat(MergePatch.changedFields(json("{\"a\":null}"), json("{\"a\":null}")))
+                .isEmpty();
     }
 
     @Test
     void changedFieldsOfAPatchAreTheFieldsItReallyChanged() throws Exception {
         JsonNode before = json("{\"givenName\":\"Ada\",\"familyName\":\"Lovelace\",\"locale\":\"en-GB\"}");
-        JsonNode after = MergePatch.apply(before,
-                json("{\"givenName\":\"Ada\",\"familyName\":\"Byron\",\"locale\":null,\"timeZone\":null}"));
+        JsonNode after = MergePatch.apply(
+                before, json("{\"givenName\":\"Ada\",\"familyName\":\"Byron\",\"locale\":null,\"timeZone\":null}"));
 
         assertThat(after).isEqualTo(json("{\"givenName\":\"Ada\",\"familyName\":\"Byron\"}"));
         assertThat(MergePatch.changedFields(before, after)).containsExactly("familyName", "locale");

@@ -27,8 +27,7 @@ class PageRequestTest {
     private static final Sort BY_NAME = new Sort(FAMILY_NAME, false);
     private static final UUID ID = UUID.fromString("0190c4e4-8c4e-7000-8000-00000000000a");
 
-    record Row(UUID id, String name) {
-    }
+    record Row(UUID id, String name) {}
 
     @Test
     void theLimitDefaultsToTwentyAndIsTrimmed() {
@@ -56,18 +55,26 @@ class PageRequestTest {
     void aCursorOfTheSameSortIsTaken() {
         Cursor cursor = new Cursor("-createdAt", "2026-01-01T00:00Z", ID);
 
-        assertThat(PageRequest.of("5", cursor.encode(), NEWEST_FIRST)).isEqualTo(new PageRequest(5, cursor,
-                NEWEST_FIRST));
+        assertThat(PageRequest.of("5", cursor.encode(), NEWEST_FIRST))
+                .isEqualTo(new PageRequest(5, cursor, NEWEST_FIRST));
         assertThat(PageRequest.of("5", " ", NEWEST_FIRST).after()).isNull();
     }
 
     @Test
     void aCursorOfAnotherSortIsRefused() {
         String ascending = new Cursor("createdAt", "2026-01-01T00:00Z", ID).encode();
-        assertRefused(null, ascending, NEWEST_FIRST, "after",
+        assertRefused(
+                null,
+                ascending,
+                NEWEST_FIRST,
+                "after",
                 "this cursor belongs to a list sorted by createdAt, not by -createdAt");
         String byName = new Cursor("familyName", "byron", ID).encode();
-        assertRefused(null, byName, NEWEST_FIRST, "after",
+        assertRefused(
+                null,
+                byName,
+                NEWEST_FIRST,
+                "after",
                 "this cursor belongs to a list sorted by familyName, not by -createdAt");
     }
 
@@ -80,7 +87,8 @@ class PageRequestTest {
     void theFirstPageStartsAnywhere() {
         SqlParams params = new SqlParams();
 
-        assertThat(PageRequest.of(null, null, NEWEST_FIRST).keyset("c.id", params)).isEqualTo("true");
+        assertThat(PageRequest.of(null, null, NEWEST_FIRST).keyset("c.id", params))
+                .isEqualTo("true");
         assertThat(params.tuple().size()).isZero();
     }
 
@@ -88,12 +96,12 @@ class PageRequestTest {
     void aDescendingPageStartsBelowItsCursorWithTheKeyAsATimestamp() {
         SqlParams params = new SqlParams();
         params.bind("partner");
-        PageRequest page = PageRequest.of("5", new Cursor("-createdAt", "2026-01-01T10:00:00+02:00", ID).encode(),
-                NEWEST_FIRST);
+        PageRequest page =
+                PageRequest.of("5", new Cursor("-createdAt", "2026-01-01T10:00:00+02:00", ID).encode(), NEWEST_FIRST);
 
         assertThat(page.keyset("c.id", params)).isEqualTo("(c.created_at, c.id) < ($2, $3)");
-        assertThat(values(params)).containsExactly("partner",
-                OffsetDateTime.of(2026, 1, 1, 10, 0, 0, 0, ZoneOffset.ofHours(2)), ID);
+        assertThat(values(params))
+                .containsExactly("partner", OffsetDateTime.of(2026, 1, 1, 10, 0, 0, 0, ZoneOffset.ofHours(2)), ID);
     }
 
     @Test
@@ -132,7 +140,8 @@ class PageRequestTest {
 
         assertThat(page.data()).containsExactlyElementsOf(rows.subList(0, 3));
         assertThat(page.hasMore()).isTrue();
-        assertThat(Cursor.decode(page.nextCursor())).isEqualTo(new Cursor("familyName", "name-2", rows.get(2).id()));
+        assertThat(Cursor.decode(page.nextCursor()))
+                .isEqualTo(new Cursor("familyName", "name-2", rows.get(2).id()));
         assertThat(PageRequest.of("3", page.nextCursor(), BY_NAME).after()).isEqualTo(Cursor.decode(page.nextCursor()));
     }
 
@@ -159,7 +168,9 @@ class PageRequestTest {
     }
 
     private static List<Row> rows(int count) {
-        return IntStream.range(0, count).mapToObj(i -> new Row(new UUID(0, i + 1), "name-" + i)).toList();
+        return IntStream.range(0, count)
+                .mapToObj(i -> new Row(new UUID(0, i + 1), "name-" + i))
+                .toList();
     }
 
     private static List<Object> values(SqlParams params) {

@@ -22,7 +22,9 @@ import io.restassured.http.ContentType;
 
 /** A partner client sees and changes only its own customers; another partner's are as absent as missing ones. */
 @QuarkusTest
-@TestSecurity(user = "acme-sync", roles = { "customers:read", "customers:write" },
+@TestSecurity(
+        user = "acme-sync",
+        roles = {"customers:read", "customers:write"},
         attributes = @SecurityAttribute(key = "partner_id", value = "acme"))
 class PartnerIsolationTest {
 
@@ -36,16 +38,30 @@ class PartnerIsolationTest {
         String path = "/v1/customers/" + globex;
 
         given().when().get(path).then().statusCode(404).body("code", equalTo("not-found"));
-        given().contentType("application/merge-patch+json").body(Map.of("givenName", "Mine"))
-                .when().patch(path).then().statusCode(404);
+        given().contentType("application/merge-patch+json")
+                .body(Map.of("givenName", "Mine"))
+                .when()
+                .patch(path)
+                .then()
+                .statusCode(404);
         given().when().get(path + "/purchases").then().statusCode(404);
-        given().contentType(ContentType.JSON).body(Map.of("type", "note")).when().post(path + "/interactions")
-                .then().statusCode(404);
-        given().queryParam("filter", "tags==" + tag).when().get("/v1/customers").then()
-                .statusCode(200).body("data", hasSize(0));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("type", "note"))
+                .when()
+                .post(path + "/interactions")
+                .then()
+                .statusCode(404);
+        given().queryParam("filter", "tags==" + tag)
+                .when()
+                .get("/v1/customers")
+                .then()
+                .statusCode(200)
+                .body("data", hasSize(0));
         given().contentType(ContentType.JSON)
                 .body(Map.of("query", "{ customer(id: \"" + globex + "\") { id } }"))
-                .when().post("/graphql").then()
+                .when()
+                .post("/graphql")
+                .then()
                 .body("errors[0].extensions.code", equalTo("not-found"));
 
         // Email uniqueness is per partner, so it cannot reveal that globex has this address.
@@ -55,20 +71,35 @@ class PartnerIsolationTest {
     @Test
     void aPartnersOwnCustomersCarryItsIdAndAreVisibleToIt() {
         String tag = CustomerFixtures.uniqueTag();
-        String id = aCustomer().with("tags", List.of(tag)).post()
-                .statusCode(201).body("partnerId", equalTo("acme")).extract().path("id");
+        String id = aCustomer()
+                .with("tags", List.of(tag))
+                .post()
+                .statusCode(201)
+                .body("partnerId", equalTo("acme"))
+                .extract()
+                .path("id");
         given().when().get("/v1/customers/" + id).then().statusCode(200);
-        given().queryParam("filter", "tags==" + tag).when().get("/v1/customers").then().body("data", hasSize(1));
+        given().queryParam("filter", "tags==" + tag)
+                .when()
+                .get("/v1/customers")
+                .then()
+                .body("data", hasSize(1));
     }
 
     private UUID insertCustomerOf(String partner, String tag, String email) {
         UUID id = UUID.randomUUID();
-        db.execute("""
+        db.execute(
+                """
                 insert into customer (id, given_name, contacts, primary_email, tags, partner_id, created_at, updated_at)
                 values (?, 'Other', cast(? as jsonb), ?, cast(? as text[]), ?, now(), now())
-                """, id, "{\"emails\":[{\"address\":\"" + email + "\",\"primary\":true}],\"phones\":[],\"addresses\":[]}",
-                email, "{" + tag + "}", partner);
-        db.execute("insert into customer_email (partner_scope, email, customer_id) values (?, ?, ?)", partner, email, id);
+                """,
+                id,
+                "{\"emails\":[{\"address\":\"" + email + "\",\"primary\":true}],\"phones\":[],\"addresses\":[]}",
+                email,
+                "{" + tag + "}",
+                partner);
+        db.execute(
+                "insert into customer_email (partner_scope, email, customer_id) values (?, ?, ?)", partner, email, id);
         return id;
     }
 }

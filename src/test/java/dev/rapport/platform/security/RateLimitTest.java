@@ -22,11 +22,17 @@ class RateLimitTest {
     public static class TightLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("rapport.rate-limit.enabled", "true",
-                    "rapport.rate-limit.capacity", "3",
-                    "rapport.rate-limit.refill-period", "PT1H",
-                    "rapport.rate-limit.clients.\"partner-acme\".capacity", "5",
-                    "rapport.rate-limit.clients.\"partner-acme\".refill-period", "PT1H");
+            return Map.of(
+                    "rapport.rate-limit.enabled",
+                    "true",
+                    "rapport.rate-limit.capacity",
+                    "3",
+                    "rapport.rate-limit.refill-period",
+                    "PT1H",
+                    "rapport.rate-limit.clients.\"partner-acme\".capacity",
+                    "5",
+                    "rapport.rate-limit.clients.\"partner-acme\".refill-period",
+                    "PT1H");
         }
     }
 
@@ -34,12 +40,16 @@ class RateLimitTest {
     @TestSecurity(user = "busy.agent", roles = "agent", augmentors = RolePermissions.class)
     void aCallerOverItsLimitGets429WithRetryAfter() {
         for (int remaining = 2; remaining >= 0; remaining--) {
-            given().when().get("/v1/customers?limit=1").then()
+            given().when()
+                    .get("/v1/customers?limit=1")
+                    .then()
                     .statusCode(200)
                     .header("RateLimit-Limit", "3")
                     .header("RateLimit-Remaining", String.valueOf(remaining));
         }
-        given().when().get("/v1/customers?limit=1").then()
+        given().when()
+                .get("/v1/customers?limit=1")
+                .then()
                 .statusCode(429)
                 .contentType("application/problem+json")
                 .body("code", equalTo("rate-limited"))
@@ -53,7 +63,8 @@ class RateLimitTest {
         for (int remaining = 2; remaining >= 0; remaining--) {
             graphql().then().statusCode(200).header("RateLimit-Remaining", String.valueOf(remaining));
         }
-        graphql().then()
+        graphql()
+                .then()
                 .statusCode(429)
                 .contentType("application/problem+json")
                 .body("code", equalTo("rate-limited"))
@@ -61,14 +72,20 @@ class RateLimitTest {
     }
 
     private static io.restassured.response.Response graphql() {
-        return given().contentType("application/json").body(Map.of("query", "{ customers(limit: 1) { hasMore } }"))
-                .when().post("/graphql");
+        return given().contentType("application/json")
+                .body(Map.of("query", "{ customers(limit: 1) { hasMore } }"))
+                .when()
+                .post("/graphql");
     }
 
     @Test
-    @TestSecurity(user = "service-account-partner-acme", roles = "customers:read", attributes = {
-            @SecurityAttribute(key = "azp", value = "partner-acme"),
-            @SecurityAttribute(key = "partner_id", value = "acme") })
+    @TestSecurity(
+            user = "service-account-partner-acme",
+            roles = "customers:read",
+            attributes = {
+                @SecurityAttribute(key = "azp", value = "partner-acme"),
+                @SecurityAttribute(key = "partner_id", value = "acme")
+            })
     void partnerClientsGetTheirConfiguredLimit() {
         given().when().get("/v1/customers?limit=1").then().statusCode(200).header("RateLimit-Limit", "5");
     }

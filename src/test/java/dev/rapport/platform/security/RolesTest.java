@@ -6,9 +6,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
-import io.quarkus.security.identity.SecurityIdentity;
 
 /** The permissions each person's role grants: what {@code @RolesAllowed} checks for people. */
 class RolesTest {
@@ -26,16 +26,24 @@ class RolesTest {
 
     @Test
     void managersAlsoDeleteCustomersAndManageWebhooks() {
-        assertThat(Roles.permissionsOf(Set.of("manager"))).containsExactlyInAnyOrder("customers:read",
-                "customers:write", "customers:delete", "events:read", "webhooks:manage");
+        assertThat(Roles.permissionsOf(Set.of("manager")))
+                .containsExactlyInAnyOrder(
+                        "customers:read", "customers:write", "customers:delete", "events:read", "webhooks:manage");
     }
 
     @Test
     void adminsAloneReadTheAuditLog() {
-        assertThat(Roles.permissionsOf(Set.of("admin"))).containsExactlyInAnyOrder("customers:read",
-                "customers:write", "customers:delete", "events:read", "webhooks:manage", "audit:read");
+        assertThat(Roles.permissionsOf(Set.of("admin")))
+                .containsExactlyInAnyOrder(
+                        "customers:read",
+                        "customers:write",
+                        "customers:delete",
+                        "events:read",
+                        "webhooks:manage",
+                        "audit:read");
         assertThat(Set.of("analyst", "agent", "manager"))
-                .allSatisfy(role -> assertThat(Roles.permissionsOf(Set.of(role))).doesNotContain("audit:read"));
+                .allSatisfy(
+                        role -> assertThat(Roles.permissionsOf(Set.of(role))).doesNotContain("audit:read"));
     }
 
     @Test
@@ -47,14 +55,17 @@ class RolesTest {
     @Test
     void unknownRolesAndPermissionsThemselvesGrantNothing() {
         assertThat(Roles.permissionsOf(Set.of())).isEmpty();
-        assertThat(Roles.permissionsOf(Set.of("offline_access", "uma_authorization", "Admin", "ADMIN"))).isEmpty();
+        assertThat(Roles.permissionsOf(Set.of("offline_access", "uma_authorization", "Admin", "ADMIN")))
+                .isEmpty();
         assertThat(Roles.permissionsOf(Set.of("customers:write", "audit:read"))).isEmpty();
     }
 
     @Test
     void aPersonsIdentityGainsTheRolesPermissionsBesideTheRoles() {
-        SecurityIdentity agent = QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("alice.agent"))
-                .addRole("agent").build();
+        SecurityIdentity agent = QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal("alice.agent"))
+                .addRole("agent")
+                .build();
 
         assertThat(RolePermissions.withPermissions(agent).getRoles())
                 .containsExactlyInAnyOrder("agent", "customers:read", "customers:write", "events:read");
@@ -62,8 +73,10 @@ class RolesTest {
 
     @Test
     void aPartnersIdentityKeepsItsScopesAsTheyAre() {
-        SecurityIdentity partner = QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("acme-sync"))
-                .addRoles(Set.of("customers:read", "customers:write")).build();
+        SecurityIdentity partner = QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal("acme-sync"))
+                .addRoles(Set.of("customers:read", "customers:write"))
+                .build();
 
         assertThat(RolePermissions.withPermissions(partner)).isSameAs(partner);
     }

@@ -1,6 +1,5 @@
 package dev.rapport.platform.web;
 
-import dev.rapport.platform.security.RolePermissions;
 import static dev.rapport.customer.CustomerFixtures.aCustomer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.rapport.platform.Database;
+import dev.rapport.platform.security.RolePermissions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -76,7 +76,8 @@ class GraphQLAdmissionTest {
             awaitWaiting(2);
             assertThat(waiting).as("no turn is free").noneMatch(CompletableFuture::isDone);
 
-            query().then().statusCode(503)
+            query().then()
+                    .statusCode(503)
                     .contentType("application/problem+json")
                     .body("code", equalTo("overloaded"))
                     .header("Retry-After", "1");
@@ -85,7 +86,10 @@ class GraphQLAdmissionTest {
             admission.leave();
             held--;
             for (CompletableFuture<Response> call : waiting) {
-                call.get(10, TimeUnit.SECONDS).then().statusCode(200).body("errors", nullValue())
+                call.get(10, TimeUnit.SECONDS)
+                        .then()
+                        .statusCode(200)
+                        .body("errors", nullValue())
                         .body("data.customers.hasMore", notNullValue());
             }
         } finally {
@@ -114,8 +118,11 @@ class GraphQLAdmissionTest {
     @Test
     void theTurnOfACallerWhoLeavesDuringItsExecutionIsGivenBack() throws Exception {
         String id = aCustomer().create();
-        assertThat(admission.tryEnter()).as("the test holds one of the two turns").isTrue();
-        try (Database.Locks row = database.lock("SELECT 1 FROM customer WHERE id = ? FOR UPDATE", UUID.fromString(id))) {
+        assertThat(admission.tryEnter())
+                .as("the test holds one of the two turns")
+                .isTrue();
+        try (Database.Locks row =
+                database.lock("SELECT 1 FROM customer WHERE id = ? FOR UPDATE", UUID.fromString(id))) {
             try (Socket caller = send(UPDATE, Map.of("id", id))) {
                 awaitExecuting(2); // the update holds the other turn, waiting for the row lock
             }
@@ -146,13 +153,18 @@ class GraphQLAdmissionTest {
     }
 
     private void awaitExecuting(int turns) {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
-                .untilAsserted(() -> assertThat(admission.executing()).as("turns taken").isEqualTo(turns));
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() ->
+                        assertThat(admission.executing()).as("turns taken").isEqualTo(turns));
     }
 
     private void awaitWaiting(int requests) {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).untilAsserted(
-                () -> assertThat(admission.waiting()).as("requests waiting for a turn").isEqualTo(requests));
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertThat(admission.waiting())
+                        .as("requests waiting for a turn")
+                        .isEqualTo(requests));
     }
 
     /** Takes every free turn; the test gives them back itself. */
@@ -171,13 +183,17 @@ class GraphQLAdmissionTest {
         Socket socket = new Socket("localhost", RestAssured.port);
         OutputStream out = socket.getOutputStream();
         out.write(("POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        + "Content-Length: " + body.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         out.write(body);
         out.flush();
         return socket;
     }
 
     private static Response query() {
-        return given().contentType(ContentType.JSON).body(Map.of("query", QUERY)).when().post("/graphql");
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("query", QUERY))
+                .when()
+                .post("/graphql");
     }
 }

@@ -1,6 +1,5 @@
 package dev.rapport.platform.web;
 
-import dev.rapport.platform.security.RolePermissions;
 import static dev.rapport.customer.CustomerFixtures.aCustomer;
 import static dev.rapport.customer.CustomerFixtures.recordPurchase;
 import static io.restassured.RestAssured.given;
@@ -14,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.rapport.platform.security.RolePermissions;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,7 +51,12 @@ class GraphQLPropertyFetchersTest {
                 .with("phones", List.of(Map.of("number", "+442071234567")))
                 .create();
         recordPurchase(id, "ORD-1", "10.50");
-        JsonPath rest = given().when().get("/v1/customers/" + id).then().statusCode(200).extract().jsonPath();
+        JsonPath rest = given().when()
+                .get("/v1/customers/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
 
         JsonPath graphql = given().contentType(ContentType.JSON)
                 .body(Map.of("query", """
@@ -63,12 +68,21 @@ class GraphQLPropertyFetchersTest {
                           }
                         }
                         """, "variables", Map.of("id", id)))
-                .when().post("/graphql").then().statusCode(200).body("errors", nullValue())
-                .extract().jsonPath().setRootPath("data.customer");
+                .when()
+                .post("/graphql")
+                .then()
+                .statusCode(200)
+                .body("errors", nullValue())
+                .extract()
+                .jsonPath()
+                .setRootPath("data.customer");
 
-        for (String field : List.of("id", "givenName", "familyName", "birthday", "createdAt", "updatedAt", "tags",
-                "emails", "phones")) {
-            assertThat(graphql.<Object>get(field)).as(field).isEqualTo(rest.get(field)).isNotNull();
+        for (String field : List.of(
+                "id", "givenName", "familyName", "birthday", "createdAt", "updatedAt", "tags", "emails", "phones")) {
+            assertThat(graphql.<Object>get(field))
+                    .as(field)
+                    .isEqualTo(rest.get(field))
+                    .isNotNull();
         }
         assertThat(graphql.getString("attributes")).isEqualTo("{\"score\":42}");
         assertThat(graphql.getString("recentPurchases[0].orderRef")).isEqualTo("ORD-1");
