@@ -104,7 +104,7 @@ class WebhookAutoDisableTest {
                 .then()
                 .statusCode(200)
                 .extract()
-                .path("[0].attempts[0].attemptedAt");
+                .path("data[0].attempts[0].attemptedAt");
         return attemptedAt == null ? null : OffsetDateTime.parse(attemptedAt);
     }
 
