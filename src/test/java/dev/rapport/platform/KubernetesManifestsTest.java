@@ -145,6 +145,17 @@ class KubernetesManifestsTest {
         assertThat(heap).as("heap").isGreaterThanOrEqualTo(192L << 20);
     }
 
+    /** A replica out of heap must exit and be replaced, not stay live while it cannot serve. */
+    @Test
+    void aJvmOutOfMemoryExits() throws IOException {
+        String options = rapportContainer().getEnv().stream()
+                .filter(env -> env.getName().equals("JAVA_OPTS_APPEND"))
+                .findFirst()
+                .orElseThrow()
+                .getValue();
+        assertThat(options.split(" ")).contains("-XX:+ExitOnOutOfMemoryError");
+    }
+
     private static Container rapportContainer() throws IOException {
         try (InputStream in = Files.newInputStream(K8S.resolve("base/deployment.yaml"))) {
             Deployment deployment = SERIALIZATION.unmarshal(in, Deployment.class);
