@@ -21,7 +21,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
@@ -47,21 +46,12 @@ class WebhookAutoDisableTest {
     void anEndpointFailingForTooLongIsDisabledAndThatIsAnEvent() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             receiver.answerByDefault(500);
-            String endpointId = given().contentType(ContentType.JSON)
-                    .body(Map.of("url", receiver.url(), "eventTypes", List.of("customer.created")))
-                    .when()
-                    .post("/v1/webhook-endpoints")
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .path("id");
+            String endpointId = WebhookFixtures.anEndpoint(receiver.url(), "customer.created")
+                    .create();
             try {
                 assertDisabledAfterFailing(endpointId);
             } finally {
-                given().when()
-                        .delete("/v1/webhook-endpoints/" + endpointId)
-                        .then()
-                        .statusCode(204);
+                WebhookFixtures.delete(endpointId);
             }
         }
     }

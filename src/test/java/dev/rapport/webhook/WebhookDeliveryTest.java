@@ -17,7 +17,6 @@ import dev.rapport.platform.Concurrently;
 import dev.rapport.platform.security.RolePermissions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
@@ -122,20 +121,9 @@ class WebhookDeliveryTest {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             receiver.answer(429);
             receiver.retryAfter("2");
-            String endpointId = given().contentType(ContentType.JSON)
-                    .body(Map.of(
-                            "url",
-                            receiver.url(),
-                            "eventTypes",
-                            List.of("customer.created"),
-                            "headers",
-                            Map.of("X-Tenant", "eu-1", "webhook-id", "forged")))
-                    .when()
-                    .post("/v1/webhook-endpoints")
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .path("id");
+            String endpointId = WebhookFixtures.anEndpoint(receiver.url(), "customer.created")
+                    .with("headers", Map.of("X-Tenant", "eu-1", "webhook-id", "forged"))
+                    .create();
             try {
                 String customer = aCustomer().create();
                 List<WebhookReceiver.Received> got =
@@ -261,11 +249,8 @@ class WebhookDeliveryTest {
                 "http://[64:ff9b::a00:1]/",
                 "ftp://example.com/",
                 "http://user:pw@127.0.0.1/")) {
-            given().contentType(ContentType.JSON)
-                    .body(Map.of("url", url, "eventTypes", List.of("*")))
-                    .when()
-                    .post("/v1/webhook-endpoints")
-                    .then()
+            WebhookFixtures.anEndpoint(url, "*")
+                    .post()
                     .statusCode(400)
                     .contentType("application/problem+json")
                     .body("errors[0].field", equalTo("url"));
@@ -392,18 +377,11 @@ class WebhookDeliveryTest {
     }
 
     private static JsonPath register(String url, String... types) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("url", url, "eventTypes", List.of(types)))
-                .when()
-                .post("/v1/webhook-endpoints")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath();
+        return WebhookFixtures.anEndpoint(url, types).register();
     }
 
     private static void delete(String endpointId) {
-        given().when().delete("/v1/webhook-endpoints/" + endpointId).then().statusCode(204);
+        WebhookFixtures.delete(endpointId);
     }
 
     private static void awaitAttempts(String endpointId, int attempts) throws InterruptedException {

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import dev.rapport.platform.security.RolePermissions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 /** Webhook endpoints and their deliveries are listed in pages, like every other list: {data, nextCursor, hasMore}. */
@@ -25,14 +23,8 @@ class WebhookListsTest {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             List<String> mine = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                mine.add(given().contentType(ContentType.JSON)
-                        .body(Map.of("url", receiver.url(), "eventTypes", List.of("segment.entered")))
-                        .when()
-                        .post("/v1/webhook-endpoints")
-                        .then()
-                        .statusCode(201)
-                        .extract()
-                        .path("id"));
+                mine.add(WebhookFixtures.anEndpoint(receiver.url(), "segment.entered")
+                        .create());
             }
             try {
                 List<String> listed = new ArrayList<>();
@@ -71,14 +63,8 @@ class WebhookListsTest {
     @Test
     void deliveriesArePagedNewestFirst() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
-            String id = given().contentType(ContentType.JSON)
-                    .body(Map.of("url", receiver.url(), "eventTypes", List.of("segment.entered")))
-                    .when()
-                    .post("/v1/webhook-endpoints")
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .path("id");
+            String id = WebhookFixtures.anEndpoint(receiver.url(), "segment.entered")
+                    .create();
             try {
                 List<String> sent = new ArrayList<>();
                 for (int i = 0; i < 3; i++) {

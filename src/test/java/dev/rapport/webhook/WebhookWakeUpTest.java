@@ -182,17 +182,10 @@ class WebhookWakeUpTest {
     }
 
     private static String subscribe(WebhookReceiver receiver, String... types) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("url", receiver.url(), "eventTypes", List.of(types)))
-                .when()
-                .post("/v1/webhook-endpoints")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        return WebhookFixtures.anEndpoint(receiver.url(), types).create();
     }
 
     private static void delete(String endpointId) {
-        given().when().delete("/v1/webhook-endpoints/" + endpointId).then().statusCode(204);
+        WebhookFixtures.delete(endpointId);
     }
 }
