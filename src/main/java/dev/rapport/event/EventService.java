@@ -27,7 +27,14 @@ public class EventService {
     /** Cursors issued while the feed was read in sequence order; still accepted. */
     private static final String SEQ = "feed";
 
-    private static final Pattern TYPE_PATTERN = Pattern.compile("\\*|[a-z_]+(\\.([a-z_]+|\\*))*");
+    /**
+     * An event type or pattern: dot-separated parts of lower-case letters and underscores, * for a whole part. The
+     * repetition is bounded (Java matches an unbounded group repetition by recursion: a long value overflowed the
+     * stack), and so is the length.
+     */
+    private static final Pattern TYPE_PATTERN = Pattern.compile("\\*|[a-z_]+(?:\\.(?:[a-z_]+|\\*)){0,9}");
+
+    private static final int MAX_TYPE_LENGTH = 200;
 
     private final EventQueries events;
     private final Caller caller;
@@ -106,9 +113,12 @@ public class EventService {
         }
         for (String type : types.split(",")) {
             String trimmed = type.trim();
-            if (!TYPE_PATTERN.matcher(trimmed).matches()) {
+            if (trimmed.length() > MAX_TYPE_LENGTH
+                    || !TYPE_PATTERN.matcher(trimmed).matches()) {
                 throw DomainException.invalid(
-                        "types", "'" + trimmed + "' is not an event type or pattern such as customer.*");
+                        "types",
+                        "'" + abbreviated(trimmed) + "' is not an event type or pattern such as customer.* (at most "
+                                + MAX_TYPE_LENGTH + " characters)");
             }
             if (trimmed.equals("*")) {
                 return List.of();
@@ -116,5 +126,9 @@ public class EventService {
             patterns.add(trimmed.replace("_", "\\_").replace("*", "%"));
         }
         return patterns;
+    }
+
+    private static String abbreviated(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 }

@@ -38,8 +38,9 @@ public record CreateCustomerRequest(
         LocalDate birthday,
 
         @Schema(description = "Preferred locale, BCP 47", examples = "en-GB")
+        @Size(max = 35)
         @Pattern(
-                regexp = "[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{2,8})*",
+                regexp = "[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8}){0,8}",
                 message = "must be a BCP 47 language tag such as en-GB")
         String locale,
 

@@ -30,8 +30,9 @@ public record CreateWebhookEndpointRequest(
         @NotEmpty
         @Size(max = 50)
         List<
+                        @Size(max = 200)
                         @Pattern(
-                                regexp = "\\*|[a-z_]+(\\.([a-z_]+|\\*))*",
+                                regexp = "\\*|[a-z_]+(?:\\.(?:[a-z_]+|\\*)){0,9}",
                                 message = "must be an event type or pattern such as customer.*")
                         String>
                 eventTypes,
