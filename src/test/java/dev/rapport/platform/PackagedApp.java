@@ -8,6 +8,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -32,15 +34,22 @@ public final class PackagedApp implements AutoCloseable {
 
     /** Starts the jar with exactly these DB_*, OIDC_* and QUARKUS_* variables (the test's own are removed). */
     public static PackagedApp start(Map<String, String> env) throws IOException {
+        return start(env, List.of());
+    }
+
+    /** Starts the jar as {@link #start(Map)} does, with these JVM options (such as a heap size) before -jar. */
+    public static PackagedApp start(Map<String, String> env, List<String> jvmOptions) throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing; integration tests run through ./mvnw verify");
         }
         int port = freePort();
         Path log = Files.createTempFile("rapport-prod", ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Dquarkus.http.port=" + port, "-jar", JAR.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        List<String> command = new ArrayList<>(List.of(java, "-Dquarkus.http.port=" + port));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment()
                 .keySet()
                 .removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("DB_") || k.startsWith("OIDC_"));
@@ -121,6 +130,14 @@ public final class PackagedApp implements AutoCloseable {
         env.put("DB_USER", "postgres");
         env.put("DB_PASSWORD", "");
         return env;
+    }
+
+    /** Runs SQL statements on the database of {@link #databaseEnv()} (to seed data the way no API writes it). */
+    public static void sql(String statements) throws java.sql.SQLException {
+        try (java.sql.Connection connection = database.getPostgresDatabase().getConnection();
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(statements);
+        }
     }
 
     public static int freePort() throws IOException {

@@ -3,6 +3,8 @@ package dev.rapport.platform;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -94,6 +96,84 @@ class ProdModeIT {
                     .body("errors[0].message", equalTo("must be an https URL"));
 
             assertThat(app.log()).as("production logs are JSON").contains("{\"timestamp\"");
+        }
+    }
+
+    /**
+     * The request that once ran a replica out of memory: 300 aliases of a page of 100 customers with 50 purchases
+     * each, from a read-only caller, against a small heap. With the limits it is refused before it runs and the
+     * replica stays ready; with them lifted the same request exhausts the heap and the JVM exits (to be replaced)
+     * rather than lingering.
+     */
+    @Test
+    void oneGraphQLRequestCannotExhaustTheHeap() throws Exception {
+        Map<String, String> env = PackagedApp.databaseEnv();
+        env.putAll(TOKENS.oidcEnv());
+        List<String> smallHeap = List.of("-Xmx128m", "-XX:+ExitOnOutOfMemoryError");
+        String query = "{"
+                + " a%d: customers(limit: 100) { data { stats { purchaseCount } recentPurchases(limit: 50) { id } } }"
+                        .repeat(300)
+                        .formatted(
+                                java.util.stream.IntStream.range(0, 300).boxed().toArray())
+                + "}";
+        String analyst = TOKENS.token("analyst", Instant.now().plusSeconds(600));
+        try (PackagedApp app = PackagedApp.start(env, smallHeap).awaitReady(Duration.ofSeconds(90))) {
+            PackagedApp.sql("""
+                    insert into customer (id, given_name, created_at, updated_at)
+                        select gen_random_uuid(), 'Heap ' || n, now(), now() from generate_series(1, 100) n;
+                    insert into purchase (id, customer_id, order_ref, amount, currency, occurred_at, created_at)
+                        select gen_random_uuid(), c.id, 'HEAP-' || n, 10, 'EUR', now(), now()
+                        from customer c, generate_series(1, 50) n where c.given_name like 'Heap %';
+                    """);
+            given().baseUri(app.baseUri())
+                    .auth()
+                    .oauth2(analyst)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("query", query))
+                    .when()
+                    .post("/graphql")
+                    .then()
+                    .statusCode(200)
+                    .body("data", nullValue())
+                    .body("errors[0].extensions.code", equalTo("query-too-complex"));
+            // one page of it, within the bound, is answered in full
+            given().baseUri(app.baseUri())
+                    .auth()
+                    .oauth2(analyst)
+                    .contentType(ContentType.JSON)
+                    .body(
+                            Map.of(
+                                    "query",
+                                    "{ customers(limit: 100, filter: \"givenName==Heap*\") { data { recentPurchases(limit: 50) { id } } } }"))
+                    .when()
+                    .post("/graphql")
+                    .then()
+                    .statusCode(200)
+                    .body("errors", nullValue())
+                    .body("data.customers.data", hasSize(100))
+                    .body("data.customers.data[99].recentPurchases", hasSize(50));
+            given().baseUri(app.baseUri()).when().get("/q/health/ready").then().statusCode(200);
+        }
+
+        env.put("RAPPORT_GRAPHQL_MAX_COMPLEXITY", Integer.toString(Integer.MAX_VALUE));
+        env.put("RAPPORT_GRAPHQL_MAX_ANSWER_FIELDS", Integer.toString(Integer.MAX_VALUE));
+        try (PackagedApp app = PackagedApp.start(env, smallHeap).awaitReady(Duration.ofSeconds(90))) {
+            java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    given().baseUri(app.baseUri())
+                            .auth()
+                            .oauth2(analyst)
+                            .contentType(ContentType.JSON)
+                            .body(Map.of("query", query))
+                            .post("/graphql");
+                } catch (RuntimeException connectionLost) {
+                    // expected: the JVM exits while the request runs
+                }
+            });
+            assertThat(app.awaitExit(Duration.ofSeconds(120)))
+                    .as("a replica out of heap exits")
+                    .isEqualTo(3);
+            assertThat(app.log()).contains("OutOfMemoryError");
         }
     }
 }

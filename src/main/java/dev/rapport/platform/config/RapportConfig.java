@@ -72,6 +72,33 @@ public interface RapportConfig {
         @WithDefault("1000")
         @PositiveOrZero
         int maxQueued();
+
+        /** How deeply a query may nest selections (the introspection query of GraphQL tools needs 13). */
+        @WithDefault("15")
+        @Positive
+        int maxDepth();
+
+        /**
+         * The most a query may cost before it runs: every field counts 1, and the fields below a list count once
+         * per element it may have (its {@code limit}, or {@link #listSize()} for lists without one). Refused with
+         * {@code query-too-complex}.
+         */
+        @WithDefault("10000")
+        @Positive
+        int maxComplexity();
+
+        /** The elements a list without a {@code limit} argument (emails, purchase items, ...) is counted with. */
+        @WithDefault("10")
+        @Positive
+        int listSize();
+
+        /**
+         * The most fields one answer may hold, counted while it is built; the fields beyond are null and the answer
+         * carries a {@code query-too-complex} error. Bounds the memory of a request whatever the data holds.
+         */
+        @WithDefault("20000")
+        @Positive
+        int maxAnswerFields();
     }
 
     interface RateLimit {

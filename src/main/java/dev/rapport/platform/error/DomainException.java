@@ -1,7 +1,14 @@
 package dev.rapport.platform.error;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
@@ -39,6 +46,20 @@ public class DomainException extends RuntimeException implements GraphQLError {
                 ProblemType.VALIDATION_FAILED, field + ": " + message, List.of(new Problem.FieldError(field, message)));
     }
 
+    /** Bean validation's violations, one field error each, named as the caller wrote the field. */
+    public static DomainException invalid(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            errors.add(new Problem.FieldError(
+                    ProblemMappers.fieldOf(violation.getPropertyPath()), violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(Problem.FieldError::field));
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields are not valid";
+        return new DomainException(ProblemType.VALIDATION_FAILED, detail, errors);
+    }
+
     /** A request document that could not be read into its expected shape. */
     public static DomainException malformed(com.fasterxml.jackson.core.JsonProcessingException e) {
         return new DomainException(ProblemType.MALFORMED_REQUEST, JsonErrors.describe(e), JsonErrors.fieldErrors(e));
@@ -52,10 +73,19 @@ public class DomainException extends RuntimeException implements GraphQLError {
         return errors;
     }
 
-    /** The problem code, for GraphQL clients: the same value REST clients get in the problem's {@code code}. */
+    /**
+     * The problem code, for GraphQL clients: the same value REST clients get in the problem's {@code code}, and the
+     * field errors as the problem's {@code errors} (a JSON value, which SmallRye GraphQL writes as it is).
+     */
     @Override
     public Map<String, Object> getExtensions() {
-        return Map.of("code", type.code());
+        if (errors.isEmpty()) {
+            return Map.of("code", type.code());
+        }
+        JsonArrayBuilder fields = Json.createArrayBuilder();
+        errors.forEach(error -> fields.add(
+                Json.createObjectBuilder().add("field", error.field()).add("message", error.message())));
+        return Map.of("code", type.code(), "errors", fields.build());
     }
 
     @Override

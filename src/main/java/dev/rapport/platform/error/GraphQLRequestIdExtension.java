@@ -3,19 +3,16 @@ package dev.rapport.platform.error;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 
-import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import io.smallrye.graphql.api.ErrorExtensionProvider;
 
 /**
- * Adds {@code extensions.requestId} to every GraphQL error, the same correlation id REST problems carry, and logs
- * the errors that are not {@link DomainException}s (the unexpected ones) with it. SmallRye's own logging of every
+ * Adds {@code extensions.requestId} to the GraphQL errors of resolvers, the same correlation id REST problems carry
+ * ({@link GraphQLErrors} adds it to the others and logs the unexpected ones with it). SmallRye's own logging of every
  * data-fetching error is switched off so that expected errors such as not-found do not fill the error log.
  */
 public class GraphQLRequestIdExtension implements ErrorExtensionProvider {
-
-    private static final Logger LOG = Logger.getLogger(GraphQLRequestIdExtension.class);
 
     @Override
     public String getKey() {
@@ -25,9 +22,6 @@ public class GraphQLRequestIdExtension implements ErrorExtensionProvider {
     @Override
     public JsonValue mapValueFrom(Throwable exception) {
         Object requestId = MDC.get("requestId");
-        if (!(exception instanceof DomainException)) {
-            LOG.errorf(exception, "GraphQL request %s failed", requestId);
-        }
         return requestId == null ? null : Json.createValue(requestId.toString());
     }
 }

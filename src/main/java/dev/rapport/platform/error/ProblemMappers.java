@@ -1,11 +1,8 @@
 package dev.rapport.platform.error;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import jakarta.persistence.OptimisticLockException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
@@ -49,15 +46,7 @@ public class ProblemMappers {
         io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException.class
     })
     public Response violations(ConstraintViolationException e, HttpServerRequest request) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
-            errors.add(new Problem.FieldError(fieldOf(violation.getPropertyPath()), violation.getMessage()));
-        }
-        errors.sort(Comparator.comparing(Problem.FieldError::field));
-        String detail = errors.size() == 1
-                ? errors.get(0).field() + ": " + errors.get(0).message()
-                : errors.size() + " fields are not valid";
-        return respond(request, ProblemType.VALIDATION_FAILED, detail, errors);
+        return domain(DomainException.invalid(e), request);
     }
 
     @ServerExceptionMapper

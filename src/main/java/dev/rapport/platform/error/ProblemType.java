@@ -8,6 +8,7 @@ public enum ProblemType {
     VALIDATION_FAILED(400, "validation-failed", "The request is not valid"),
     MALFORMED_REQUEST(400, "malformed-request", "The request body could not be read"),
     INVALID_FILTER(400, "invalid-filter", "The filter expression is not valid"),
+    QUERY_TOO_COMPLEX(400, "query-too-complex", "The GraphQL query asks for more than one request may"),
     UNAUTHORIZED(401, "unauthorized", "Authentication is required"),
     FORBIDDEN(403, "forbidden", "Not allowed"),
     NOT_FOUND(404, "not-found", "Not found"),
