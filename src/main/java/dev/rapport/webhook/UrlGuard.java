@@ -1,14 +1,12 @@
 package dev.rapport.webhook;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,16 +17,32 @@ import io.vertx.mutiny.core.Vertx;
 
 /**
  * Keeps webhook URLs from reaching into private networks (SSRF). A URL must be https (http only where config allows
- * it), and every address its host resolves to must be public unicast: loopback, private, link-local (including
- * cloud metadata), CGNAT, multicast, unspecified, reserved and unique-local IPv6 addresses, also when embedded in
- * IPv4-mapped or NAT64 IPv6 addresses, are refused unless an allowed network in config contains them. The check
- * runs at registration and again at send time, and the sender connects to the very address that was checked.
+ * it), its host a name or an unambiguous IP literal, and every address the host resolves to public: what is public is
+ * the table of {@link SpecialAddresses} (loopback, private, link-local including cloud metadata, CGNAT, multicast,
+ * documentation, translation and tunnel prefixes...), unless an allowed network in config contains the address. The
+ * check runs at registration, at every change of the URL, and again at send time, and the sender connects to the
+ * very address that was checked.
  */
 @ApplicationScoped
 public class UrlGuard {
 
     /** A URL that passed the checks, with the address to connect to. */
     public record Target(URI uri, String host, int port, boolean tls, InetAddress address) {}
+
+    /**
+     * A canonical dotted-quad IPv4 address: four decimal numbers 0-255 without leading zeros. Every resolver reads
+     * this form the same way, and the other numeric forms (0177.0.0.1, 0x7f.1, 127.1, 2130706433) differently: Java
+     * reads 0177 as decimal 177 where the C library and browsers read octal 127.
+     */
+    private static final Pattern DOTTED_QUAD =
+            Pattern.compile("(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"
+                    + "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
+
+    /** The last label of a host that URL parsers (WHATWG) and inet_aton read as a number: decimal or 0x hex. */
+    private static final Pattern NUMERIC_LABEL = Pattern.compile("[0-9]+|0[xX][0-9a-fA-F]*");
+
+    private static final String NOT_DOTTED_QUAD = "has a numeric host that is not a dotted-quad IPv4 address "
+            + "(four decimal numbers 0-255 without leading zeros, such as 192.0.2.10)";
 
     private final RapportConfig.Webhooks config;
     private final List<Cidr> allowed;
@@ -54,10 +68,53 @@ public class UrlGuard {
         if (!scheme.equals("https") && !(scheme.equals("http") && config.allowHttp())) {
             throw invalid(config.allowHttp() ? "must be an http or https URL" : "must be an https URL");
         }
-        if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
+        if (uri.getHost() == null) {
+            // java.net.URI finds no host in forms such as 127.1 or 0x7f.0.0.1 (a name's last label may not be numeric)
+            throw invalid(
+                    looksNumeric(authorityHost(uri.getRawAuthority()))
+                            ? NOT_DOTTED_QUAD
+                            : "must have a host and no user info or fragment");
+        }
+        if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
             throw invalid("must have a host and no user info or fragment");
         }
+        if (ambiguousNumericHost(uri.getHost())) {
+            throw invalid(NOT_DOTTED_QUAD);
+        }
         return uri;
+    }
+
+    /**
+     * Whether a host is an IP address written in a form resolvers disagree about: a host that URL parsers and
+     * inet_aton read as an IPv4 address (its last label is a number) but is not a canonical dotted quad, or an IPv6
+     * literal whose embedded IPv4 part is not one. Such a host is refused before any DNS lookup.
+     */
+    private static boolean ambiguousNumericHost(String host) {
+        if (host.startsWith("[")) {
+            String literal = host.substring(1, host.length() - 1);
+            int lastColon = literal.lastIndexOf(':');
+            String tail = literal.substring(lastColon + 1);
+            return tail.contains(".") && !DOTTED_QUAD.matcher(tail).matches();
+        }
+        return looksNumeric(host) && !DOTTED_QUAD.matcher(host).matches();
+    }
+
+    private static boolean looksNumeric(String host) {
+        if (host == null || host.isEmpty() || host.startsWith("[")) {
+            return false;
+        }
+        String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        String last = name.substring(name.lastIndexOf('.') + 1);
+        return NUMERIC_LABEL.matcher(last).matches();
+    }
+
+    /** The host part of a raw authority that java.net.URI could not split: without user info and port. */
+    private static String authorityHost(String authority) {
+        if (authority == null) {
+            return null;
+        }
+        String hostAndPort = authority.substring(authority.lastIndexOf('@') + 1);
+        return hostAndPort.replaceFirst(":[0-9]*$", "");
     }
 
     /** Resolves the URL's host (off the event loop) and checks every address; emits on the caller's context. */
@@ -70,7 +127,7 @@ public class UrlGuard {
         int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
         return vertx.executeBlocking(Uni.createFrom().item(() -> lookup(host))).map(addresses -> {
             for (InetAddress address : addresses) {
-                if (forbidden(address) && allowed.stream().noneMatch(cidr -> cidr.contains(address))) {
+                if (SpecialAddresses.forbidden(address) && allowed.stream().noneMatch(cidr -> cidr.contains(address))) {
                     throw invalid("resolves to " + address.getHostAddress()
                             + ", which is not a public address; webhooks may not call private networks");
                 }
@@ -87,66 +144,11 @@ public class UrlGuard {
         }
     }
 
-    static boolean forbidden(InetAddress address) {
-        byte[] b = address.getAddress();
-        if (address instanceof Inet6Address) {
-            boolean mapped = isZero(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
-            boolean compatible = isZero(b, 0, 12) && !(isZero(b, 12, 15) && (b[15] == 0 || b[15] == 1));
-            boolean nat64 = (b[0] & 0xff) == 0x00
-                    && (b[1] & 0xff) == 0x64
-                    && (b[2] & 0xff) == 0xff
-                    && (b[3] & 0xff) == 0x9b
-                    && isZero(b, 4, 12);
-            if (mapped || compatible || nat64) {
-                return forbidden(v4(Arrays.copyOfRange(b, 12, 16)));
-            }
-            boolean uniqueLocal = (b[0] & 0xfe) == 0xfc;
-            boolean documentation =
-                    (b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8;
-            return address.isAnyLocalAddress()
-                    || address.isLoopbackAddress()
-                    || address.isLinkLocalAddress()
-                    || address.isSiteLocalAddress()
-                    || address.isMulticastAddress()
-                    || uniqueLocal
-                    || documentation;
-        }
-        int first = b[0] & 0xff;
-        int second = b[1] & 0xff;
-        return address.isAnyLocalAddress()
-                || address.isLoopbackAddress()
-                || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress()
-                || address.isMulticastAddress()
-                || first == 0 // 0.0.0.0/8 "this network"
-                || (first == 100 && (second & 0xc0) == 64) // 100.64.0.0/10 carrier-grade NAT
-                || (first == 192 && second == 0 && (b[2] & 0xff) == 0) // 192.0.0.0/24 protocol assignments
-                || (first == 198 && (second & 0xfe) == 18) // 198.18.0.0/15 benchmarking
-                || first >= 240; // 240.0.0.0/4 reserved, broadcast
-    }
-
-    private static boolean isZero(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static InetAddress v4(byte[] bytes) {
-        try {
-            return Inet4Address.getByAddress(bytes);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static DomainException invalid(String message) {
         return DomainException.invalid("url", message);
     }
 
-    /** An allowed network such as 127.0.0.1/32 or ::1/128. */
+    /** A network such as 127.0.0.1/32 or ::1/128: an allowed network in config, or a block of special addresses. */
     record Cidr(byte[] network, int prefix) {
 
         static Cidr parse(String text) {
@@ -156,6 +158,9 @@ public class UrlGuard {
                     throw new NumberFormatException("more than one prefix");
                 }
                 byte[] network = InetAddress.getByName(parts[0]).getAddress();
+                if (parts[0].contains(":") && network.length == 4) {
+                    network = ipv4Mapped(network); // the JDK reads ::ffff:a.b.c.d as the IPv4 address a.b.c.d
+                }
                 int prefix = parts.length > 1 ? Integer.parseInt(parts[1]) : network.length * 8;
                 if (prefix < 0 || prefix > network.length * 8) {
                     throw new NumberFormatException("prefix out of range");
@@ -165,6 +170,14 @@ public class UrlGuard {
                 throw new IllegalArgumentException(
                         "rapport.webhooks.allowed-networks: '" + text + "' is not a CIDR", e);
             }
+        }
+
+        private static byte[] ipv4Mapped(byte[] ipv4) {
+            byte[] mapped = new byte[16];
+            mapped[10] = (byte) 0xff;
+            mapped[11] = (byte) 0xff;
+            System.arraycopy(ipv4, 0, mapped, 12, 4);
+            return mapped;
         }
 
         boolean contains(InetAddress address) {

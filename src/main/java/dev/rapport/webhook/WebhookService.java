@@ -117,11 +117,18 @@ public class WebhookService {
         });
     }
 
-    /** A merge patch over the writable fields; a new URL is checked like a new endpoint's. */
+    /**
+     * A merge patch over the writable fields; a URL in it is checked like a new endpoint's (DNS included) before
+     * anything is stored. The patch's url replaces the stored one as it is, so the text checked is the text stored.
+     */
     public Uni<WebhookEndpointView> update(UUID id, JsonNode patch, String ifMatch) {
         JsonNode url = patch == null ? null : patch.get("url");
+        if (url != null && !url.isTextual() && !url.isNull()) {
+            // Jackson would read 2130706433 or true into the url string as "2130706433" or "true"
+            throw DomainException.invalid("url", "must be a string holding the URL");
+        }
         Uni<?> check = url != null && url.isTextual()
-                ? guard.resolve(url.asText())
+                ? guard.resolve(url.textValue())
                 : Uni.createFrom().voidItem();
         return check.chain(() -> Panache.withTransaction(() -> applyPatch(id, patch, ifMatch)));
     }

@@ -257,6 +257,55 @@ class WebhookDeliveryTest {
         }
     }
 
+    /** 2130706433 is 127.0.0.1 to inet_aton, 0177.0.0.1 is 177.0.0.1 to Java but 127.0.0.1 to the C library. */
+    @Test
+    void numericHostsOtherThanDottedQuadsAndTranslatedLoopbackAreRefused() {
+        for (String url : List.of(
+                "http://2130706433/",
+                "http://0177.0.0.1/",
+                "http://127.1/",
+                "http://0x7f.0.0.1/",
+                "http://[64:ff9b:1::7f00:1]/",
+                "http://[2002:7f00:1::]/",
+                "http://[100::1]/")) {
+            WebhookFixtures.anEndpoint(url, "*")
+                    .post()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("code", equalTo("validation-failed"))
+                    .body("errors[0].field", equalTo("url"));
+        }
+    }
+
+    /** Only a JSON string is a URL: Jackson would store 2130706433 or true as text, past the guard. */
+    @Test
+    void aPatchedUrlMustBeAStringThatPassesTheGuard() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String id = register(receiver.url(), "segment.entered").getString("id");
+            try {
+                for (Object url : List.of(
+                        2130706433, true, Map.of("host", "127.0.0.1"), List.of(receiver.url()), "http://0177.0.0.1/")) {
+                    given().contentType("application/merge-patch+json")
+                            .body(Map.of("url", url))
+                            .when()
+                            .patch("/v1/webhook-endpoints/" + id)
+                            .then()
+                            .statusCode(400)
+                            .contentType("application/problem+json")
+                            .body("code", equalTo("validation-failed"))
+                            .body("errors[0].field", equalTo("url"));
+                }
+                given().when()
+                        .get("/v1/webhook-endpoints/" + id)
+                        .then()
+                        .statusCode(200)
+                        .body("url", equalTo(receiver.url()));
+            } finally {
+                delete(id);
+            }
+        }
+    }
+
     @Test
     void badQueryParametersAreProblemsNotMissingPages() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
