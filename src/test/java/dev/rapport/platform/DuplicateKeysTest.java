@@ -15,7 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 
-/** A body that names a field twice is malformed, whichever resource it is sent to. */
+/** A body that names a field twice, or gives a text field another type, is malformed, whichever resource it is sent to. */
 @QuarkusTest
 @TestSecurity(user = "mona.manager", roles = "manager", augmentors = RolePermissions.class)
 class DuplicateKeysTest {
@@ -76,6 +76,13 @@ class DuplicateKeysTest {
                 .statusCode(200)
                 .body("data.updateCustomer", nullValue())
                 .body("errors[0].extensions.code", equalTo("malformed-request"));
+    }
+
+    @Test
+    void aTextFieldTakesOnlyAString() {
+        refused("/v1/webhook-endpoints", "{\"url\": 2130706433, \"eventTypes\": [\"customer.*\"]}", "url");
+        refused("/v1/webhook-endpoints", "{\"url\": true, \"eventTypes\": [\"customer.*\"]}", "url");
+        refused("/v1/customers", "{\"givenName\": 1.5}", "givenName");
     }
 
     private static void refused(String path, String body, String field) {
