@@ -192,6 +192,9 @@ final class CustomerNormalizer {
                 errors.add(new FieldError(
                         "attributes." + key,
                         "keys start with a letter and have up to 64 letters, digits or underscores"));
+            } else if (value instanceof Number number && !Double.isFinite(number.doubleValue())) {
+                // JSON allows 1e400; a double (and a JSON reader elsewhere) cannot hold it
+                errors.add(new FieldError("attributes." + key, "must be a number within ±1.7e308"));
             } else if (value != null && !scalar.test(value)) {
                 errors.add(new FieldError(
                         "attributes." + key,

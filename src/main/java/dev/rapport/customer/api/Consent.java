@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.rapport.platform.time.Plausible;
+
 @Description("A customer's marketing consent for one channel")
 @Schema(description = "A customer's marketing consent for one channel")
 public record Consent(
@@ -23,4 +25,5 @@ public record Consent(
 
         @Description("When it was given or withdrawn; the time of the request when omitted")
         @Schema(description = "When it was given or withdrawn; the time of the request when omitted")
+        @Plausible
         OffsetDateTime recordedAt) {}

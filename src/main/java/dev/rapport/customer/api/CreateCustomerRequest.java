@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.rapport.platform.time.Plausible;
+
 /**
  * The writable fields of a customer. The same shape is the target of a merge patch: the current customer is
  * rendered as this document, the patch is merged into it, and the result is validated as a whole.
@@ -34,7 +36,7 @@ public record CreateCustomerRequest(
         @Schema(description = "Postal addresses") @Size(max = 10)
         List<@Valid PostalAddress> addresses,
 
-        @Schema(description = "Date of birth", examples = "1815-12-10") @Past
+        @Schema(description = "Date of birth", examples = "1815-12-10") @Past @Plausible
         LocalDate birthday,
 
         @Schema(description = "Preferred locale, BCP 47", examples = "en-GB")

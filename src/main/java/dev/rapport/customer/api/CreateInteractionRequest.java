@@ -9,6 +9,8 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.rapport.platform.time.Plausible;
+
 @Input("InteractionInput")
 @Description("An interaction to log on a customer's timeline")
 @Schema(description = "An interaction to log on a customer's timeline")
@@ -27,5 +29,7 @@ public record CreateInteractionRequest(
         @Size(max = 4000)
         String summary,
 
-        @Schema(description = "When it happened; now when omitted") @Description("When it happened; now when omitted")
+        @Schema(description = "When it happened; now when omitted")
+        @Description("When it happened; now when omitted")
+        @Plausible
         OffsetDateTime occurredAt) {}

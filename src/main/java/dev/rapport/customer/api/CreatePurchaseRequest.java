@@ -16,6 +16,8 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.rapport.platform.time.Plausible;
+
 @Input("PurchaseInput")
 @Description("A purchase to record")
 @Schema(description = "A purchase to record")
@@ -51,4 +53,5 @@ public record CreatePurchaseRequest(
 
         @Schema(description = "When the purchase happened; now when omitted")
         @Description("When the purchase happened; now when omitted")
+        @Plausible
         OffsetDateTime occurredAt) {}

@@ -136,7 +136,7 @@ public final class SqlFilterCompiler {
             // Containment (@>) can use the GIN index. A value matches its typed form (7, true) or its text form.
             List<String> matches = new ArrayList<>();
             for (String arg : args) {
-                for (Object candidate : candidates(arg)) {
+                for (Object candidate : candidates(selector, arg)) {
                     ObjectNode probe = JsonNodeFactory.instance.objectNode();
                     probe.set(key, JSON.valueToTree(candidate));
                     matches.add(sql + " @> cast(cast(" + params.bind(probe.toString()) + " as text) as jsonb)");
@@ -148,7 +148,7 @@ public final class SqlFilterCompiler {
         }
         String arg = args.get(0);
         String keyParam = "cast(" + params.bind(key) + " as text)";
-        BigDecimal number = asNumber(arg);
+        BigDecimal number = asNumber(selector, arg);
         if (number != null) {
             return "(case when jsonb_typeof(" + sql + " -> " + keyParam + ") = 'number' then cast(" + sql + " ->> "
                     + keyParam + " as numeric) end) " + sqlOperator(op) + " " + params.bind(number);
@@ -157,10 +157,10 @@ public final class SqlFilterCompiler {
                 + " end) " + sqlOperator(op) + " " + params.bind(arg);
     }
 
-    private static List<Object> candidates(String arg) {
+    private static List<Object> candidates(String selector, String arg) {
         List<Object> values = new ArrayList<>();
         values.add(arg);
-        BigDecimal number = asNumber(arg);
+        BigDecimal number = asNumber(selector, arg);
         if (number != null) {
             values.add(number);
         }
@@ -170,12 +170,22 @@ public final class SqlFilterCompiler {
         return values;
     }
 
-    private static BigDecimal asNumber(String arg) {
+    /**
+     * The number {@code arg} is, or null when it is none. A number beyond what a double holds (1e999999999) is no
+     * value any stored number can be compared with, and PostgreSQL refuses it: out of range.
+     */
+    private static BigDecimal asNumber(String field, String arg) {
+        BigDecimal number;
         try {
-            return new BigDecimal(arg);
+            number = new BigDecimal(arg);
         } catch (NumberFormatException e) {
             return null;
         }
+        if (!Double.isFinite(number.doubleValue()) || Math.abs(number.scale()) > 1000) {
+            throw FilterParser.invalid("'" + field + "' value '" + arg + "' is out of range: numbers within ±1.7e308"
+                    + " with at most 1000 decimals can be compared");
+        }
+        return number;
     }
 
     private static String sqlOperator(ComparisonOperator op) {
@@ -209,28 +219,44 @@ public final class SqlFilterCompiler {
     }
 
     private static OffsetDateTime timestamp(String field, String arg) {
+        OffsetDateTime time;
         try {
-            return arg.length() == 10
+            time = arg.length() == 10
                     ? LocalDate.parse(arg).atStartOfDay().atOffset(ZoneOffset.UTC)
                     : OffsetDateTime.parse(arg);
         } catch (DateTimeParseException e) {
             throw FilterParser.invalid("'" + field + "' needs an ISO-8601 date or timestamp, not '" + arg + "'");
         }
+        return inRange(field, arg, time.getYear(), time);
     }
 
     private static LocalDate date(String field, String arg) {
+        LocalDate date;
         try {
-            return LocalDate.parse(arg);
+            date = LocalDate.parse(arg);
         } catch (DateTimeParseException e) {
             throw FilterParser.invalid("'" + field + "' needs an ISO-8601 date, not '" + arg + "'");
         }
+        return inRange(field, arg, date.getYear(), date);
     }
 
     private static BigDecimal number(String field, String arg) {
-        BigDecimal number = asNumber(arg);
+        BigDecimal number = asNumber(field, arg);
         if (number == null) {
             throw FilterParser.invalid("'" + field + "' needs a number, not '" + arg + "'");
         }
         return number;
+    }
+
+    /**
+     * Dates and times in filters are years 1 to 9999, the four-digit years of ISO 8601: PostgreSQL keeps neither
+     * Java's years of nine digits nor years before 4713 BC, and refused them with an error of its own.
+     */
+    private static <T> T inRange(String field, String arg, int year, T value) {
+        if (year < 1 || year > 9999) {
+            throw FilterParser.invalid(
+                    "'" + field + "' value '" + arg + "' is out of range: years 0001 to 9999 can be compared");
+        }
+        return value;
     }
 }
