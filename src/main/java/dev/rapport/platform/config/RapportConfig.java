@@ -15,6 +15,28 @@ public interface RapportConfig {
     /** Idempotency-Key handling. */
     Idempotency idempotency();
 
+    /** Limits of the requests this service reads (see platform/web/RequestChecks). */
+    Http http();
+
+    interface Http {
+        /**
+         * The longest request line (method, URI and version) served; a longer one is 414 uri-too-long. Below
+         * {@code quarkus.http.limits.max-initial-line-length}, the HTTP codec's own ceiling, which answers without a
+         * problem document.
+         */
+        @WithDefault("4096")
+        @Positive
+        int maxRequestLineLength();
+
+        /**
+         * The most bytes of request headers (names and values) served; more is 431 headers-too-large. Below
+         * {@code quarkus.http.limits.max-header-size}, the codec's ceiling.
+         */
+        @WithDefault("20480")
+        @Positive
+        int maxHeaderSize();
+    }
+
     /** The embedded PostgreSQL of the dev and test profiles (see EmbeddedDatabaseConfigSourceFactory). */
     EmbeddedDatabase embeddedDatabase();
 

@@ -6,7 +6,7 @@ package dev.rapport.platform.error;
  */
 public enum ProblemType {
     VALIDATION_FAILED(400, "validation-failed", "The request is not valid"),
-    MALFORMED_REQUEST(400, "malformed-request", "The request body could not be read"),
+    MALFORMED_REQUEST(400, "malformed-request", "The request could not be read"),
     INVALID_FILTER(400, "invalid-filter", "The filter expression is not valid"),
     QUERY_TOO_COMPLEX(400, "query-too-complex", "The GraphQL query asks for more than one request may"),
     UNAUTHORIZED(401, "unauthorized", "Authentication is required"),
@@ -18,10 +18,12 @@ public enum ProblemType {
     CONCURRENT_MODIFICATION(409, "concurrent-modification", "The resource was changed by another request"),
     PRECONDITION_FAILED(412, "precondition-failed", "The resource has changed since it was read"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
+    URI_TOO_LONG(414, "uri-too-long", "The request URI is too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The request content type is not supported"),
     IDEMPOTENCY_KEY_REUSED(
             422, "idempotency-key-reused", "The Idempotency-Key was already used with a different request"),
     RATE_LIMITED(429, "rate-limited", "Too many requests"),
+    HEADERS_TOO_LARGE(431, "headers-too-large", "The request headers are too large"),
     INTERNAL_ERROR(500, "internal-error", "Internal error"),
     OVERLOADED(503, "overloaded", "The service is busy");
 

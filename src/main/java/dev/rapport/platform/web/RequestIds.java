@@ -23,12 +23,7 @@ public class RequestIds {
 
     void install(@Observes Router router) {
         router.route().order(-200).handler(ctx -> {
-            String id = ctx.request().getHeader(HEADER);
-            if (id == null || !SAFE.matcher(id).matches()) {
-                id = Ids.newCorrelationId().toString();
-            }
-            ctx.response().putHeader(HEADER, id);
-            MDC.put("requestId", id);
+            assign(ctx.request());
             ctx.next();
         });
     }
@@ -36,5 +31,20 @@ public class RequestIds {
     /** The id given to this request, or null outside a request. */
     public static String of(HttpServerRequest request) {
         return request == null ? null : request.response().headers().get(HEADER);
+    }
+
+    /** Gives {@code request} its id, unless it has one already. */
+    static String assign(HttpServerRequest request) {
+        String id = of(request);
+        if (id != null) {
+            return id;
+        }
+        id = request.getHeader(HEADER);
+        if (id == null || !SAFE.matcher(id).matches()) {
+            id = Ids.newCorrelationId().toString();
+        }
+        request.response().putHeader(HEADER, id);
+        MDC.put("requestId", id);
+        return id;
     }
 }
