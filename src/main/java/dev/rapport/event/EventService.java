@@ -53,9 +53,9 @@ public class EventService {
     public Uni<EventPage> feed(String after, String types, String limit) {
         PageRequest page = PageRequest.of(limit, null, null);
         List<String> patterns = patterns(types);
+        String scope = caller.partnerScope();
         return positionOf(after)
-                .chain(position -> events.after(
-                                position, patterns, caller.partnerId().orElse(null), page.fetchSize())
+                .chain(position -> events.after(position, patterns, scope, page.fetchSize())
                         .map(rows -> {
                             boolean hasMore = rows.size() > page.limit();
                             List<StoredEvent> data = hasMore ? rows.subList(0, page.limit()) : rows;

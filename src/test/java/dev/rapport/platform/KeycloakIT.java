@@ -101,6 +101,13 @@ class KeycloakIT {
         get(acme, "/v1/customers?filter=tags==" + tag).statusCode(200).body("data.size()", equalTo(1));
         get(keycloak.userToken("alice.agent"), "/v1/customers/" + id).statusCode(200);
 
+        String reporting = keycloak.clientToken("internal-reporting", "reporting-secret");
+        get(reporting, "/v1/customers/" + id).statusCode(200).body("partnerId", equalTo("acme"));
+        String unbound = keycloak.clientToken("unbound-client", "unbound-secret");
+        get(unbound, "/v1/customers/" + id).statusCode(403).body("code", equalTo("forbidden"));
+        get(unbound, "/v1/customers?filter=tags==" + tag).statusCode(403);
+        graphql(unbound, "{ customers(limit: 1) { hasMore } }").body("errors[0].extensions.code", equalTo("forbidden"));
+
         get(keycloak.userToken("ada.admin"), "/v1/audit-entries?filter=resourceId==" + id)
                 .statusCode(200)
                 .body("data[0].action", equalTo("customer.created"))

@@ -53,6 +53,8 @@ class SecuritySchemesFilter implements OASFilter {
             authorizationCode.addScope(scope, description);
             clientCredentials.addScope(scope, description);
         }
+        // No operation requires it alone: it widens what a client's other scopes reach (Caller#partnerScope).
+        clientCredentials.addScope(Roles.PARTNERS_ALL, Roles.PERMISSIONS.get(Roles.PARTNERS_ALL));
         openAPI.getComponents()
                 .addSecurityScheme(
                         OAUTH2,

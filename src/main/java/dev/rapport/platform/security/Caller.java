@@ -6,12 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import dev.rapport.platform.error.DomainException;
+import dev.rapport.platform.error.ProblemType;
 import dev.rapport.platform.filter.SqlParams;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Who is calling, beyond roles: the name recorded as actor, the OAuth client, and the partner a partner client is
- * bound to ({@code partner_id} claim). A partner sees and changes only the records it created; people see all.
+ * bound to ({@code partner_id} claim). A partner sees and changes only the records it created; people, and clients
+ * of internal integrations, see all ({@link Roles#PARTNERS_ALL}); any other caller none.
  */
 @ApplicationScoped
 public class Caller {
@@ -50,11 +53,25 @@ public class Caller {
     }
 
     /**
-     * The partner whose records alone this caller may see and change, or null for people and unbound clients, who
-     * see every record. Records carry the partner that created them (null for in-house records).
+     * The partner whose records alone this caller may see and change, or null for callers that see every record:
+     * people and internal integrations (who hold {@link Roles#PARTNERS_ALL}) and background work. Records carry the
+     * partner that created them (null for in-house records).
+     *
+     * @throws DomainException forbidden for a caller bound to no partner and not allowed all of them: a client with
+     *     a partner's scopes but no {@code partner_id} claim sees nothing rather than everything
      */
     public String partnerScope() {
-        return partnerId().orElse(null);
+        Optional<String> partner = partnerId();
+        if (partner.isPresent() || !inRequest()) {
+            return partner.orElse(null);
+        }
+        if (!identity.hasRole(Roles.PARTNERS_ALL)) {
+            throw new DomainException(
+                    ProblemType.FORBIDDEN,
+                    "This client is bound to no partner (no partner_id claim) and may not act for all of them ("
+                            + Roles.PARTNERS_ALL + ")");
+        }
+        return null;
     }
 
     /** Whether a caller of {@code scope} ({@link #partnerScope}) may see a record owned by {@code owner}. */
@@ -70,7 +87,7 @@ public class Caller {
         return scope == null ? "true" : column + " = " + params.bind(scope);
     }
 
-    /** The partner this caller acts for; empty for people and unbound clients. */
+    /** The partner this caller acts for; empty for people and unbound clients ({@link #partnerScope} tells them apart). */
     public Optional<String> partnerId() {
         return claim(PARTNER_CLAIM);
     }

@@ -34,13 +34,34 @@ public final class Roles {
     public static final String WEBHOOKS_MANAGE = "webhooks:manage";
     /** Read the audit log. */
     public static final String AUDIT_READ = "audit:read";
+    /**
+     * See and change every partner's records. People's roles hold it; a client holds it only as a scope granted to
+     * an internal integration. A client without it must be bound to a partner ({@code partner_id}), or it is refused
+     * partner data ({@link Caller#partnerScope}).
+     */
+    public static final String PARTNERS_ALL = "partners:all";
 
     /** The permissions of each person's role. Admins alone also see deleted customers. */
     static final Map<String, Set<String>> PERMISSIONS_OF_ROLES = Map.of(
-            ANALYST, Set.of(CUSTOMERS_READ, EVENTS_READ),
-            AGENT, Set.of(CUSTOMERS_READ, CUSTOMERS_WRITE, EVENTS_READ),
-            MANAGER, Set.of(CUSTOMERS_READ, CUSTOMERS_WRITE, CUSTOMERS_DELETE, EVENTS_READ, WEBHOOKS_MANAGE),
-            ADMIN, Set.of(CUSTOMERS_READ, CUSTOMERS_WRITE, CUSTOMERS_DELETE, EVENTS_READ, WEBHOOKS_MANAGE, AUDIT_READ));
+            ANALYST, Set.of(CUSTOMERS_READ, EVENTS_READ, PARTNERS_ALL),
+            AGENT, Set.of(CUSTOMERS_READ, CUSTOMERS_WRITE, EVENTS_READ, PARTNERS_ALL),
+            MANAGER,
+                    Set.of(
+                            CUSTOMERS_READ,
+                            CUSTOMERS_WRITE,
+                            CUSTOMERS_DELETE,
+                            EVENTS_READ,
+                            WEBHOOKS_MANAGE,
+                            PARTNERS_ALL),
+            ADMIN,
+                    Set.of(
+                            CUSTOMERS_READ,
+                            CUSTOMERS_WRITE,
+                            CUSTOMERS_DELETE,
+                            EVENTS_READ,
+                            WEBHOOKS_MANAGE,
+                            AUDIT_READ,
+                            PARTNERS_ALL));
 
     /** What each permission allows, as the API documents and the realm describe it. */
     public static final Map<String, String> PERMISSIONS = Map.of(
@@ -49,7 +70,10 @@ public final class Roles {
             CUSTOMERS_DELETE, "Delete customers",
             EVENTS_READ, "Read the change feed",
             WEBHOOKS_MANAGE, "Register and manage webhook endpoints",
-            AUDIT_READ, "Read the audit log");
+            AUDIT_READ, "Read the audit log",
+            PARTNERS_ALL,
+                    "See and change every partner's records (internal integrations; a client without it must carry "
+                            + "partner_id)");
 
     private Roles() {}
 

@@ -86,6 +86,60 @@ class PartnerIsolationTest {
                 .body("data", hasSize(1));
     }
 
+    @Test
+    @TestSecurity(
+            user = "service-account-unbound",
+            roles = {"customers:read", "customers:write", "events:read", "webhooks:manage"})
+    void aClientBoundToNoPartnerIsRefusedPartnerData() {
+        String tag = CustomerFixtures.uniqueTag();
+        UUID globex = insertCustomerOf("globex", tag, "unbound." + tag + "@example.com");
+
+        forbidden(given().when().get("/v1/customers"));
+        forbidden(given().queryParam("filter", "tags==" + tag).when().get("/v1/customers"));
+        forbidden(given().when().get("/v1/customers/" + globex));
+        forbidden(given().when().get("/v1/customers/" + globex + "/purchases"));
+        forbidden(given().contentType(ContentType.JSON)
+                .body(Map.of("givenName", "Nobody's"))
+                .when()
+                .post("/v1/customers"));
+        forbidden(given().when().get("/v1/events"));
+        forbidden(given().when().get("/v1/webhook-endpoints"));
+        for (String query : List.of(
+                "{ customers(limit: 5) { data { id } } }",
+                "{ customer(id: \"" + globex + "\") { id } }",
+                "{ events { data { id } } }")) {
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("query", query))
+                    .when()
+                    .post("/graphql")
+                    .then()
+                    .statusCode(200)
+                    .body("errors[0].extensions.code", equalTo("forbidden"));
+        }
+    }
+
+    @Test
+    @TestSecurity(
+            user = "service-account-reporting",
+            roles = {"customers:read", "events:read", "partners:all"})
+    void anInternalIntegrationSeesEveryPartnersCustomers() {
+        String tag = CustomerFixtures.uniqueTag();
+        UUID globex = insertCustomerOf("globex", tag, "internal." + tag + "@example.com");
+
+        given().when().get("/v1/customers/" + globex).then().statusCode(200).body("partnerId", equalTo("globex"));
+        given().queryParam("filter", "tags==" + tag)
+                .when()
+                .get("/v1/customers")
+                .then()
+                .statusCode(200)
+                .body("data", hasSize(1));
+        given().when().get("/v1/events?limit=1").then().statusCode(200);
+    }
+
+    private static void forbidden(io.restassured.response.Response response) {
+        response.then().statusCode(403).contentType("application/problem+json").body("code", equalTo("forbidden"));
+    }
+
     private UUID insertCustomerOf(String partner, String tag, String email) {
         UUID id = UUID.randomUUID();
         db.execute(

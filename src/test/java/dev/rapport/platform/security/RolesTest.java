@@ -15,20 +15,26 @@ class RolesTest {
 
     @Test
     void analystsRead() {
-        assertThat(Roles.permissionsOf(Set.of("analyst"))).containsExactlyInAnyOrder("customers:read", "events:read");
+        assertThat(Roles.permissionsOf(Set.of("analyst")))
+                .containsExactlyInAnyOrder("customers:read", "events:read", "partners:all");
     }
 
     @Test
     void agentsReadAndWriteCustomers() {
         assertThat(Roles.permissionsOf(Set.of("agent")))
-                .containsExactlyInAnyOrder("customers:read", "customers:write", "events:read");
+                .containsExactlyInAnyOrder("customers:read", "customers:write", "events:read", "partners:all");
     }
 
     @Test
     void managersAlsoDeleteCustomersAndManageWebhooks() {
         assertThat(Roles.permissionsOf(Set.of("manager")))
                 .containsExactlyInAnyOrder(
-                        "customers:read", "customers:write", "customers:delete", "events:read", "webhooks:manage");
+                        "customers:read",
+                        "customers:write",
+                        "customers:delete",
+                        "events:read",
+                        "webhooks:manage",
+                        "partners:all");
     }
 
     @Test
@@ -40,7 +46,8 @@ class RolesTest {
                         "customers:delete",
                         "events:read",
                         "webhooks:manage",
-                        "audit:read");
+                        "audit:read",
+                        "partners:all");
         assertThat(Set.of("analyst", "agent", "manager"))
                 .allSatisfy(
                         role -> assertThat(Roles.permissionsOf(Set.of(role))).doesNotContain("audit:read"));
@@ -49,7 +56,7 @@ class RolesTest {
     @Test
     void severalRolesGrantTheUnionOfTheirPermissions() {
         assertThat(Roles.permissionsOf(Set.of("analyst", "agent", "offline_access")))
-                .containsExactlyInAnyOrder("customers:read", "customers:write", "events:read");
+                .containsExactlyInAnyOrder("customers:read", "customers:write", "events:read", "partners:all");
     }
 
     @Test
@@ -68,7 +75,7 @@ class RolesTest {
                 .build();
 
         assertThat(RolePermissions.withPermissions(agent).getRoles())
-                .containsExactlyInAnyOrder("agent", "customers:read", "customers:write", "events:read");
+                .containsExactlyInAnyOrder("agent", "customers:read", "customers:write", "events:read", "partners:all");
     }
 
     @Test
