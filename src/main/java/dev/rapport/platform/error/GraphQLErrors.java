@@ -48,6 +48,9 @@ public final class GraphQLErrors extends SimplePerformantInstrumentation {
         if (found != null) {
             return found;
         }
+        if (UniqueViolations.isUnstorableText(thrown)) {
+            return UniqueViolations.unstorableText();
+        }
         String requestId = requestId();
         LOG.errorf(thrown, "GraphQL request %s failed", requestId);
         return new DomainException(

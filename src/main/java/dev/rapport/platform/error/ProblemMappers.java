@@ -136,6 +136,9 @@ public class ProblemMappers {
                     "A record with the same unique values was created by a concurrent request",
                     null);
         }
+        if (UniqueViolations.isUnstorableText(e)) {
+            return domain(UniqueViolations.unstorableText(), request);
+        }
         if (UniqueViolations.isTransientConflict(e)) {
             return respond(
                     request,

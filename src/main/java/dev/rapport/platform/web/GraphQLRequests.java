@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.rapport.platform.error.DomainException;
 import dev.rapport.platform.error.ProblemType;
+import dev.rapport.platform.json.PlainText;
 import dev.rapport.platform.security.RateLimits;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
@@ -37,7 +38,7 @@ import io.vertx.ext.web.handler.BodyHandler;
  * request is answered as every other refusal is, with a problem document: a method other than POST (405), a body
  * that is not {@code application/json} (415), larger than the body limit (413), empty, not JSON, naming a field
  * twice, or not of the shape {@code {"query": string, "variables": object, "operationName": string, "extensions":
- * object}} (400 {@code malformed-request}), or a query that does not parse (400, a GraphQL error document with the
+ * object}} (400 {@code malformed-request}), variables with control characters ({@code PlainText}), or a query that does not parse (400, a GraphQL error document with the
  * place of the error). Whatever fails further on this route is a problem document too, without
  * a stack trace. Errors inside a well-formed request are GraphQL errors with a code ({@code GraphQLErrors}).
  */
@@ -131,6 +132,32 @@ public class GraphQLRequests {
         }
         if (!absentOr(request, "extensions", JsonNode::isObject)) {
             return "extensions: must be an object";
+        }
+        return controlCharacters("variables", request.get("variables"));
+    }
+
+    /** Where a variable's text holds a control character (PlainText's rule), or null. */
+    private static String controlCharacters(String path, JsonNode value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.isTextual() && PlainText.controlAt(value.textValue()) >= 0) {
+            return path + ": " + PlainText.refusal(value.textValue());
+        }
+        if (value.isObject()) {
+            for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) value::fields) {
+                String found = controlCharacters(path + "." + field.getKey(), field.getValue());
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (value.isArray()) {
+            for (int i = 0; i < value.size(); i++) {
+                String found = controlCharacters(path + "[" + i + "]", value.get(i));
+                if (found != null) {
+                    return found;
+                }
+            }
         }
         return null;
     }
