@@ -25,7 +25,7 @@ values
   '"phones":[{"number":"+442079460958","primary":true,"label":"mobile"}],'
   '"addresses":[{"label":"home","line1":"12 St James''s Square","city":"London","postalCode":"SW1Y 4JH",'
   '"country":"GB"}]}',
-  'ada@example.com', '+442079460958', '1815-12-10', 'en-GB', 'Europe/London', '{vip,newsletter}', 'u-demo', null,
+  'ada@example.com', '+442079460958', '1985-12-10', 'en-GB', 'Europe/London', '{vip,newsletter}', 'u-demo', null,
   '{"email":{"granted":true,"source":"signup-form","recordedAt":1767603600}}',
   '{"score":92,"plan":"pro"}', 'ada lovelace ada@example.com 442079460958',
   now() - interval '300 days', now() - interval '10 days'),

@@ -23,7 +23,10 @@ public record Consent(
         @Size(max = 100)
         String source,
 
-        @Description("When it was given or withdrawn; the time of the request when omitted")
-        @Schema(description = "When it was given or withdrawn; the time of the request when omitted")
+        @Description(
+                "When it was given or withdrawn, from 1900 to a day from now; the time of the request when omitted")
+        @Schema(
+                description =
+                        "When it was given or withdrawn, from 1900 to a day from now; the time of the request when omitted")
         @Plausible
         OffsetDateTime recordedAt) {}

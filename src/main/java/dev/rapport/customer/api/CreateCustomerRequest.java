@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -28,15 +29,15 @@ public record CreateCustomerRequest(
         String familyName,
 
         @Schema(description = "Email addresses; each belongs to at most one live customer") @Size(max = 10)
-        List<@Valid EmailAddress> emails,
+        List<@NotNull @Valid EmailAddress> emails,
 
         @Schema(description = "Phone numbers") @Size(max = 10)
-        List<@Valid PhoneNumber> phones,
+        List<@NotNull @Valid PhoneNumber> phones,
 
         @Schema(description = "Postal addresses") @Size(max = 10)
-        List<@Valid PostalAddress> addresses,
+        List<@NotNull @Valid PostalAddress> addresses,
 
-        @Schema(description = "Date of birth", examples = "1815-12-10") @Past @Plausible
+        @Schema(description = "Date of birth, from 1900-01-01 to yesterday", examples = "1985-12-10") @Past @Plausible
         LocalDate birthday,
 
         @Schema(description = "Preferred locale, BCP 47", examples = "en-GB")
@@ -50,7 +51,12 @@ public record CreateCustomerRequest(
         String timeZone,
 
         @Schema(description = "Free tags, lower-cased on save", examples = "[\"vip\", \"newsletter\"]") @Size(max = 50)
-        List<@Pattern(regexp = "[\\p{L}\\p{N}_:.-]{1,50}", message = "must be 1 to 50 letters, digits or _:.-") String>
+        List<
+                        @NotNull
+                        @Pattern(
+                                regexp = "[\\p{L}\\p{N}_:.-]{1,50}",
+                                message = "must be 1 to 50 letters, digits or _:.-")
+                        String>
                 tags,
 
         @Schema(description = "User id of the account owner", examples = "u-1234") @Size(max = 100)

@@ -29,7 +29,7 @@ public record CreateInteractionRequest(
         @Size(max = 4000)
         String summary,
 
-        @Schema(description = "When it happened; now when omitted")
-        @Description("When it happened; now when omitted")
+        @Schema(description = "When it happened, from 1900 to a day from now; now when omitted")
+        @Description("When it happened, from 1900 to a day from now; now when omitted")
         @Plausible
         OffsetDateTime occurredAt) {}

@@ -46,12 +46,12 @@ public record CreatePurchaseRequest(
         String currency,
 
         @Schema(description = "Lines of the purchase") @Description("Lines of the purchase") @Size(max = 200)
-        List<@Valid PurchaseItem> items,
+        List<@NotNull @Valid PurchaseItem> items,
 
         @Schema(description = "Sales channel", examples = "web") @Description("Sales channel") @Size(max = 40)
         String channel,
 
-        @Schema(description = "When the purchase happened; now when omitted")
-        @Description("When the purchase happened; now when omitted")
+        @Schema(description = "When the purchase happened, from 1900 to a day from now; now when omitted")
+        @Description("When the purchase happened, from 1900 to a day from now; now when omitted")
         @Plausible
         OffsetDateTime occurredAt) {}

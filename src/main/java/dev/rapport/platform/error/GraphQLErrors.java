@@ -23,6 +23,7 @@ import graphql.execution.ResultPath;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.introspection.GoodFaithIntrospection;
 import graphql.language.SourceLocation;
 import io.smallrye.graphql.execution.error.GraphQLExceptionWhileDataFetching;
 import io.smallrye.mutiny.CompositeException;
@@ -128,8 +129,7 @@ public final class GraphQLErrors extends SimplePerformantInstrumentation {
         Map<String, Object> extensions = new LinkedHashMap<>();
         Object code =
                 error.getExtensions() == null ? null : error.getExtensions().get("code");
-        extensions.put(
-                "code", code != null ? code : codeOf(error.getErrorType()).code());
+        extensions.put("code", code != null ? code : codeOf(error).code());
         String requestId = requestId();
         if (requestId != null) {
             extensions.put("requestId", requestId);
@@ -147,7 +147,11 @@ public final class GraphQLErrors extends SimplePerformantInstrumentation {
         return builder.build();
     }
 
-    private static ProblemType codeOf(ErrorClassification type) {
+    private static ProblemType codeOf(GraphQLError error) {
+        ErrorClassification type = error.getErrorType();
+        if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
+            return ProblemType.QUERY_TOO_COMPLEX; // introspection that asks for the same part of the schema again
+        }
         if (type == ErrorType.InvalidSyntax) {
             return ProblemType.MALFORMED_REQUEST;
         }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -30,7 +31,7 @@ public record CreateWebhookEndpointRequest(
         @NotEmpty
         @Size(max = 50)
         List<
-                        @Size(max = 200)
+                        @NotNull @Size(max = 200)
                         @Pattern(
                                 regexp = "\\*|[a-z_]+(?:\\.(?:[a-z_]+|\\*)){0,9}",
                                 message = "must be an event type or pattern such as customer.*")
