@@ -16,13 +16,15 @@ import io.quarkus.test.junit.QuarkusTest;
 class OperationsEndpointsTest {
 
     @Test
-    void readinessIncludesTheDatabase() {
+    void readinessIncludesTheDatabaseTheHeapAndGraphQLProgress() {
         given().when()
                 .get("/q/health/ready")
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("Reactive PostgreSQL connections health check"));
+                .body("checks.name", hasItem("Reactive PostgreSQL connections health check"))
+                .body("checks.name", hasItem("Heap after collection"))
+                .body("checks.name", hasItem("GraphQL progress"));
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 

@@ -25,6 +25,9 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.introspection.GoodFaithIntrospection;
 import graphql.language.SourceLocation;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.smallrye.graphql.execution.error.GraphQLExceptionWhileDataFetching;
 import io.smallrye.mutiny.CompositeException;
 
@@ -52,6 +55,14 @@ public final class GraphQLErrors extends SimplePerformantInstrumentation {
         if (UniqueViolations.isUnstorableText(thrown)) {
             return UniqueViolations.unstorableText();
         }
+        if (UniqueViolations.isUniqueViolation(thrown)) {
+            return new DomainException(
+                    ProblemType.CONFLICT, "A record with the same unique values was created by a concurrent request");
+        }
+        if (UniqueViolations.isTransientConflict(thrown)) {
+            return new DomainException(
+                    ProblemType.CONCURRENT_MODIFICATION, "The request collided with a concurrent one; retry it");
+        }
         String requestId = requestId();
         LOG.errorf(thrown, "GraphQL request %s failed", requestId);
         return new DomainException(
@@ -68,6 +79,13 @@ public final class GraphQLErrors extends SimplePerformantInstrumentation {
         }
         if (thrown instanceof ConstraintViolationException violations) {
             return DomainException.invalid(violations);
+        }
+        if (thrown instanceof ForbiddenException) {
+            return new DomainException(
+                    ProblemType.FORBIDDEN, "The caller's roles or scopes do not allow this operation");
+        }
+        if (thrown instanceof UnauthorizedException || thrown instanceof AuthenticationFailedException) {
+            return new DomainException(ProblemType.UNAUTHORIZED, "A valid bearer token is required");
         }
         if (thrown instanceof CompositeException composite) {
             for (Throwable cause : composite.getCauses()) {

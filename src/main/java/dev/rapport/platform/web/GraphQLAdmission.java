@@ -1,5 +1,8 @@
 package dev.rapport.platform.web;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,11 +41,17 @@ public class GraphQLAdmission {
     private final AtomicInteger waiting = new AtomicInteger();
     private final Queue<Waiting> queue = new ConcurrentLinkedQueue<>();
     private final Set<RoutingContext> running = ConcurrentHashMap.newKeySet();
+    /** When a turn was last given back: with all turns taken and none given back for long, the replica is stuck. */
+    private volatile Instant lastTurnEnded;
+
+    private final Clock clock;
 
     /** A request waiting for a turn, with the event-loop context it arrived on (where it must continue). */
     private record Waiting(RoutingContext request, Context context) {}
 
-    GraphQLAdmission(RapportConfig config, HttpProblems problems) {
+    GraphQLAdmission(RapportConfig config, HttpProblems problems, Clock clock) {
+        this.clock = clock;
+        this.lastTurnEnded = clock.instant();
         this.maxConcurrent = config.graphql().maxConcurrent();
         this.maxQueued = config.graphql().maxQueued();
         this.problems = problems;
@@ -86,6 +95,14 @@ public class GraphQLAdmission {
         return executing.get();
     }
 
+    /**
+     * How long every turn has been taken without one being given back, or zero while a turn is free: requests that
+     * wait then wait on requests that do not finish.
+     */
+    Duration stalledFor() {
+        return executing.get() < maxConcurrent ? Duration.ZERO : Duration.between(lastTurnEnded, clock.instant());
+    }
+
     /** How many requests are waiting for a turn. */
     int waiting() {
         return waiting.get();
@@ -93,6 +110,7 @@ public class GraphQLAdmission {
 
     /** Gives a turn back; the longest waiting request takes it. */
     void leave() {
+        lastTurnEnded = clock.instant();
         executing.decrementAndGet();
         handOverTurns();
     }

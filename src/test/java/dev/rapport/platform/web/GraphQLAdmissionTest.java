@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.rapport.platform.Database;
+import dev.rapport.platform.TestClock;
 import dev.rapport.platform.security.RolePermissions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -63,6 +64,33 @@ class GraphQLAdmissionTest {
 
     @Inject
     Database database;
+
+    @Inject
+    TestClock clock;
+
+    @Test
+    void aReplicaWhoseTurnsAreAllHeldWithoutProgressIsNotReady() {
+        assertThat(admission.tryEnter()).isTrue();
+        admission.leave(); // a turn ends now
+        int held = takeEveryTurn();
+        try {
+            given().when().get("/q/health/ready").then().statusCode(200);
+            clock.advance(Duration.ofSeconds(31));
+            given().when()
+                    .get("/q/health/ready")
+                    .then()
+                    .statusCode(503)
+                    .body("checks.find { it.name == 'GraphQL progress' }.status", equalTo("DOWN"));
+            admission.leave();
+            held--;
+            given().when().get("/q/health/ready").then().statusCode(200);
+        } finally {
+            for (; held > 0; held--) {
+                admission.leave();
+            }
+            clock.reset();
+        }
+    }
 
     @Test
     void requestsWaitForATurnAndBeyondTheQueueAreTurnedAway() throws Exception {

@@ -62,6 +62,14 @@ class GraphQLErrorsTest {
                 .body("errors[0].message", not(containsString("{jakarta")));
     }
 
+    @Test
+    @TestSecurity(user = "ann.analyst", roles = "analyst", augmentors = RolePermissions.class)
+    void aCallerWithoutThePermissionIsForbidden() {
+        post(Map.of("query", "mutation { createCustomer(input: {givenName: \"X\"}) { id } }"))
+                .body("data.createCustomer", nullValue())
+                .body("errors[0].extensions.code", equalTo("forbidden"));
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
