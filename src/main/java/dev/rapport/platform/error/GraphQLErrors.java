@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintViolationException;
@@ -20,9 +19,6 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.NonNullableFieldWasNullError;
 import graphql.execution.ResultPath;
-import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.SimplePerformantInstrumentation;
-import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.introspection.GoodFaithIntrospection;
 import graphql.language.SourceLocation;
 import io.quarkus.security.AuthenticationFailedException;
@@ -33,13 +29,13 @@ import io.smallrye.mutiny.CompositeException;
 
 /**
  * Gives every GraphQL error an {@code extensions.code} from the problem catalogue, as REST problems have, and keeps
- * Java out of the messages. It sees the finished result of every execution: what a resolver threw becomes its
+ * Java out of the messages. It sees the finished result of every execution ({@code GraphQLLimits}' instrumentation): what a resolver threw becomes its
  * {@link DomainException} (bean validation {@code validation-failed} with the fields, anything unexpected
  * {@code internal-error}, logged with the request id); errors raised by GraphQL itself (validation against the
  * schema, variable coercion, refused limits) get their code, the request id and a message without class names.
  * Syntax errors never get here: {@code GraphQLRequests} answers them before SmallRye GraphQL parses the document.
  */
-public final class GraphQLErrors extends SimplePerformantInstrumentation {
+public final class GraphQLErrors {
 
     private static final Logger LOG = Logger.getLogger(GraphQLErrors.class);
 
@@ -99,11 +95,12 @@ public final class GraphQLErrors extends SimplePerformantInstrumentation {
         return thrown.getCause() == thrown ? null : find(thrown.getCause(), depth + 1);
     }
 
-    @Override
-    public CompletableFuture<ExecutionResult> instrumentExecutionResult(
-            ExecutionResult result, InstrumentationExecutionParameters parameters, InstrumentationState state) {
+    private GraphQLErrors() {}
+
+    /** The result with every error coded: called by the instrumentation of {@code GraphQLLimits} on each result. */
+    public static ExecutionResult coded(ExecutionResult result) {
         if (result.getErrors().isEmpty()) {
-            return CompletableFuture.completedFuture(result);
+            return result;
         }
         boolean refused = result.getErrors().stream().anyMatch(GraphQLErrors::isTooComplex);
         List<GraphQLError> errors = new ArrayList<>();
@@ -115,7 +112,7 @@ public final class GraphQLErrors extends SimplePerformantInstrumentation {
                 errors.add(coded(error));
             }
         }
-        return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(errors)));
+        return result.transform(builder -> builder.errors(errors));
     }
 
     /**

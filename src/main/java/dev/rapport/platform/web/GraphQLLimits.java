@@ -2,6 +2,7 @@ package dev.rapport.platform.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -10,18 +11,24 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import dev.rapport.platform.config.RapportConfig;
 import dev.rapport.platform.error.GraphQLErrors;
 import dev.rapport.platform.error.ProblemType;
+import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphqlErrorBuilder;
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.FieldComplexityEnvironment;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.analysis.QueryComplexityCalculator;
+import graphql.analysis.QueryTraverser;
+import graphql.analysis.QueryVisitorFieldEnvironment;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.DataFetcherResult;
+import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLArgument;
@@ -35,12 +42,15 @@ import io.smallrye.graphql.spi.EventingService;
  * Bounds what one GraphQL request may cost, before and while it runs, so that no single request can take a replica
  * down. Before execution: the depth of its selections ({@code rapport.graphql.max-depth}) and its complexity
  * ({@code max-complexity}), in which every field counts 1 and the fields below a list count once per element the
- * list may have, so that aliases and nested pages multiply as they would in the answer. While it runs: the number of
+ * list may have, so that aliases and nested pages multiply as they would in the answer (graphql-java's
+ * {@link QueryComplexityCalculator} and {@link QueryTraverser} over the document). While it runs: the number of
  * fields in the answer ({@code max-answer-fields}), whatever the data holds. What exceeds a bound is refused with
- * {@code query-too-complex}, and {@link GraphQLErrors} gives every error its code.
+ * {@code query-too-complex}; every error of the result then gets its code ({@link GraphQLErrors}).
  * <p>
- * Plugged in through SmallRye GraphQL's {@link EventingService} SPI ({@code META-INF/services}), around SmallRye's
- * own instrumentation, which it keeps.
+ * One instrumentation does all of it: graphql-java calls every instrumentation of a chain for every field, so each
+ * one more costs a page of customers measurably (bench/FINDINGS.md, 2026-12-01 26cac8a). Plugged in through SmallRye
+ * GraphQL's {@link EventingService} SPI ({@code META-INF/services}), beside SmallRye's own instrumentation, which it
+ * keeps.
  */
 public class GraphQLLimits implements EventingService {
 
@@ -58,11 +68,8 @@ public class GraphQLLimits implements EventingService {
                 .graphql();
         GraphQL smallrye = builder.build();
         return builder.instrumentation(new ChainedInstrumentation(List.of(
-                new DepthLimit(config.maxDepth()),
-                new ComplexityLimit(config.maxComplexity(), new Cost(config.listSize())),
-                new AnswerLimit(config.maxAnswerFields()),
                 smallrye.getInstrumentation(),
-                new GraphQLErrors())));
+                new Bounds(config.maxDepth(), config.maxComplexity(), config.listSize(), config.maxAnswerFields()))));
     }
 
     /** A request refused by a bound, reported with the {@code query-too-complex} code. */
@@ -75,28 +82,102 @@ public class GraphQLLimits implements EventingService {
         };
     }
 
-    static final class DepthLimit extends MaxQueryDepthInstrumentation {
+    /** The bounds of one request, and the coding of its errors. */
+    static final class Bounds extends SimplePerformantInstrumentation {
 
-        DepthLimit(int maxDepth) {
-            super(maxDepth);
+        private final int maxDepth;
+        private final int maxComplexity;
+        private final Cost cost;
+        private final int maxAnswerFields;
+
+        Bounds(int maxDepth, int maxComplexity, int listSize, int maxAnswerFields) {
+            this.maxDepth = maxDepth;
+            this.maxComplexity = maxComplexity;
+            this.cost = new Cost(listSize);
+            this.maxAnswerFields = maxAnswerFields;
+        }
+
+        /** The fields of one answer fetched so far. */
+        private static final class Fields implements InstrumentationState {
+            final AtomicInteger fetched = new AtomicInteger();
+            final AtomicBoolean reported = new AtomicBoolean();
         }
 
         @Override
-        protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
-            return refused("The query nests " + depth + " levels deep; at most " + maxDepth + " are allowed");
-        }
-    }
-
-    static final class ComplexityLimit extends MaxQueryComplexityInstrumentation {
-
-        ComplexityLimit(int maxComplexity, FieldComplexityCalculator cost) {
-            super(maxComplexity, cost);
+        public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
+            return new Fields();
         }
 
         @Override
-        protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {
-            return refused("The query costs " + complexity + " (every field 1, times the elements of the lists above"
-                    + " it); at most " + maxComplexity + " is allowed: ask for fewer fields, aliases or elements");
+        public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+            ExecutionContext execution = parameters.getExecutionContext();
+            int depth = QueryTraverser.newQueryTraverser()
+                    .schema(execution.getGraphQLSchema())
+                    .document(execution.getDocument())
+                    .operationName(execution.getExecutionInput().getOperationName())
+                    .coercedVariables(execution.getCoercedVariables())
+                    .build()
+                    .reducePreOrder((field, deepest) -> Math.max(deepest, depthOf(field)), 0);
+            if (depth > maxDepth) {
+                throw refused("The query nests " + depth + " levels deep; at most " + maxDepth + " are allowed");
+            }
+            int complexity = QueryComplexityCalculator.newCalculator()
+                    .fieldComplexityCalculator(cost)
+                    .schema(execution.getGraphQLSchema())
+                    .document(execution.getDocument())
+                    .operationName(execution.getExecutionInput().getOperationName())
+                    .variables(execution.getCoercedVariables())
+                    .build()
+                    .calculate();
+            if (complexity > maxComplexity) {
+                throw refused("The query costs " + complexity + " (every field 1, times the elements of the lists"
+                        + " above it); at most " + maxComplexity + " is allowed: ask for fewer fields, aliases or"
+                        + " elements");
+            }
+            return null;
+        }
+
+        private static int depthOf(QueryVisitorFieldEnvironment field) {
+            int depth = 1;
+            for (QueryVisitorFieldEnvironment parent = field.getParentEnvironment();
+                    parent != null;
+                    parent = parent.getParentEnvironment()) {
+                depth++;
+            }
+            return depth;
+        }
+
+        /**
+         * Counts the fields of an answer as they are fetched; past the bound, fields answer null and the first of
+         * them carries the refusal, so the answer stops growing.
+         */
+        @Override
+        public DataFetcher<?> instrumentDataFetcher(
+                DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
+            Fields fields = (Fields) state;
+            if (fields.fetched.incrementAndGet() <= maxAnswerFields) {
+                return fetcher;
+            }
+            return environment -> {
+                if (!fields.reported.compareAndSet(false, true)) {
+                    return null;
+                }
+                return DataFetcherResult.newResult()
+                        .error(GraphqlErrorBuilder.newError(environment)
+                                .message("The answer holds more than " + maxAnswerFields
+                                        + " fields; the fields beyond are null: ask for fewer fields, aliases or"
+                                        + " elements")
+                                .extensions(Map.of("code", ProblemType.QUERY_TOO_COMPLEX.code()))
+                                .build())
+                        .build();
+            };
+        }
+
+        @Override
+        public CompletableFuture<ExecutionResult> instrumentExecutionResult(
+                ExecutionResult result, InstrumentationExecutionParameters parameters, InstrumentationState state) {
+            return CompletableFuture.completedFuture(GraphQLErrors.coded(result));
         }
     }
 
@@ -143,51 +224,6 @@ public class GraphQLLimits implements EventingService {
 
         private static boolean isList(GraphQLType type) {
             return GraphQLTypeUtil.unwrapNonNull(type) instanceof GraphQLList;
-        }
-    }
-
-    /**
-     * Counts the fields of an answer as they are fetched; past the bound, fields answer null and the first of them
-     * carries the refusal, so the answer stops growing.
-     */
-    static final class AnswerLimit extends SimplePerformantInstrumentation {
-
-        private final int maxFields;
-
-        AnswerLimit(int maxFields) {
-            this.maxFields = maxFields;
-        }
-
-        private static final class Fields implements InstrumentationState {
-            final AtomicInteger fetched = new AtomicInteger();
-            final AtomicBoolean reported = new AtomicBoolean();
-        }
-
-        @Override
-        public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
-            return new Fields();
-        }
-
-        @Override
-        public DataFetcher<?> instrumentDataFetcher(
-                DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
-            Fields fields = (Fields) state;
-            if (fields.fetched.incrementAndGet() <= maxFields) {
-                return fetcher;
-            }
-            return environment -> {
-                if (!fields.reported.compareAndSet(false, true)) {
-                    return null;
-                }
-                return DataFetcherResult.newResult()
-                        .error(GraphqlErrorBuilder.newError(environment)
-                                .message("The answer holds more than " + maxFields
-                                        + " fields; the fields beyond are null: ask for fewer fields, aliases or"
-                                        + " elements")
-                                .extensions(Map.of("code", ProblemType.QUERY_TOO_COMPLEX.code()))
-                                .build())
-                        .build();
-            };
         }
     }
 }

@@ -38,9 +38,7 @@ class GraphQLLimitsTest {
                 .build();
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SDL), wiring);
         return GraphQL.newGraphQL(schema)
-                .instrumentation(new graphql.execution.instrumentation.ChainedInstrumentation(List.of(
-                        new GraphQLLimits.ComplexityLimit(maxComplexity, new GraphQLLimits.Cost(10)),
-                        new GraphQLLimits.AnswerLimit(maxAnswerFields))))
+                .instrumentation(new GraphQLLimits.Bounds(15, maxComplexity, 10, maxAnswerFields))
                 .build();
     }
 
