@@ -29,8 +29,9 @@ import io.smallrye.mutiny.CompositeException;
 
 /**
  * Gives every GraphQL error an {@code extensions.code} from the problem catalogue, as REST problems have, and keeps
- * Java out of the messages. It sees the finished result of every execution ({@code GraphQLLimits}' instrumentation): what a resolver threw becomes its
- * {@link DomainException} (bean validation {@code validation-failed} with the fields, anything unexpected
+ * Java out of the messages. It sees the finished result of every execution (through {@code GraphQLLimits}'
+ * instrumentation): what a resolver threw becomes its {@link DomainException} (bean validation
+ * {@code validation-failed} with the fields, security and concurrency failures as in REST, anything unexpected
  * {@code internal-error}, logged with the request id); errors raised by GraphQL itself (validation against the
  * schema, variable coercion, refused limits) get their code, the request id and a message without class names.
  * Syntax errors never get here: {@code GraphQLRequests} answers them before SmallRye GraphQL parses the document.
