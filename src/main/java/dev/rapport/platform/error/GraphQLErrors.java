@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import jakarta.validation.ConstraintViolationException;
-
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -21,11 +19,7 @@ import graphql.execution.NonNullableFieldWasNullError;
 import graphql.execution.ResultPath;
 import graphql.introspection.GoodFaithIntrospection;
 import graphql.language.SourceLocation;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
 import io.smallrye.graphql.execution.error.GraphQLExceptionWhileDataFetching;
-import io.smallrye.mutiny.CompositeException;
 
 /**
  * Gives every GraphQL error an {@code extensions.code} from the problem catalogue, as REST problems have, and keeps
@@ -45,55 +39,15 @@ public final class GraphQLErrors {
 
     /** The domain failure a resolver's exception stands for; unexpected ones are logged and become internal-error. */
     static DomainException domainOf(Throwable thrown) {
-        DomainException found = find(thrown, 0);
-        if (found != null) {
-            return found;
-        }
-        if (UniqueViolations.isUnstorableText(thrown)) {
-            return UniqueViolations.unstorableText();
-        }
-        if (UniqueViolations.isUniqueViolation(thrown)) {
-            return new DomainException(
-                    ProblemType.CONFLICT, "A record with the same unique values was created by a concurrent request");
-        }
-        if (UniqueViolations.isTransientConflict(thrown)) {
-            return new DomainException(
-                    ProblemType.CONCURRENT_MODIFICATION, "The request collided with a concurrent one; retry it");
+        DomainException known = KnownFailures.of(thrown);
+        if (known != null) {
+            return known;
         }
         String requestId = requestId();
         LOG.errorf(thrown, "GraphQL request %s failed", requestId);
         return new DomainException(
                 ProblemType.INTERNAL_ERROR,
                 "An unexpected error occurred; quote the request id " + requestId + " when reporting it");
-    }
-
-    private static DomainException find(Throwable thrown, int depth) {
-        if (thrown == null || depth > 20) {
-            return null;
-        }
-        if (thrown instanceof DomainException domain) {
-            return domain;
-        }
-        if (thrown instanceof ConstraintViolationException violations) {
-            return DomainException.invalid(violations);
-        }
-        if (thrown instanceof ForbiddenException) {
-            return new DomainException(
-                    ProblemType.FORBIDDEN, "The caller's roles or scopes do not allow this operation");
-        }
-        if (thrown instanceof UnauthorizedException || thrown instanceof AuthenticationFailedException) {
-            return new DomainException(ProblemType.UNAUTHORIZED, "A valid bearer token is required");
-        }
-        if (thrown instanceof CompositeException composite) {
-            for (Throwable cause : composite.getCauses()) {
-                DomainException found = find(cause, depth + 1);
-                if (found != null) {
-                    return found;
-                }
-            }
-            return null;
-        }
-        return thrown.getCause() == thrown ? null : find(thrown.getCause(), depth + 1);
     }
 
     private GraphQLErrors() {}

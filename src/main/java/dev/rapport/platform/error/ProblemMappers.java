@@ -125,26 +125,12 @@ public class ProblemMappers {
         if (e instanceof DomainException domain) {
             return domain(domain, request);
         }
-        if (e.getCause() != null && e.getCause() != e && isMapped(e.getCause())) {
-            return unwrap(e.getCause(), request);
+        DomainException known = KnownFailures.of(e);
+        if (known != null) {
+            return domain(known, request);
         }
-        if (UniqueViolations.isUniqueViolation(e)) {
-            // A uniqueness rule checked in the service lost a race to a concurrent request; the database kept it.
-            return respond(
-                    request,
-                    ProblemType.CONFLICT,
-                    "A record with the same unique values was created by a concurrent request",
-                    null);
-        }
-        if (UniqueViolations.isUnstorableText(e)) {
-            return domain(UniqueViolations.unstorableText(), request);
-        }
-        if (UniqueViolations.isTransientConflict(e)) {
-            return respond(
-                    request,
-                    ProblemType.CONCURRENT_MODIFICATION,
-                    "The request collided with a concurrent one; retry it",
-                    null);
+        if (e.getCause() instanceof OptimisticLockException || e.getCause() instanceof StaleStateException) {
+            return staleWrite((RuntimeException) e.getCause(), request);
         }
         String requestId = RequestIds.of(request);
         LOG.errorf(e, "Request %s %s failed (request id %s)", request.method(), request.path(), requestId);
@@ -153,23 +139,6 @@ public class ProblemMappers {
                 ProblemType.INTERNAL_ERROR,
                 "An unexpected error occurred; quote the request id " + requestId + " when reporting it",
                 null);
-    }
-
-    private static boolean isMapped(Throwable t) {
-        return t instanceof DomainException
-                || t instanceof OptimisticLockException
-                || t instanceof StaleStateException
-                || t instanceof ConstraintViolationException;
-    }
-
-    private Response unwrap(Throwable cause, HttpServerRequest request) {
-        if (cause instanceof DomainException domain) {
-            return domain(domain, request);
-        }
-        if (cause instanceof ConstraintViolationException violations) {
-            return violations(violations, request);
-        }
-        return staleWrite((RuntimeException) cause, request);
     }
 
     static Response respond(
