@@ -76,8 +76,16 @@ class ControlCharactersTest {
     }
 
     @Test
-    void aQueryParameterWithNulIsRefused() {
+    void aQueryParameterWithAControlCharacterIsRefused() {
         given().queryParam("q", "a\u0000b").when().get("/v1/customers").then().statusCode(400);
+        given().queryParam("q", "a\u0007b")
+                .when()
+                .get("/v1/customers")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("malformed-request"));
+        given().queryParam("q", "two\nlines").when().get("/v1/customers").then().statusCode(200);
         given().queryParam("filter", "givenName==\"a\u0000b\"")
                 .when()
                 .get("/v1/customers")

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
  * The one rule for text that enters: no control characters but tab, line feed and carriage return. NUL cannot be
  * stored by PostgreSQL at all (it answered with an error of its own), and the other C0 controls and DEL mean
  * nothing in a name, an address, a tag or a note. Every string field of every JSON body is read through
- * {@link Reader}; query strings, paths and headers are checked by {@code RequestChecks}, GraphQL variables by
- * {@code GraphQLRequests}.
+ * {@link Reader}; query parameters (the same rule), paths and headers (one line: tab only) are checked by
+ * {@code RequestChecks}, GraphQL variables by {@code GraphQLRequests}.
  */
 public final class PlainText {
 
@@ -23,6 +23,17 @@ public final class PlainText {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the first control character a one-line value (a header, a path) may not hold, or -1: tab only. */
+    public static int lineControlAt(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7f) {
                 return i;
             }
         }

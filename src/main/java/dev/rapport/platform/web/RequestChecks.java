@@ -14,6 +14,7 @@ import dev.rapport.platform.config.RapportConfig;
 import dev.rapport.platform.error.Problem;
 import dev.rapport.platform.error.ProblemType;
 import dev.rapport.platform.idempotency.IdempotentRequests;
+import dev.rapport.platform.json.PlainText;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -21,7 +22,7 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Refuses, with a problem document, requests that the HTTP codec let through but this service will not read: a
  * request line or headers over the service's limits ({@link RapportConfig.Http}), a path or query that is not
- * well-formed percent-encoded UTF-8 (or whose path decodes to control characters), and control characters in the
+ * well-formed percent-encoded UTF-8 or decodes to control characters ({@link PlainText}), and control characters in the
  * headers the service reads. Runs first after {@link RequestIds}, before authentication, for every path.
  *
  * <p>The codec's own ceilings ({@code quarkus.http.limits.max-initial-line-length} and {@code max-header-size})
@@ -78,12 +79,15 @@ public class RequestChecks {
             return;
         }
         if (query >= 0 && !isReadableQuery(uri.substring(query + 1))) {
-            problems.send(ctx, ProblemType.MALFORMED_REQUEST, "The query string is not valid percent-encoded UTF-8");
+            problems.send(
+                    ctx,
+                    ProblemType.MALFORMED_REQUEST,
+                    "The query string is not valid percent-encoded UTF-8 without control characters");
             return;
         }
         for (String header : READ_HEADERS) {
             for (String value : request.headers().getAll(header)) {
-                if (hasControlCharacter(value)) {
+                if (PlainText.lineControlAt(value) >= 0) {
                     problems.send(
                             ctx,
                             ProblemType.VALIDATION_FAILED,
@@ -113,27 +117,16 @@ public class RequestChecks {
     /** Well-formed percent-encoding of UTF-8 that decodes to no control character (NUL included). */
     static boolean isReadablePath(String path) {
         String decoded = decode(path);
-        return decoded != null && !hasControlCharacter(decoded) && decoded.indexOf('\t') < 0;
+        return decoded != null && PlainText.lineControlAt(decoded) < 0 && decoded.indexOf('\t') < 0;
     }
 
     /**
-     * Well-formed percent-encoding of UTF-8 without NUL, which no text column can hold; other control characters
-     * are values like any other ({@code +} stays a plus here, it only matters that the rest decodes).
+     * Well-formed percent-encoding of UTF-8 whose values are text by {@link PlainText}'s rule, as body texts are
+     * ({@code +} stays a plus here, it only matters that the rest decodes).
      */
     static boolean isReadableQuery(String query) {
         String decoded = decode(query);
-        return decoded != null && decoded.indexOf('\0') < 0;
-    }
-
-    /** Anything below 0x20 but tab, and DEL. */
-    static boolean hasControlCharacter(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if ((c < 0x20 && c != '\t') || c == 0x7F) {
-                return true;
-            }
-        }
-        return false;
+        return decoded != null && PlainText.controlAt(decoded) < 0;
     }
 
     /** The percent-decoded text, or null when an escape is not two hex digits or the bytes are not UTF-8. */
