@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -25,13 +24,11 @@ import dev.rapport.platform.security.RateLimits;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.parser.exceptions.ParseCancelledException;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * Checks the HTTP envelope of a GraphQL request before SmallRye GraphQL reads it, so that what is not a GraphQL
@@ -49,19 +46,14 @@ public class GraphQLRequests {
 
     private final HttpProblems problems;
     private final ObjectMapper json;
-    private final long maxBodySize;
     private final Set<String> parsed = ConcurrentHashMap.newKeySet();
 
     private static final int MAX_REMEMBERED = 1000;
     private static final int MAX_REMEMBERED_LENGTH = 10_000;
 
-    GraphQLRequests(
-            HttpProblems problems,
-            ObjectMapper json,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+    GraphQLRequests(HttpProblems problems, ObjectMapper json) {
         this.problems = problems;
         this.json = json;
-        this.maxBodySize = maxBodySize.asLongValue();
     }
 
     void install(@Observes Router router) {
@@ -69,7 +61,7 @@ public class GraphQLRequests {
         // handler then finds the body read
         router.route("/graphql")
                 .order(RateLimits.GRAPHQL_ORDER + 2)
-                .handler(BodyHandler.create(false).setBodyLimit(maxBodySize))
+                .handler(problems::readBody)
                 .handler(this::check)
                 .failureHandler(this::failed);
     }
@@ -232,13 +224,9 @@ public class GraphQLRequests {
                 .toLowerCase(Locale.ROOT);
     }
 
+    /** A body over the limit is HttpProblems' (413); what else fails here is answered without a stack trace. */
     private void failed(RoutingContext ctx) {
-        if (ctx.statusCode() == 413) {
-            problems.send(
-                    ctx,
-                    ProblemType.PAYLOAD_TOO_LARGE,
-                    "The request body exceeds the limit of " + maxBodySize + " bytes");
-        } else if (ctx.failure() == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+        if (ctx.failure() == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
             problems.send(ctx, ProblemType.forStatus(ctx.statusCode()), "The GraphQL request was refused");
         } else {
             String requestId = RequestIds.of(ctx.request());

@@ -33,14 +33,14 @@ public class HttpProblems {
 
     private final ObjectMapper json;
     private final long maxBodySize;
-    /** Reads a chunked body, up to the limit, before anything else does; beyond it the request fails with 413. */
-    private final BodyHandler chunkedBodies;
+    /** Reads a body up to the limit; beyond it the request fails with 413, which {@link #httpFailure} answers. */
+    private final BodyHandler bodies;
 
     HttpProblems(
             ObjectMapper json, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.json = json;
         this.maxBodySize = maxBodySize.asLongValue();
-        this.chunkedBodies = BodyHandler.create(false).setBodyLimit(this.maxBodySize);
+        this.bodies = BodyHandler.create(false).setBodyLimit(this.maxBodySize);
     }
 
     void install(@Observes Router router) {
@@ -55,7 +55,7 @@ public class HttpProblems {
         } else if (length == null && ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
             // Read here, so that a body over the limit fails this route (httpFailure answers it); REST and GraphQL
             // then use the body read.
-            chunkedBodies.handle(ctx);
+            bodies.handle(ctx);
         } else {
             ctx.next();
         }
@@ -76,6 +76,14 @@ public class HttpProblems {
 
     private void bodyTooLarge(RoutingContext ctx) {
         send(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds the limit of " + maxBodySize + " bytes");
+    }
+
+    /**
+     * Reads the request body, within the limit, for a route handler that needs it before the route it precedes (whose
+     * own body handler then finds it read).
+     */
+    public void readBody(RoutingContext ctx) {
+        bodies.handle(ctx);
     }
 
     /** 401 with the Bearer challenge: no valid token. */
