@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.rapport.platform.Database;
+import dev.rapport.platform.TestClock;
 import dev.rapport.platform.security.RolePermissions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -73,6 +74,36 @@ class ValueRangesTest {
                 .then()
                 .statusCode(400)
                 .body("errors.field", hasItem("occurredAt"));
+    }
+
+    @Inject
+    TestClock clock;
+
+    /** "From now" is the service's clock, which bean validation reads too. */
+    @Test
+    void theWindowMovesWithTheServicesClock() {
+        String id = aCustomer().create();
+        String inFiveDays =
+                java.time.Instant.now().plus(java.time.Duration.ofDays(5)).toString();
+        Map<String, Object> purchase =
+                Map.of("orderRef", "ORD-later", "amount", 10, "currency", "EUR", "occurredAt", inFiveDays);
+        given().contentType(ContentType.JSON)
+                .body(purchase)
+                .when()
+                .post("/v1/customers/" + id + "/purchases")
+                .then()
+                .statusCode(400);
+        clock.advance(java.time.Duration.ofDays(10));
+        try {
+            given().contentType(ContentType.JSON)
+                    .body(purchase)
+                    .when()
+                    .post("/v1/customers/" + id + "/purchases")
+                    .then()
+                    .statusCode(201);
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import jakarta.validation.ClockProvider;
 
 /**
  * The clock every service and job reads the time from (inject {@link Clock}), so that tests can move time instead
@@ -21,6 +22,13 @@ public final class Clocks {
     @Singleton
     static Clock system() {
         return Clock.systemUTC();
+    }
+
+    /** Bean validation reads the same clock ({@code @Past}, {@link Plausible}), so that tests move it alike. */
+    @Produces
+    @Singleton
+    static ClockProvider validationClock(Clock clock) {
+        return () -> clock;
     }
 
     /** Now, in UTC, to the microsecond: what a {@code timestamptz} column keeps, so cursors round-trip exactly. */

@@ -8,14 +8,12 @@ import static java.lang.annotation.ElementType.TYPE_USE;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -44,18 +42,16 @@ public @interface Plausible {
 
     Class<? extends Payload>[] payload() default {};
 
-    /** Checks {@link LocalDate}, {@link OffsetDateTime} and {@link Instant} values against the clock of the service. */
-    @ApplicationScoped
+    /**
+     * Checks {@link LocalDate}, {@link OffsetDateTime} and {@link Instant} values against the clock of the service,
+     * which bean validation is given ({@link Clocks#validationClock}). One instance per annotation, made by bean
+     * validation, so that each keeps its own bounds.
+     */
     class Check implements ConstraintValidator<Plausible, Object> {
 
-        private final Clock clock;
         private Instant since;
         private Duration ahead;
         private String range;
-
-        Check(Clock clock) {
-            this.clock = clock;
-        }
 
         @Override
         public void initialize(Plausible plausible) {
@@ -71,7 +67,8 @@ public @interface Plausible {
                 return true;
             }
             Instant instant = instant(value);
-            if ((!instant.isBefore(since) && !instant.isAfter(clock.instant().plus(ahead)))) {
+            Instant now = context.getClockProvider().getClock().instant();
+            if (!instant.isBefore(since) && !instant.isAfter(now.plus(ahead))) {
                 return true;
             }
             context.disableDefaultConstraintViolation();
