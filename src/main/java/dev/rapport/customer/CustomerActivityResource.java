@@ -58,7 +58,7 @@ public class CustomerActivityResource {
             operationId = "recordPurchase",
             summary = "Record a purchase",
             description =
-                    "The order reference is unique per customer: recording the same order twice is a 409 " + "problem.")
+                    "The order reference is unique per customer: recording the same order twice is a 409 problem.")
     @APIResponse(
             responseCode = "201",
             description = "Recorded",
