@@ -1,5 +1,6 @@
 package dev.rapport.audit;
 
+import java.time.Clock;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,9 +36,11 @@ class AuditQueries {
             new Sort(new Sort.SortField("occurredAt", "a.occurred_at", Sort.Kind.TIMESTAMP), true);
 
     private final PooledStatements statements;
+    private final Clock clock;
 
-    AuditQueries(PooledStatements statements) {
+    AuditQueries(PooledStatements statements, Clock clock) {
         this.statements = statements;
+        this.clock = clock;
     }
 
     Uni<Page<AuditEntryView>> list(String filter, PageRequest page) {
@@ -47,7 +50,7 @@ class AuditQueries {
                        a.resource_type, a.resource_id, a.changed_fields
                 from audit_entry a where """).append(' ').append(page.keyset("a.id", params));
         if (filter != null && !filter.isBlank()) {
-            sql.append(" and ").append(FILTER.compile(filter, params));
+            sql.append(" and ").append(FILTER.compile(filter, params, clock.instant()));
         }
         sql.append(page.orderAndLimit("a.id"));
         return statements

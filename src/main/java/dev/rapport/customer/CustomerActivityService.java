@@ -83,7 +83,7 @@ public class CustomerActivityService {
                             purchase.occurredAt =
                                     request.occurredAt() == null ? now : Clocks.micros(request.occurredAt());
                             purchase.createdAt = now;
-                            return purchases.persist(purchase);
+                            return purchases.persist(purchase).call(purchases::addToFacts);
                         })
                         .chain(purchase -> {
                             PurchaseView view = mapper.toView(purchase);
@@ -117,16 +117,19 @@ public class CustomerActivityService {
             interaction.actor = caller.name();
             interaction.occurredAt = request.occurredAt() == null ? now : Clocks.micros(request.occurredAt());
             interaction.createdAt = now;
-            return interactions.persist(interaction).chain(saved -> {
-                InteractionView view = mapper.toView(saved);
-                return events.append(
-                                CustomerEvent.INTERACTION_LOGGED,
-                                CustomerEvent.SUBJECT,
-                                customerId,
-                                customer.partnerId,
-                                view)
-                        .replaceWith(view);
-            });
+            return interactions
+                    .persist(interaction)
+                    .call(interactions::addToFacts)
+                    .chain(saved -> {
+                        InteractionView view = mapper.toView(saved);
+                        return events.append(
+                                        CustomerEvent.INTERACTION_LOGGED,
+                                        CustomerEvent.SUBJECT,
+                                        customerId,
+                                        customer.partnerId,
+                                        view)
+                                .replaceWith(view);
+                    });
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.rapport.customer;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,9 +15,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.rapport.customer.api.CustomerView;
 import dev.rapport.platform.db.JsonColumns;
 import dev.rapport.platform.db.PooledStatements;
-import dev.rapport.platform.filter.FilterField;
-import dev.rapport.platform.filter.FilterField.FieldType;
-import dev.rapport.platform.filter.SqlFilterCompiler;
+import dev.rapport.platform.filter.FactCatalog;
+import dev.rapport.platform.filter.FilterParser;
 import dev.rapport.platform.filter.SqlParams;
 import dev.rapport.platform.paging.Page;
 import dev.rapport.platform.paging.PageRequest;
@@ -37,21 +37,6 @@ class CustomerQueries {
             c.owner_id, c.partner_id, cast(c.consents as text), cast(c.attributes as text), c.created_at,
             c.updated_at, c.deleted_at, c.version""";
 
-    /** Fields a customer list may be filtered by, and the SQL each reads. */
-    static final SqlFilterCompiler FILTER = new SqlFilterCompiler(List.of(
-            FilterField.of("givenName", "c.given_name", FieldType.TEXT),
-            FilterField.of("familyName", "c.family_name", FieldType.TEXT),
-            FilterField.of("email", "c.primary_email", FieldType.TEXT, CustomerNormalizer::email),
-            FilterField.of("phone", "c.primary_phone", FieldType.TEXT, CustomerNormalizer::phone),
-            FilterField.of("locale", "c.locale", FieldType.TEXT),
-            FilterField.of("timeZone", "c.time_zone", FieldType.TEXT),
-            FilterField.of("ownerId", "c.owner_id", FieldType.TEXT),
-            FilterField.of("birthday", "c.birthday", FieldType.DATE),
-            FilterField.of("createdAt", "c.created_at", FieldType.TIMESTAMP),
-            FilterField.of("updatedAt", "c.updated_at", FieldType.TIMESTAMP),
-            FilterField.of("tags", "c.tags", FieldType.STRING_ARRAY, CustomerNormalizer::tag),
-            FilterField.of("attributes", "c.attributes", FieldType.ATTRIBUTES)));
-
     static final Map<String, SortField> SORTS = Map.of(
             "createdAt", new SortField("createdAt", "c.created_at", Kind.TIMESTAMP),
             "updatedAt", new SortField("updatedAt", "c.updated_at", Kind.TIMESTAMP),
@@ -61,13 +46,18 @@ class CustomerQueries {
     static final Sort DEFAULT_SORT = new Sort(SORTS.get("createdAt"), true);
 
     private final PooledStatements statements;
+    private final FactCatalog facts;
+    private final Clock clock;
     private final CustomerMapper mapper;
     private final JsonColumns.Reader<CustomerRecords.Contacts> contacts;
     private final JsonColumns.Reader<CustomerRecords.Consents> consents;
     private final JsonColumns.Reader<LinkedHashMap<String, Object>> attributes;
 
-    CustomerQueries(PooledStatements statements, CustomerMapper mapper, JsonColumns json) {
+    CustomerQueries(
+            PooledStatements statements, FactCatalog facts, Clock clock, CustomerMapper mapper, JsonColumns json) {
         this.statements = statements;
+        this.facts = facts;
+        this.clock = clock;
         this.mapper = mapper;
         this.contacts = json.reader(CustomerRecords.Contacts.class);
         this.consents = json.reader(CustomerRecords.Consents.class);
@@ -85,17 +75,36 @@ class CustomerQueries {
                 .map(rows -> rows.isEmpty() ? null : rows.get(0));
     }
 
-    /** One page of the customers matching the criteria, with one statement. */
-    Uni<Page<CustomerView>> list(CustomerCriteria criteria, PageRequest page) {
+    /** The live customers among {@code ids} that a caller of {@code scope} may see, in no particular order. */
+    Uni<List<CustomerView>> findAll(List<UUID> ids, String scope) {
         SqlParams params = new SqlParams();
         StringBuilder sql = new StringBuilder("select ")
                 .append(COLUMNS)
-                .append(" from customer c where ")
+                .append(" from customer c where c.id = any(")
+                .append(params.bind(ids.toArray(UUID[]::new)))
+                .append(")");
+        restrict(sql, new CustomerCriteria(null, null, false, scope), params);
+        return statements.list(sql.toString(), params.tuple(), this::toView);
+    }
+
+    /**
+     * One page of the customers matching the criteria, with one statement. The filter tests any fact of the
+     * {@link FactCatalog}; the tables of the facts it reads are joined.
+     */
+    Uni<Page<CustomerView>> list(CustomerCriteria criteria, PageRequest page) {
+        SqlParams params = new SqlParams();
+        FactCatalog.SqlFilter filter =
+                criteria.filter() == null || criteria.filter().isBlank()
+                        ? new FactCatalog.SqlFilter("true", "")
+                        : facts.sql(FilterParser.parse(criteria.filter()), params, clock.instant());
+        StringBuilder sql = new StringBuilder("select ")
+                .append(COLUMNS)
+                .append(" from customer c ")
+                .append(filter.joins())
+                .append(" where ")
                 .append(page.keyset("c.id", params));
         restrict(sql, criteria, params);
-        if (criteria.filter() != null && !criteria.filter().isBlank()) {
-            sql.append(" and ").append(FILTER.compile(criteria.filter(), params));
-        }
+        sql.append(" and ").append(filter.condition());
         if (criteria.query() != null && !criteria.query().isBlank()) {
             sql.append(" and c.search_text like ")
                     .append(params.bind("%"

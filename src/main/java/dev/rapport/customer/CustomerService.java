@@ -111,6 +111,18 @@ public class CustomerService {
                         .map(views -> new Page<>(views, result.nextCursor(), result.hasMore())));
     }
 
+    /**
+     * The live customers among {@code ids} that the caller may see, by id (for other domains: a segment's members,
+     * a preview's sample); ids of others are absent.
+     */
+    public Uni<Map<UUID, CustomerView>> find(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return queries.findAll(ids, caller.partnerScope())
+                .map(views -> views.stream().collect(Collectors.toMap(CustomerView::id, view -> view)));
+    }
+
     /** The most recent purchases of each customer (a GraphQL batch), newest first. */
     public Uni<Map<UUID, List<PurchaseView>>> recentPurchases(List<UUID> customerIds, int perCustomer) {
         return activity.recentPurchases(customerIds, perCustomer);

@@ -22,4 +22,27 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
                         .setParameter("ref", orderRef)
                         .getSingleResult());
     }
+
+    /** Adds a purchase to its customer's facts ({@link CustomerFacts}), in the purchase's transaction. */
+    public Uni<Integer> addToFacts(Purchase purchase) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("""
+                        insert into customer_activity as a
+                            (customer_id, purchase_count, lifetime_values, first_purchase_at, last_purchase_at)
+                        values (:customer, 1, jsonb_build_object(cast(:currency as text), cast(:amount as numeric)),
+                                :at, :at)
+                        on conflict (customer_id) do update
+                        set purchase_count = a.purchase_count + 1,
+                            lifetime_values = a.lifetime_values || jsonb_build_object(cast(:currency as text),
+                                coalesce(cast(a.lifetime_values ->> cast(:currency as text) as numeric), 0)
+                                + cast(:amount as numeric)),
+                            first_purchase_at = least(a.first_purchase_at, excluded.first_purchase_at),
+                            last_purchase_at = greatest(a.last_purchase_at, excluded.last_purchase_at)
+                        """)
+                        .setParameter("customer", purchase.customerId)
+                        .setParameter("currency", purchase.currency)
+                        .setParameter("amount", purchase.amount)
+                        .setParameter("at", purchase.occurredAt)
+                        .executeUpdate());
+    }
 }

@@ -1,6 +1,7 @@
 package dev.rapport.event;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,6 +72,30 @@ public class EventLog {
         return Panache.getSession()
                 .chain(session -> insert(session, id, type, subjectType, subjectId, ownerPartnerId, payload, changed))
                 .replaceWith(id);
+    }
+
+    /**
+     * Appends, in the current transaction, one event per row of {@code select}, which yields the columns
+     * {@code type, subject_type, subject_id, partner_id, payload} (payload as jsonb) from the named
+     * {@code parameters}: the events of a change computed in SQL over many records at once (segment membership).
+     * These are changes the service derives, not actions of a caller, so they have no audit entries; the actor is
+     * recorded on each event.
+     *
+     * @return how many events were appended
+     */
+    public Uni<Integer> appendSelected(String select, Map<String, Object> parameters) {
+        notifications.appended();
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery("""
+                    insert into event (id, type, subject_type, subject_id, payload, actor, partner_id)
+                    select gen_random_uuid(), s.type, s.subject_type, s.subject_id, s.payload, :eventActor,
+                           s.partner_id
+                    from (%s) s
+                    """.formatted(select));
+            query.setParameter("eventActor", caller.name());
+            parameters.forEach(query::setParameter);
+            return query.executeUpdate();
+        });
     }
 
     private Uni<Integer> insert(

@@ -201,6 +201,30 @@ public interface RapportConfig {
     /** The event log. */
     Events events();
 
+    /** Segments and the facts their rules test. */
+    Segments segments();
+
+    interface Segments {
+        /** Whether this replica keeps segment membership current (the event-log consumer, recomputes, sweeps). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * How often rules whose truth changes with time alone (relative times such as -P90D, birthdayInDays, RFM
+         * scores) are re-evaluated over every customer.
+         */
+        @WithDefault("PT5M")
+        Duration sweepInterval();
+
+        /** How often the RFM scores of every partner's customers are computed again. */
+        @WithDefault("PT1H")
+        Duration rfmInterval();
+
+        /** The currency whose lifetime value ranks customers for the RFM monetary score. */
+        @WithDefault("EUR")
+        String rfmCurrency();
+    }
+
     interface Events {
         /** How long events stay in the log (and the change feed) before they are deleted. */
         @WithDefault("P30D")

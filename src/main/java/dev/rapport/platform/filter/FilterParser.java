@@ -1,10 +1,13 @@
 package dev.rapport.platform.filter;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import cz.jirutka.rsql.parser.RSQLParser;
 import cz.jirutka.rsql.parser.RSQLParserException;
-import cz.jirutka.rsql.parser.ast.ComparisonOperator;
+import cz.jirutka.rsql.parser.ast.ComparisonNode;
+import cz.jirutka.rsql.parser.ast.LogicalNode;
 import cz.jirutka.rsql.parser.ast.Node;
 import cz.jirutka.rsql.parser.ast.RSQLOperators;
 import dev.rapport.platform.error.DomainException;
@@ -30,15 +33,27 @@ public final class FilterParser {
         }
     }
 
-    static DomainException invalid(String message) {
+    /** The comparisons of a filter tree, in the order they are written. */
+    public static List<ComparisonNode> comparisons(Node node) {
+        List<ComparisonNode> found = new ArrayList<>();
+        collect(node, found);
+        return found;
+    }
+
+    private static void collect(Node node, List<ComparisonNode> found) {
+        if (node instanceof ComparisonNode comparison) {
+            found.add(comparison);
+        } else if (node instanceof LogicalNode logical) {
+            logical.getChildren().forEach(child -> collect(child, found));
+        }
+    }
+
+    /** A filter refused, and why: the problem every compiler throws. */
+    public static DomainException invalid(String message) {
         return new DomainException(
                 ProblemType.INVALID_FILTER,
                 "Invalid filter: " + message,
-                java.util.List.of(new Problem.FieldError("filter", message)));
-    }
-
-    static boolean isOperator(ComparisonOperator operator, ComparisonOperator expected) {
-        return operator.getSymbol().equals(expected.getSymbol());
+                List.of(new Problem.FieldError("filter", message)));
     }
 
     private static final java.util.regex.Pattern COLUMN = java.util.regex.Pattern.compile("column (\\d+)");

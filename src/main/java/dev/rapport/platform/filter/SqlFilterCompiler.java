@@ -1,14 +1,10 @@
 package dev.rapport.platform.filter;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,34 +13,41 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cz.jirutka.rsql.parser.ast.AndNode;
 import cz.jirutka.rsql.parser.ast.ComparisonNode;
-import cz.jirutka.rsql.parser.ast.ComparisonOperator;
 import cz.jirutka.rsql.parser.ast.LogicalNode;
 import cz.jirutka.rsql.parser.ast.NoArgRSQLVisitorAdapter;
 import cz.jirutka.rsql.parser.ast.Node;
 import cz.jirutka.rsql.parser.ast.OrNode;
-import cz.jirutka.rsql.parser.ast.RSQLOperators;
+import dev.rapport.platform.filter.Condition.Op;
+import dev.rapport.platform.filter.FilterField.FieldType;
 
 /**
  * Compiles a filter tree into a parameterized SQL condition over an allow-list of fields. Field names map to
- * fixed SQL expressions; every argument is bound as a parameter.
+ * fixed SQL expressions; every argument is bound as a parameter. {@link PredicateFilterCompiler} compiles the same
+ * tree into a predicate over one customer's facts; both give the same answer (FilterEquivalenceTest).
+ *
+ * <p>Text orders by code point ({@code collate "C"}) whatever the database's collation, as Java does. A comparison
+ * with a missing value (SQL null) is false, whatever its operator: {@code givenName!=Ada} does not match a customer
+ * without a given name. Negation only appears inside a comparison, so that null never turns true.
  */
 public final class SqlFilterCompiler {
 
-    private static final Pattern ATTRIBUTE_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, FilterField> fields;
 
     public SqlFilterCompiler(List<FilterField> fields) {
-        this.fields = fields.stream().collect(Collectors.toUnmodifiableMap(FilterField::name, f -> f));
+        Map<String, FilterField> byName = new LinkedHashMap<>();
+        fields.forEach(field -> byName.put(field.name(), field));
+        this.fields = Map.copyOf(byName);
     }
 
-    /** Parses and compiles {@code filter}, binding its values into {@code params}. */
-    public String compile(String filter, SqlParams params) {
-        return compile(FilterParser.parse(filter), params);
+    /** Parses and compiles {@code filter}, binding its values into {@code params}; relative times count from now. */
+    public String compile(String filter, SqlParams params, Instant now) {
+        return compile(FilterParser.parse(filter), params, now);
     }
 
-    public String compile(Node node, SqlParams params) {
+    public String compile(Node node, SqlParams params, Instant now) {
+        BoundTimes times = new BoundTimes(params, now);
         return node.accept(new NoArgRSQLVisitorAdapter<String>() {
             @Override
             public String visit(AndNode node) {
@@ -58,9 +61,31 @@ public final class SqlFilterCompiler {
 
             @Override
             public String visit(ComparisonNode node) {
-                return comparison(node, params);
+                return comparison(Condition.resolve(fields, node, now), params, times);
             }
         });
+    }
+
+    /**
+     * Each comparison of {@code node} compiled on its own, in the order they are written: the text of a condition
+     * and its SQL, for telling which conditions hold.
+     */
+    public Map<String, String> conditions(Node node, SqlParams params, Instant now) {
+        BoundTimes times = new BoundTimes(params, now);
+        Map<String, String> conditions = new LinkedHashMap<>();
+        for (ComparisonNode comparison : FilterParser.comparisons(node)) {
+            Condition condition = Condition.resolve(fields, comparison, now);
+            conditions.putIfAbsent(condition.text(), comparison(condition, params, times));
+        }
+        return conditions;
+    }
+
+    /** The fields this compiler knows that {@code node} reads. */
+    public List<FilterField> fieldsOf(Node node, Instant now) {
+        return FilterParser.comparisons(node).stream()
+                .map(comparison -> Condition.resolve(fields, comparison, now).field())
+                .distinct()
+                .toList();
     }
 
     private static String join(LogicalNode node, String operator, NoArgRSQLVisitorAdapter<String> visitor) {
@@ -69,194 +94,74 @@ public final class SqlFilterCompiler {
                 .collect(Collectors.joining(operator, "(", ")"));
     }
 
-    private String comparison(ComparisonNode node, SqlParams params) {
-        String selector = node.getSelector();
-        int dot = selector.indexOf('.');
-        FilterField field = fields.get(dot < 0 ? selector : selector.substring(0, dot));
-        if (field == null || (dot >= 0) != (field.type() == FilterField.FieldType.ATTRIBUTES)) {
-            throw FilterParser.invalid("unknown field '" + selector + "'; filterable fields are "
-                    + fields.values().stream()
-                            .map(f -> f.type() == FilterField.FieldType.ATTRIBUTES ? f.name() + ".<key>" : f.name())
-                            .sorted()
-                            .collect(Collectors.joining(", ")));
-        }
-        ComparisonOperator op = node.getOperator();
-        List<String> args = node.getArguments().stream().map(field.normalizer()).toList();
-        return switch (field.type()) {
-            case TEXT -> text(field.sql(), op, args, params);
-            case TIMESTAMP -> scalar(field.sql(), op, args, params, a -> timestamp(selector, a));
-            case DATE -> scalar(field.sql(), op, args, params, a -> date(selector, a));
-            case NUMBER -> scalar(field.sql(), op, args, params, a -> number(selector, a));
-            case STRING_ARRAY -> stringArray(selector, field.sql(), op, args, params);
-            case ATTRIBUTES -> attribute(selector, field.sql(), selector.substring(dot + 1), op, args, params);
+    private static String comparison(Condition condition, SqlParams params, BoundTimes times) {
+        String sql = times.expand(condition.field().sql());
+        return switch (condition.field().type()) {
+            case TEXT -> text(sql, condition, params);
+            case TIMESTAMP, DATE, NUMBER, BOOLEAN -> scalar(sql, condition, params);
+            case STRING_ARRAY -> stringArray(sql, condition, params);
+            case ATTRIBUTES -> attribute(sql, condition, params);
         };
     }
 
-    private static String text(String sql, ComparisonOperator op, List<String> args, SqlParams params) {
-        if (isEquality(op) && args.get(0).contains("*")) {
-            String like = sql + " ilike " + params.bind(likePattern(args.get(0)));
-            return is(op, RSQLOperators.EQUAL) ? like : "not (" + like + ")";
+    private static String text(String sql, Condition condition, SqlParams params) {
+        if (condition.wildcard()) {
+            String like = sql + " ilike " + params.bind(likePattern((String) condition.value()));
+            return condition.op() == Op.EQ ? like : "not (" + like + ")";
         }
-        return scalar(sql, op, args, params, a -> a);
+        return scalar(condition.op().ordering() ? sql + " collate \"C\"" : sql, condition, params);
     }
 
-    private static String scalar(
-            String sql,
-            ComparisonOperator op,
-            List<String> args,
-            SqlParams params,
-            java.util.function.Function<String, Object> convert) {
-        if (is(op, RSQLOperators.IN) || is(op, RSQLOperators.NOT_IN)) {
-            String list = args.stream().map(a -> params.bind(convert.apply(a))).collect(Collectors.joining(", "));
-            return sql + (is(op, RSQLOperators.IN) ? " in (" : " not in (") + list + ")";
+    private static String scalar(String sql, Condition condition, SqlParams params) {
+        Op op = condition.op();
+        // A number is compared as numeric: bound against an int column, 1.5 would become a whole number first.
+        java.util.function.Function<Object, String> bind = condition.field().type() == FieldType.NUMBER
+                ? value -> "cast(" + params.bind(value) + " as numeric)"
+                : params::bind;
+        if (op.set()) {
+            String list = condition.values().stream().map(bind).collect(Collectors.joining(", "));
+            return sql + (op == Op.IN ? " in (" : " not in (") + list + ")";
         }
-        String value = params.bind(convert.apply(args.get(0)));
-        return sql + " " + sqlOperator(op) + " " + value;
+        return sql + " " + op.sql() + " " + bind.apply(condition.value());
     }
 
-    private static String stringArray(
-            String selector, String sql, ComparisonOperator op, List<String> args, SqlParams params) {
-        if (!isEquality(op) && !is(op, RSQLOperators.IN) && !is(op, RSQLOperators.NOT_IN)) {
-            throw FilterParser.invalid("'" + selector + "' supports ==, !=, =in= and =out= only");
-        }
+    private static String stringArray(String sql, Condition condition, SqlParams params) {
         // Overlap (&&) with the listed values can use the GIN index on the array column.
-        String values = args.stream()
+        String values = condition.values().stream()
                 .map(a -> "cast(" + params.bind(a) + " as text)")
                 .collect(Collectors.joining(", ", "array[", "]"));
-        boolean negated = is(op, RSQLOperators.NOT_EQUAL) || is(op, RSQLOperators.NOT_IN);
-        return (negated ? "not " : "") + "(" + sql + " && " + values + ")";
+        return (condition.op().negated() ? "not " : "") + "(" + sql + " && " + values + ")";
     }
 
-    private static String attribute(
-            String selector, String sql, String key, ComparisonOperator op, List<String> args, SqlParams params) {
-        if (!ATTRIBUTE_KEY.matcher(key).matches()) {
-            throw FilterParser.invalid("'" + selector + "' is not a valid attribute name");
-        }
-        if (isEquality(op) || is(op, RSQLOperators.IN) || is(op, RSQLOperators.NOT_IN)) {
+    private static String attribute(String sql, Condition condition, SqlParams params) {
+        Op op = condition.op();
+        String key = condition.key();
+        if (!op.ordering()) {
             // Containment (@>) can use the GIN index. A value matches its typed form (7, true) or its text form.
             List<String> matches = new ArrayList<>();
-            for (String arg : args) {
-                for (Object candidate : candidates(selector, arg)) {
+            for (Object arg : condition.values()) {
+                for (Object candidate : Attributes.candidates((String) arg)) {
                     ObjectNode probe = JsonNodeFactory.instance.objectNode();
                     probe.set(key, JSON.valueToTree(candidate));
                     matches.add(sql + " @> cast(cast(" + params.bind(probe.toString()) + " as text) as jsonb)");
                 }
             }
             String anyOf = matches.stream().collect(Collectors.joining(" or ", "(", ")"));
-            boolean negated = is(op, RSQLOperators.NOT_EQUAL) || is(op, RSQLOperators.NOT_IN);
-            return negated ? "not " + anyOf : anyOf;
+            return op.negated() ? "not " + anyOf : anyOf;
         }
-        String arg = args.get(0);
+        String arg = (String) condition.value();
         String keyParam = "cast(" + params.bind(key) + " as text)";
-        BigDecimal number = asNumber(selector, arg);
+        var number = Condition.number(condition.text(), arg, false);
         if (number != null) {
             return "(case when jsonb_typeof(" + sql + " -> " + keyParam + ") = 'number' then cast(" + sql + " ->> "
-                    + keyParam + " as numeric) end) " + sqlOperator(op) + " " + params.bind(number);
+                    + keyParam + " as numeric) end) " + op.sql() + " " + params.bind(number);
         }
         return "(case when jsonb_typeof(" + sql + " -> " + keyParam + ") = 'string' then " + sql + " ->> " + keyParam
-                + " end) " + sqlOperator(op) + " " + params.bind(arg);
-    }
-
-    private static List<Object> candidates(String selector, String arg) {
-        List<Object> values = new ArrayList<>();
-        values.add(arg);
-        BigDecimal number = asNumber(selector, arg);
-        if (number != null) {
-            values.add(number);
-        }
-        if (arg.equals("true") || arg.equals("false")) {
-            values.add(Boolean.valueOf(arg));
-        }
-        return values;
-    }
-
-    /**
-     * The number {@code arg} is, or null when it is none. A number beyond what a double holds (1e999999999) is no
-     * value any stored number can be compared with, and PostgreSQL refuses it: out of range.
-     */
-    private static BigDecimal asNumber(String field, String arg) {
-        BigDecimal number;
-        try {
-            number = new BigDecimal(arg);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-        if (!Double.isFinite(number.doubleValue()) || Math.abs(number.scale()) > 1000) {
-            throw FilterParser.invalid("'" + field + "' value '" + arg + "' is out of range: numbers within ±1.7e308"
-                    + " with at most 1000 decimals can be compared");
-        }
-        return number;
-    }
-
-    private static String sqlOperator(ComparisonOperator op) {
-        if (is(op, RSQLOperators.EQUAL)) {
-            return "=";
-        } else if (is(op, RSQLOperators.NOT_EQUAL)) {
-            return "<>";
-        } else if (is(op, RSQLOperators.LESS_THAN)) {
-            return "<";
-        } else if (is(op, RSQLOperators.LESS_THAN_OR_EQUAL)) {
-            return "<=";
-        } else if (is(op, RSQLOperators.GREATER_THAN)) {
-            return ">";
-        } else if (is(op, RSQLOperators.GREATER_THAN_OR_EQUAL)) {
-            return ">=";
-        }
-        throw FilterParser.invalid("operator " + op.getSymbol() + " is not supported here");
-    }
-
-    private static boolean isEquality(ComparisonOperator op) {
-        return is(op, RSQLOperators.EQUAL) || is(op, RSQLOperators.NOT_EQUAL);
-    }
-
-    private static boolean is(ComparisonOperator op, ComparisonOperator expected) {
-        return FilterParser.isOperator(op, expected);
+                + " end) collate \"C\" " + op.sql() + " " + params.bind(arg);
     }
 
     private static String likePattern(String arg) {
         String escaped = arg.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return escaped.replace('*', '%');
-    }
-
-    private static OffsetDateTime timestamp(String field, String arg) {
-        OffsetDateTime time;
-        try {
-            time = arg.length() == 10
-                    ? LocalDate.parse(arg).atStartOfDay().atOffset(ZoneOffset.UTC)
-                    : OffsetDateTime.parse(arg);
-        } catch (DateTimeParseException e) {
-            throw FilterParser.invalid("'" + field + "' needs an ISO-8601 date or timestamp, not '" + arg + "'");
-        }
-        return inRange(field, arg, time.getYear(), time);
-    }
-
-    private static LocalDate date(String field, String arg) {
-        LocalDate date;
-        try {
-            date = LocalDate.parse(arg);
-        } catch (DateTimeParseException e) {
-            throw FilterParser.invalid("'" + field + "' needs an ISO-8601 date, not '" + arg + "'");
-        }
-        return inRange(field, arg, date.getYear(), date);
-    }
-
-    private static BigDecimal number(String field, String arg) {
-        BigDecimal number = asNumber(field, arg);
-        if (number == null) {
-            throw FilterParser.invalid("'" + field + "' needs a number, not '" + arg + "'");
-        }
-        return number;
-    }
-
-    /**
-     * Dates and times in filters are years 1 to 9999, the four-digit years of ISO 8601: PostgreSQL keeps neither
-     * Java's years of nine digits nor years before 4713 BC, and refused them with an error of its own.
-     */
-    private static <T> T inRange(String field, String arg, int year, T value) {
-        if (year < 1 || year > 9999) {
-            throw FilterParser.invalid(
-                    "'" + field + "' value '" + arg + "' is out of range: years 0001 to 9999 can be compared");
-        }
-        return value;
     }
 }

@@ -19,6 +19,20 @@ public final class SqlParams {
         return "$" + values.size();
     }
 
+    /** The values, in order. */
+    public List<Object> values() {
+        return java.util.Collections.unmodifiableList(new ArrayList<>(values));
+    }
+
+    /**
+     * {@code sql} with its {@code $n} placeholders written as the ordinal parameters ({@code ?n}) of a native query
+     * of a Hibernate session, to be bound from {@link #values} in order: how a compiled filter runs inside a write
+     * transaction. The SQL text is built from allow-listed expressions, which hold no {@code $} of their own.
+     */
+    public static String ordinal(String sql) {
+        return sql.replaceAll("\\$(\\d+)", "?$1");
+    }
+
     /** The values, in order; nulls allowed. */
     public Tuple tuple() {
         return Tuple.from(values);

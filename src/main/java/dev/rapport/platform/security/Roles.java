@@ -32,6 +32,10 @@ public final class Roles {
     public static final String EVENTS_READ = "events:read";
     /** Register and manage webhook endpoints. */
     public static final String WEBHOOKS_MANAGE = "webhooks:manage";
+    /** Read segments, their members and history, and preview rules. */
+    public static final String SEGMENTS_READ = "segments:read";
+    /** Define, change and delete segments; manage the members of static ones. */
+    public static final String SEGMENTS_WRITE = "segments:write";
     /** Read the audit log. */
     public static final String AUDIT_READ = "audit:read";
     /**
@@ -43,14 +47,16 @@ public final class Roles {
 
     /** The permissions of each person's role. Admins alone also see deleted customers. */
     static final Map<String, Set<String>> PERMISSIONS_OF_ROLES = Map.of(
-            ANALYST, Set.of(CUSTOMERS_READ, EVENTS_READ, PARTNERS_ALL),
-            AGENT, Set.of(CUSTOMERS_READ, CUSTOMERS_WRITE, EVENTS_READ, PARTNERS_ALL),
+            ANALYST, Set.of(CUSTOMERS_READ, EVENTS_READ, SEGMENTS_READ, PARTNERS_ALL),
+            AGENT, Set.of(CUSTOMERS_READ, CUSTOMERS_WRITE, EVENTS_READ, SEGMENTS_READ, PARTNERS_ALL),
             MANAGER,
                     Set.of(
                             CUSTOMERS_READ,
                             CUSTOMERS_WRITE,
                             CUSTOMERS_DELETE,
                             EVENTS_READ,
+                            SEGMENTS_READ,
+                            SEGMENTS_WRITE,
                             WEBHOOKS_MANAGE,
                             PARTNERS_ALL),
             ADMIN,
@@ -59,6 +65,8 @@ public final class Roles {
                             CUSTOMERS_WRITE,
                             CUSTOMERS_DELETE,
                             EVENTS_READ,
+                            SEGMENTS_READ,
+                            SEGMENTS_WRITE,
                             WEBHOOKS_MANAGE,
                             AUDIT_READ,
                             PARTNERS_ALL));
@@ -69,6 +77,8 @@ public final class Roles {
             CUSTOMERS_WRITE, "Create and change customers, record purchases and log interactions",
             CUSTOMERS_DELETE, "Delete customers",
             EVENTS_READ, "Read the change feed",
+            SEGMENTS_READ, "Read segments, their members and history, and preview rules",
+            SEGMENTS_WRITE, "Define, change and delete segments and manage static segments' members",
             WEBHOOKS_MANAGE, "Register and manage webhook endpoints",
             AUDIT_READ, "Read the audit log",
             PARTNERS_ALL,

@@ -32,6 +32,8 @@ class SqlFilterCompilerTest {
                     "tags", "c.tags", FieldType.STRING_ARRAY, s -> s.trim().toLowerCase(Locale.ROOT)),
             FilterField.of("attributes", "c.attributes", FieldType.ATTRIBUTES)));
 
+    private static final java.time.Instant NOW = java.time.Instant.parse("2026-12-01T12:00:00Z");
+
     private static final String FIELDS = "amount, attributes.<key>, birthday, createdAt, email, givenName, tags";
 
     /** A compiled condition: its SQL text and the values bound to $1, $2, ... */
@@ -39,7 +41,7 @@ class SqlFilterCompilerTest {
 
     private static Compiled compile(String filter) {
         SqlParams params = new SqlParams();
-        String sql = COMPILER.compile(filter, params);
+        String sql = COMPILER.compile(filter, params, NOW);
         return new Compiled(sql, values(params));
     }
 
@@ -60,12 +62,12 @@ class SqlFilterCompilerTest {
     void textComparesWithEachOperator() {
         assertThat(compile("givenName==Ada")).isEqualTo(sqlOf("c.given_name = $1", "Ada"));
         assertThat(compile("givenName!=Ada")).isEqualTo(sqlOf("c.given_name <> $1", "Ada"));
-        assertThat(compile("givenName=lt=M")).isEqualTo(sqlOf("c.given_name < $1", "M"));
-        assertThat(compile("givenName=le=M")).isEqualTo(sqlOf("c.given_name <= $1", "M"));
-        assertThat(compile("givenName=gt=M")).isEqualTo(sqlOf("c.given_name > $1", "M"));
-        assertThat(compile("givenName=ge=M")).isEqualTo(sqlOf("c.given_name >= $1", "M"));
-        assertThat(compile("givenName<M")).isEqualTo(sqlOf("c.given_name < $1", "M"));
-        assertThat(compile("givenName>=M")).isEqualTo(sqlOf("c.given_name >= $1", "M"));
+        assertThat(compile("givenName=lt=M")).isEqualTo(sqlOf("c.given_name collate \"C\" < $1", "M"));
+        assertThat(compile("givenName=le=M")).isEqualTo(sqlOf("c.given_name collate \"C\" <= $1", "M"));
+        assertThat(compile("givenName=gt=M")).isEqualTo(sqlOf("c.given_name collate \"C\" > $1", "M"));
+        assertThat(compile("givenName=ge=M")).isEqualTo(sqlOf("c.given_name collate \"C\" >= $1", "M"));
+        assertThat(compile("givenName<M")).isEqualTo(sqlOf("c.given_name collate \"C\" < $1", "M"));
+        assertThat(compile("givenName>=M")).isEqualTo(sqlOf("c.given_name collate \"C\" >= $1", "M"));
         assertThat(compile("givenName=in=(Ada,Grace)")).isEqualTo(sqlOf("c.given_name in ($1, $2)", "Ada", "Grace"));
         assertThat(compile("givenName=out=(Ada,Grace)"))
                 .isEqualTo(sqlOf("c.given_name not in ($1, $2)", "Ada", "Grace"));
@@ -83,7 +85,7 @@ class SqlFilterCompilerTest {
     @Test
     void aStarOutsideAnEqualityIsLiteral() {
         assertThat(compile("givenName=in=(Ad*,Gr*)")).isEqualTo(sqlOf("c.given_name in ($1, $2)", "Ad*", "Gr*"));
-        assertThat(compile("givenName=ge=A*")).isEqualTo(sqlOf("c.given_name >= $1", "A*"));
+        assertThat(compile("givenName=ge=A*")).isEqualTo(sqlOf("c.given_name collate \"C\" >= $1", "A*"));
     }
 
     @Test
@@ -121,9 +123,13 @@ class SqlFilterCompilerTest {
 
     @Test
     void numbersAreBoundAsExactDecimals() {
-        assertThat(compile("amount=gt=10.50")).isEqualTo(sqlOf("p.amount > $1", new BigDecimal("10.50")));
+        assertThat(compile("amount=gt=10.50"))
+                .isEqualTo(sqlOf("p.amount > cast($1 as numeric)", new BigDecimal("10.50")));
         assertThat(compile("amount=out=(1,-2.5)"))
-                .isEqualTo(sqlOf("p.amount not in ($1, $2)", new BigDecimal("1"), new BigDecimal("-2.5")));
+                .isEqualTo(sqlOf(
+                        "p.amount not in (cast($1 as numeric), cast($2 as numeric))",
+                        new BigDecimal("1"),
+                        new BigDecimal("-2.5")));
     }
 
     @Test
@@ -182,7 +188,7 @@ class SqlFilterCompilerTest {
         assertThat(compile("attributes.segment=le=b2b"))
                 .isEqualTo(sqlOf(
                         "(case when jsonb_typeof(c.attributes -> cast($1 as text)) = 'string' then c.attributes ->> "
-                                + "cast($1 as text) end) <= $2",
+                                + "cast($1 as text) end) collate \"C\" <= $2",
                         "segment",
                         "b2b"));
     }
@@ -210,9 +216,9 @@ class SqlFilterCompilerTest {
         SqlParams params = new SqlParams();
         assertThat(params.bind("acme")).isEqualTo("$1");
 
-        String sql = COMPILER.compile("givenName==Ada;amount=ge=3", params);
+        String sql = COMPILER.compile("givenName==Ada;amount=ge=3", params, NOW);
 
-        assertThat(sql).isEqualTo("(c.given_name = $2 and p.amount >= $3)");
+        assertThat(sql).isEqualTo("(c.given_name = $2 and p.amount >= cast($3 as numeric))");
         assertThat(params.bind(null)).isEqualTo("$4");
         assertThat(values(params)).containsExactly("acme", "Ada", new BigDecimal("3"), null);
     }

@@ -16,13 +16,14 @@ class RolesTest {
     @Test
     void analystsRead() {
         assertThat(Roles.permissionsOf(Set.of("analyst")))
-                .containsExactlyInAnyOrder("customers:read", "events:read", "partners:all");
+                .containsExactlyInAnyOrder("customers:read", "events:read", "segments:read", "partners:all");
     }
 
     @Test
     void agentsReadAndWriteCustomers() {
         assertThat(Roles.permissionsOf(Set.of("agent")))
-                .containsExactlyInAnyOrder("customers:read", "customers:write", "events:read", "partners:all");
+                .containsExactlyInAnyOrder(
+                        "customers:read", "customers:write", "events:read", "segments:read", "partners:all");
     }
 
     @Test
@@ -33,6 +34,8 @@ class RolesTest {
                         "customers:write",
                         "customers:delete",
                         "events:read",
+                        "segments:read",
+                        "segments:write",
                         "webhooks:manage",
                         "partners:all");
     }
@@ -45,6 +48,8 @@ class RolesTest {
                         "customers:write",
                         "customers:delete",
                         "events:read",
+                        "segments:read",
+                        "segments:write",
                         "webhooks:manage",
                         "audit:read",
                         "partners:all");
@@ -56,7 +61,8 @@ class RolesTest {
     @Test
     void severalRolesGrantTheUnionOfTheirPermissions() {
         assertThat(Roles.permissionsOf(Set.of("analyst", "agent", "offline_access")))
-                .containsExactlyInAnyOrder("customers:read", "customers:write", "events:read", "partners:all");
+                .containsExactlyInAnyOrder(
+                        "customers:read", "customers:write", "events:read", "segments:read", "partners:all");
     }
 
     @Test
@@ -75,7 +81,8 @@ class RolesTest {
                 .build();
 
         assertThat(RolePermissions.withPermissions(agent).getRoles())
-                .containsExactlyInAnyOrder("agent", "customers:read", "customers:write", "events:read", "partners:all");
+                .containsExactlyInAnyOrder(
+                        "agent", "customers:read", "customers:write", "events:read", "segments:read", "partners:all");
     }
 
     @Test
