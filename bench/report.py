@@ -23,7 +23,8 @@ def ratio(a, b):
     return f"{a / b:.0%}" if a is not None and b else "–"
 
 
-conns = sorted({int(r["connections"]) for r in rows if r["workload"] != "W6_webhooks"})
+OWN_TABLES = ("W6_webhooks", "W7_segments", "W8_create", "W8_rule_change")
+conns = sorted({int(r["connections"]) for r in rows if r["workload"] not in OWN_TABLES})
 java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
 lines = [
     f"# Benchmark {os.path.basename(out)}",
@@ -44,7 +45,7 @@ lines = [
     "",
 ]
 CEILINGS = {"W1_get": "pgbench_w1", "W3_create": "pgbench_w3", "W4_graphql_one": "pgbench_w4"}
-for workload in (w for w in by if w != "W6_webhooks"):
+for workload in (w for w in by if w not in OWN_TABLES):
     lines += [f"## {workload}", "",
               "| connections | throughput | p50 | p99 | p99.9 | errors | CPU ms/req | DB CPU ms/req | client CPU ms/req "
               "| RSS MB | vs ceiling |",
@@ -73,6 +74,32 @@ if w6:
               f"{w6['errors']} | {w6['cpu_ms_per_request']} | {w6['rss_mb']} |", ""]
 
 
+w7 = next(iter(by.get("W7_segments", {}).values()), None)
+if w7:
+    lines += ["## W7_segments", "",
+              "Customers written through the API at a fixed rate (bench/w7_writer.py: PATCH of a custom attribute, one",
+              "write per customer) each enter one of 50 dynamic segments (attributes.w7band==b); latency is from the",
+              "write's answer (after its commit) to the receipt of its segment.entered at a local receiver. Lost or",
+              "duplicated: writes without their event, and events received twice (same webhook-id or same customer",
+              "and segment), 5 s after the last write. CPU per write includes the API write.", "",
+              "| writes/s | segment.entered/s | p50 | p99 | p99.9 | lost or duplicated | CPU ms/write | RSS MB |",
+              "|---|---|---|---|---|---|---|---|",
+              f"| {w7['connections']} | {w7['throughput']} | {w7['p50_ms']} | {w7['p99_ms']} | {w7['p999_ms']} | "
+              f"{w7['errors']} | {w7['cpu_ms_per_request']} | {w7['rss_mb']} |", ""]
+w8 = {name: next(iter(by.get(name, {}).values()), None) for name in ("W8_create", "W8_rule_change")}
+if any(w8.values()):
+    lines += ["## W8_segment_computation", "",
+              "One dynamic segment computed in full over every customer, from the write that made it computing to its",
+              "computedAt: a new segment (attributes.score=ge=50, no events for its first members), then a new rule",
+              "version (attributes.score=ge=25: a quarter of the customers enter, each with its history row and",
+              "segment.entered event).", "",
+              "| computation | customers | customers/s | RSS MB after |", "|---|---|---|---|"]
+    for name, row in w8.items():
+        if row:
+            lines.append(f"| {name} | {row['connections']} | {row['throughput']} | {row['rss_mb']} |")
+    lines.append("")
+
+
 def at(workload, c, key="throughput"):
     return num(by.get(workload, {}).get(c, {}), key)
 
@@ -82,7 +109,7 @@ def cpu_split_section(c=32):
     cores = os.cpu_count()
     split = []
     for workload in by:
-        r = by[workload].get(c) if workload != "W6_webhooks" else None
+        r = by[workload].get(c) if workload not in OWN_TABLES else None
         parts = [num(r or {}, k) for k in ("cpu_ms_per_request", "db_cpu_ms_per_request", "client_cpu_ms_per_request")]
         if r is None or parts[1] is None or parts[2] is None:
             continue
@@ -131,6 +158,14 @@ checks = [
     ("W6 p99 commit-to-receipt < 250 ms at 500 events/s", w6 is not None and int(w6["connections"]) >= 500
      and num(w6, "p99_ms") < 250 and int(w6["errors"]) == 0,
      f"{w6['p99_ms']} ms at {w6['connections']}/s" if w6 else "", "W6_webhooks"),
+    ("W7 p99 commit-to-segment.entered < 500 ms at 500 writes/s, none lost or duplicated", w7 is not None
+     and int(w7["connections"]) >= 500 and num(w7, "p99_ms") < 500 and int(w7["errors"]) == 0,
+     f"{w7['p99_ms']} ms at {w7['connections']}/s, {w7['errors']} lost or duplicated" if w7 else "", "W7_segments"),
+    ("W8 ≥ 100,000 customers/s computing a segment over 1,000,000", w8["W8_create"] is not None
+     and int(w8["W8_create"]["connections"]) >= 1000000 and num(w8["W8_create"], "throughput") >= 100000,
+     f"{w8['W8_create']['throughput']}/s over {w8['W8_create']['connections']} (a new rule version: "
+     f"{w8['W8_rule_change']['throughput'] if w8['W8_rule_change'] else '–'}/s)" if w8["W8_create"] else "",
+     "W8_create"),
     ("W5 constant SQL statements per page", True, "proven by CustomerGraphQLTest (4 statements for any page)"),
     ("startup to ready < 2 s", int(startup_ms) < 2000, f"{startup_ms} ms"),
     ("RSS < 300 MB at steady load", int(rss_mb) < 300, f"{rss_mb} MB"),
@@ -150,7 +185,7 @@ open(os.path.join(out, "report.md"), "w").write("\n".join(lines))
 
 for name, column, title in (("throughput", "throughput", "requests per second"), ("p99", "p99_ms", "p99 latency (ms)")):
     plots = []
-    for workload in (w for w in by if w != "W6_webhooks"):
+    for workload in (w for w in by if w not in OWN_TABLES):
         data = os.path.join(out, "raw", f"{name}-{workload}.dat")
         with open(data, "w") as f:
             for c in conns:

@@ -10,12 +10,14 @@
 #                                     2-core database, see bench/lib.sh)
 #                                     BENCH_WARMUP=20s, BENCH_WARMUP_MAX=120s (unrecorded 10 s rounds before each
 #                                     workload until the rate is steady; C2 compiles the GraphQL path for 60-90 s here)
-#                                     BENCH_W6_RATE=500 (events per second for W6), BENCH_W6_WARMUP=60s,
+#                                     BENCH_W6_RATE=500 (events per second for W6 and writes per second for W7),
+#                                     BENCH_W6_WARMUP=60s, BENCH_W7_WARMUP=20s, BENCH_W7_SEGMENTS=50,
 #                                     BENCH_COMMIT: the commit of the service (default this checkout's HEAD, with
 #                                     -dirty when src/ or pom.xml differ from it; required with BENCH_APP)
 #                                     BENCH_SUFFIX: appended to the folder's name, describing the run (w1w2, before)
 #                                     BENCH_LABEL: the whole folder name instead of <date>-<commit>[-<suffix>]
-#                                     BENCH_WORKLOADS="W1 W2 W3 W4 W5 W6" (a subset for quick experiments)
+#                                     BENCH_WORKLOADS="W1 W2 W3 W4 W5 W6 W7 W8" (a subset for quick experiments;
+#                                     W8 is meant for 1,000,000 customers: BENCH_WORKLOADS=W8 bench/run.sh 1000000)
 #                                     BENCH_APP: a quarkus-app folder to run instead of building this checkout
 #                                     BENCH_JFR=1 records a JFR profile of the service (raw/service-<n>.jfr) and
 #                                     prints its hottest frames with bench/jfr_top.py
@@ -111,7 +113,7 @@ db = f"{(float(pg1) - float(pg0)) * 10 / n:.3f}" if pg0 and pg1 else ""
 print(f",{db},{(float(c1) - float(c0)) * 10 / n:.3f}")' "$1" "$2" "$PG_MARK" "$3" "$CLIENT_MARK"
 }
 
-WORKLOADS=" ${BENCH_WORKLOADS:-W1 W2 W3 W4 W5 W6} "
+WORKLOADS=" ${BENCH_WORKLOADS:-W1 W2 W3 W4 W5 W6 W7} "
 wanted() { [[ "$1" != W* || "$WORKLOADS" == *" ${1%%_*} "* ]]; }
 # Warm-up (not recorded): 10 s rounds until one is within 5 % of the one before, after at least BENCH_WARMUP and at
 # most BENCH_WARMUP_MAX. The JIT needs the same requests for a while: the GraphQL workloads took 60-90 s to reach a
@@ -245,6 +247,84 @@ print(f"W6_webhooks,{rate},{s['received'] / float(seconds):.1f},{s['p50']:.2f},{
 PY
 echo "  W6: $(tail -1 "$CSV")"
 [ -n "$VACUUMER" ] && { kill "$VACUUMER" 2>/dev/null || true; }
+stop_service
+fi
+
+if wanted W7; then
+BANDS=${BENCH_W7_SEGMENTS:-50}
+echo "== W7: writes at $RATE/s moving customers into $BANDS dynamic segments, commit-to-segment.entered receipt"
+RECEIVER_PORT=$((PORT + 1))
+python3 bench/webhook_receiver.py "$RECEIVER_PORT" & RECEIVER=$!
+WEBHOOKS=true start_service
+: > "$RAW/w7-bands.txt"
+for b in $(seq 0 $((BANDS - 1))); do
+  curl -sf -X POST -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"name\":\"W7 band $b\",\"kind\":\"dynamic\",\"rule\":\"attributes.w7band==$b\"}" \
+    "http://127.0.0.1:$PORT/v1/segments" | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])' \
+    >> "$RAW/w7-bands.txt"
+done
+python3 -c 'import json, sys; print(json.dumps({str(i): s for i, s in enumerate(open(sys.argv[1]).read().split())}))' \
+  "$RAW/w7-bands.txt" > "$RAW/w7-bands.json"
+until [ "$("${PSQL[@]}" -d "$DB_NAME" -At -c "select count(*) from segment where status = 'computing'")" = 0 ]; do
+  sleep 0.5; done
+curl -sf -o /dev/null -X POST -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
+  -d "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/hook\",\"eventTypes\":[\"segment.entered\"]}" \
+  "http://127.0.0.1:$PORT/v1/webhook-endpoints"
+WARMUP=${BENCH_W7_WARMUP:-20s}
+next=$(python3 bench/w7_writer.py "$PORT" "$RATE" "${WARMUP%s}" 0 "$BANDS" "$RAW/w7-warmup.txt" \
+  | python3 -c 'import json, sys; print(json.load(sys.stdin)["next"])')
+sleep 5; curl -sf -X DELETE "http://127.0.0.1:$RECEIVER_PORT/stats"
+cpu_mark; pg_before=$PG_MARK client_before=$CLIENT_MARK
+before=$(ticks)
+written=$(python3 bench/w7_writer.py "$PORT" "$RATE" "${DURATION%s}" "$next" "$BANDS" "$RAW/w7-writes.txt" \
+  | tee "$RAW/w7-writer.txt" | python3 -c 'import json, sys; c = json.load(sys.stdin); print(c["sent"] - c["failed"])')
+sleep 5                                  # let the last deliveries arrive
+after=$(ticks)
+cpu_mark
+curl -sf "http://127.0.0.1:$RECEIVER_PORT/segment-events" > "$RAW/w7-events.json"
+figures=$(python3 bench/w7_latency.py "$RAW/w7-writes.txt" "$RAW/w7-events.json" "$RAW/w7-bands.json")
+python3 - "$RATE" "$written" "$figures" "$before" "$after" "$(rss_mb)" "$(cpu_split "$written" "$pg_before" "$client_before")" \
+  >> "$CSV" <<'PY'
+import sys
+rate, written, figures, before, after, rss, split = sys.argv[1:]
+received, p50, p99, p999, lost, duplicated = figures.split(",")
+cpu = (float(after) - float(before)) * 10 / max(int(written), 1)
+print(f"W7_segments,{rate},{received},{p50},{p99},{p999},{int(lost) + int(duplicated)},{cpu:.3f},{rss}{split}")
+PY
+echo "  W7: $(tail -1 "$CSV") (lost,duplicated: $(echo "$figures" | cut -d, -f5,6))"
+echo "$figures" | cut -d, -f5,6 > "$RAW/w7-lost-duplicated.txt"
+stop_service
+kill "$RECEIVER" 2>/dev/null || true; RECEIVER=
+fi
+
+if wanted W8; then
+echo "== W8: computing one segment over all $N customers"
+start_service
+rss_before=$(rss_mb)
+w8() { # method path body -> seconds from the change to the segment's computedAt, and the members
+  local id=$4 answer started
+  answer=$(curl -sf -X "$1" -H "Authorization: Bearer $ADMIN_TOKEN" -H "Content-Type: $5" -d "$3" \
+    "http://127.0.0.1:$PORT$2")
+  [ -z "$id" ] && id=$(echo "$answer" | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
+  until curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" "http://127.0.0.1:$PORT/v1/segments/$id" \
+      | python3 -c 'import json, sys; sys.exit(0 if json.load(sys.stdin)["status"] == "ready" else 1)'; do sleep 0.2; done
+  curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" "http://127.0.0.1:$PORT/v1/segments/$id" | python3 -c '
+import json, sys
+from datetime import datetime
+s = json.load(sys.stdin)
+def t(x): return datetime.fromisoformat(x.replace("Z", "+00:00"))
+print(s["id"], (t(s["computedAt"]) - t(s["updatedAt"])).total_seconds(), s["memberCount"])'
+}
+read -r W8_ID created_s created_members < <(w8 POST /v1/segments \
+  '{"name":"W8","kind":"dynamic","rule":"attributes.score=ge=50"}' "" application/json)
+read -r _ changed_s changed_members < <(w8 PATCH "/v1/segments/$W8_ID" '{"rule":"attributes.score=ge=25"}' \
+  "$W8_ID" application/merge-patch+json)
+rss_after=$(rss_mb)
+echo "W8_create,$N,$(python3 -c "print(f'{$N / $created_s:.1f}')"),,,,0,,$rss_after,," >> "$CSV"
+echo "W8_rule_change,$N,$(python3 -c "print(f'{$N / $changed_s:.1f}')"),,,,0,,$rss_after,," >> "$CSV"
+echo "  W8: created in $created_s s ($created_members members), rule changed in $changed_s s ($changed_members members, \
+$((changed_members - created_members)) segment.entered); RSS $rss_before MB before, $rss_after MB after"
+echo "$created_s $created_members $changed_s $changed_members $rss_before $rss_after" > "$RAW/w8.txt"
 stop_service
 fi
 

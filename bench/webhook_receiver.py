@@ -2,7 +2,8 @@
 
 The events are written through the API by bench/w6_writer.py; an envelope's createdAt is the time its transaction
 started, a few milliseconds before it committed, so the figures are commit-to-receipt plus that transaction's own
-duration. GET /stats returns {"received", "p50", "p99", "p999", "max", "cpu_ms"} in ms (cpu_ms: this process's own
+duration. W7's segment events are also kept as (webhook-id, segment id, customer id, epoch ms received) and served by
+GET /segment-events. GET /stats returns {"received", "p50", "p99", "p999", "max", "cpu_ms"} in ms (cpu_ms: this process's own
 CPU time); DELETE /stats resets.
 
 One asyncio thread parsing just enough HTTP/1.1: the receiver shares two cores with the service, PostgreSQL and the
@@ -17,7 +18,10 @@ import time
 from datetime import datetime
 
 CREATED_AT = re.compile(rb'"createdAt":"([^"]+)"')
+SEGMENT_CHANGE = re.compile(rb'"segmentId":"([^"]+)".*"customerId":"([^"]+)"')
 latencies = []
+# W7: (webhook-id, segment id, customer id, epoch ms received) of each segment event, served by GET /segment-events
+segment_events = []
 cpu_at_reset = time.process_time()
 
 
@@ -60,13 +64,20 @@ async def connection(reader, writer):
                 created = created_ms(body)
                 if created is not None:
                     latencies.append(received - created)
+                change = SEGMENT_CHANGE.search(body)
+                if change is not None:
+                    webhook_id = next((line.partition(b":")[2].strip() for line in head.split(b"\r\n")
+                                       if line.lower().startswith(b"webhook-id:")), b"")
+                    segment_events.append((webhook_id.decode(), change.group(1).decode(), change.group(2).decode(),
+                                           received))
                 writer.write(b"HTTP/1.1 204 No Content\r\nContent-Length: 0\r\n\r\n")
             elif method == b"GET":
-                answer = stats()
+                answer = json.dumps(segment_events).encode() if head.startswith(b"GET /segment-events") else stats()
                 writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
                              + str(len(answer)).encode() + b"\r\n\r\n" + answer)
             else:
                 latencies.clear()
+                segment_events.clear()
                 cpu_at_reset = time.process_time()
                 writer.write(b"HTTP/1.1 204 No Content\r\nContent-Length: 0\r\n\r\n")
             await writer.drain()

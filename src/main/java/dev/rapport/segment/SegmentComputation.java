@@ -266,7 +266,7 @@ public class SegmentComputation {
                                 where id = :segment
                                 """)
                         .setParameter("segment", segment.id())
-                        .setParameter("now", now)
+                        .setParameter("now", Clocks.now(clock))
                         .executeUpdate())
                 .replaceWithVoid();
     }

@@ -90,23 +90,29 @@ public class SegmentEngine implements EventConsumer {
         }
         List<UUID> customers = List.copyOf(lastEvent.keySet());
         Instant now = clock.instant();
+        // Rules and memberships first: with no dynamic rule and no membership among these customers (a service
+        // without segments), there is nothing to decide and their facts are not read.
         return queries.readyRules()
-                .chain(rules -> queries.facts(customers, now)
-                        .chain(loaded -> queries.memberships(customers).map(memberships -> {
-                            List<Change> changes = new ArrayList<>();
-                            Set<Membership> members = new HashSet<>(memberships);
-                            Map<UUID, FactPredicate> predicates = compile(rules, now);
-                            for (SegmentQueries.CustomerFacts customer : loaded) {
-                                decide(
-                                        customer,
-                                        lastEvent.get(customer.subject().id()),
-                                        rules,
-                                        predicates,
-                                        members,
-                                        changes);
-                            }
-                            return changes;
-                        })))
+                .chain(rules -> queries.memberships(customers).chain(memberships -> {
+                    if (rules.isEmpty() && memberships.isEmpty()) {
+                        return Uni.createFrom().item(List.<Change>of());
+                    }
+                    return queries.facts(customers, now).map(loaded -> {
+                        List<Change> changes = new ArrayList<>();
+                        Set<Membership> members = new HashSet<>(memberships);
+                        Map<UUID, FactPredicate> predicates = compile(rules, now);
+                        for (SegmentQueries.CustomerFacts customer : loaded) {
+                            decide(
+                                    customer,
+                                    lastEvent.get(customer.subject().id()),
+                                    rules,
+                                    predicates,
+                                    members,
+                                    changes);
+                        }
+                        return changes;
+                    });
+                }))
                 .chain(changes -> membership.apply(changes, Clocks.now(clock)));
     }
 

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import dev.rapport.customer.CustomerGraphQLApi;
 import dev.rapport.event.EventGraphQLApi;
+import dev.rapport.segment.SegmentGraphQLApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 
@@ -37,7 +38,8 @@ import io.quarkus.test.security.TestSecurity;
 class AuthenticationCoverageTest {
 
     /** Every class that contributes GraphQL root fields; a new @GraphQLApi class must be added here. */
-    private static final List<Class<?>> GRAPHQL_APIS = List.of(CustomerGraphQLApi.class, EventGraphQLApi.class);
+    private static final List<Class<?>> GRAPHQL_APIS =
+            List.of(CustomerGraphQLApi.class, EventGraphQLApi.class, SegmentGraphQLApi.class);
 
     @Test
     void everyRestOperationNeedsAToken() throws IOException {

@@ -75,7 +75,11 @@ public final class SqlFilterCompiler {
         Map<String, String> conditions = new LinkedHashMap<>();
         for (ComparisonNode comparison : FilterParser.comparisons(node)) {
             Condition condition = Condition.resolve(fields, comparison, now);
-            conditions.putIfAbsent(condition.text(), comparison(condition, params, times));
+            // a condition written twice is compiled once: values bound for an unused copy leave parameters the
+            // statement never mentions, whose type PostgreSQL cannot determine
+            if (!conditions.containsKey(condition.text())) {
+                conditions.put(condition.text(), comparison(condition, params, times));
+            }
         }
         return conditions;
     }

@@ -137,6 +137,12 @@ class FilterEquivalenceTest {
                 "interactionCount.call==1.5,purchaseCount=in=(1.5,0)");
     }
 
+    /** A condition written twice bound its values twice, and the copy's parameters were never used in the SQL. */
+    @Example
+    void aConditionWrittenTwiceIsOneCondition() {
+        assertAgree(List.of(customer()), "(purchaseCount==400;givenName==Ada),(givenName==Ada;purchaseCount==1)");
+    }
+
     private static void assertAgree(List<Customer> customers, String filter) {
         insert(customers);
         Node node = FilterParser.parse(filter);
