@@ -98,7 +98,7 @@ public final class WebhookReceiver implements AutoCloseable {
         defaultStatus = status;
     }
 
-    List<Received> received(Predicate<Received> which) {
+    public List<Received> received(Predicate<Received> which) {
         return received.stream().filter(which).toList();
     }
 
