@@ -144,7 +144,7 @@ def cpu_split_section(c=32):
 
 lines += cpu_split_section()
 w1, pg, w4, pg4 = at("W1_get", 32), at("pgbench_w1", 32), at("W4_graphql_one", 32), at("pgbench_w4", 32)
-w3 = max((at("W3_create", c) or 0) for c in conns)
+w3 = max([at("W3_create", c) or 0 for c in conns] or [0])
 checks = [
     ("W1 at 32 connections ≥ 50 % of pgbench", w1 is not None and pg and w1 / pg >= 0.5, ratio(w1, pg), "W1_get"),
     ("W1 at 32 connections p99 < 10 ms", (at("W1_get", 32, "p99_ms") or 99) < 10, f"{at('W1_get', 32, 'p99_ms')} ms",
@@ -194,6 +194,8 @@ for name, column, title in (("throughput", "throughput", "requests per second"),
                     f.write(f"{c} {v}\n")
         if os.path.getsize(data):
             plots.append(f"'{data}' using 1:2 with linespoints title '{workload}'")
+    if not plots:
+        continue
     open(os.path.join(out, f"{name}.gp"), "w").write("\n".join([
         "set terminal pngcairo size 900,520 noenhanced",
         f"set output '{os.path.join(out, name + '.png')}'",

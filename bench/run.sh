@@ -182,8 +182,10 @@ pgbench_ceiling() { # name script
     echo "  $1 c=$c ($clients clients): $tps tps"
   done
 }
-pgbench_ceiling pgbench_w1 pgbench_w1.sql
-run_wrk http_ceiling ceiling_http.lua /q/health/live
+if wanted W1 || wanted W2 || wanted W3 || wanted W4 || wanted W5; then   # the ceilings of the HTTP workloads
+  pgbench_ceiling pgbench_w1 pgbench_w1.sql
+  run_wrk http_ceiling ceiling_http.lua /q/health/live
+fi
 echo "== workloads"
 run_wrk W1_get w1_get.lua /v1/customers
 run_wrk W2_list w2_list.lua /v1/customers
@@ -248,6 +250,7 @@ PY
 echo "  W6: $(tail -1 "$CSV")"
 [ -n "$VACUUMER" ] && { kill "$VACUUMER" 2>/dev/null || true; }
 stop_service
+kill "$RECEIVER" 2>/dev/null || true; wait "$RECEIVER" 2>/dev/null || true; RECEIVER=
 fi
 
 if wanted W7; then
@@ -301,30 +304,12 @@ if wanted W8; then
 echo "== W8: computing one segment over all $N customers"
 start_service
 rss_before=$(rss_mb)
-w8() { # method path body -> seconds from the change to the segment's computedAt, and the members
-  local id=$4 answer started
-  answer=$(curl -sf -X "$1" -H "Authorization: Bearer $ADMIN_TOKEN" -H "Content-Type: $5" -d "$3" \
-    "http://127.0.0.1:$PORT$2")
-  [ -z "$id" ] && id=$(echo "$answer" | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
-  until curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" "http://127.0.0.1:$PORT/v1/segments/$id" \
-      | python3 -c 'import json, sys; sys.exit(0 if json.load(sys.stdin)["status"] == "ready" else 1)'; do sleep 0.2; done
-  curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" "http://127.0.0.1:$PORT/v1/segments/$id" | python3 -c '
-import json, sys
-from datetime import datetime
-s = json.load(sys.stdin)
-def t(x): return datetime.fromisoformat(x.replace("Z", "+00:00"))
-print(s["id"], (t(s["computedAt"]) - t(s["updatedAt"])).total_seconds(), s["memberCount"])'
-}
-read -r W8_ID created_s created_members < <(w8 POST /v1/segments \
-  '{"name":"W8","kind":"dynamic","rule":"attributes.score=ge=50"}' "" application/json)
-read -r _ changed_s changed_members < <(w8 PATCH "/v1/segments/$W8_ID" '{"rule":"attributes.score=ge=25"}' \
-  "$W8_ID" application/merge-patch+json)
+python3 bench/w8_compute.py "$PORT" "$ADMIN_TOKEN" | tee "$RAW/w8.txt"
 rss_after=$(rss_mb)
-echo "W8_create,$N,$(python3 -c "print(f'{$N / $created_s:.1f}')"),,,,0,,$rss_after,," >> "$CSV"
-echo "W8_rule_change,$N,$(python3 -c "print(f'{$N / $changed_s:.1f}')"),,,,0,,$rss_after,," >> "$CSV"
-echo "  W8: created in $created_s s ($created_members members), rule changed in $changed_s s ($changed_members members, \
-$((changed_members - created_members)) segment.entered); RSS $rss_before MB before, $rss_after MB after"
-echo "$created_s $created_members $changed_s $changed_members $rss_before $rss_after" > "$RAW/w8.txt"
+while read -r name seconds members; do
+  echo "$name,$N,$(python3 -c "import sys; print(f'{int(sys.argv[1]) / float(sys.argv[2]):.1f}')" "$N" "$seconds"),,,,0,,$rss_after,," >> "$CSV"
+  echo "  $name: $seconds s over $N customers, $members members; RSS $rss_before MB before, $rss_after MB after"
+done < "$RAW/w8.txt"
 stop_service
 fi
 
@@ -333,5 +318,5 @@ if [ -n "${BENCH_JFR:-}" ]; then
 fi
 python3 bench/report.py "$OUT" "$N" "$DURATION" "$STARTUP_LOADED" "$RSS_END" "$SEED_SECONDS" "$PG_MAX_CLIENTS" \
   "${BENCH_JAVA_OPTS:--Xmx256m}" "$DB_POOL" "$COMMIT"
-for chart in throughput p99; do gnuplot "$OUT/$chart.gp"; done
+for chart in throughput p99; do [ ! -f "$OUT/$chart.gp" ] || gnuplot "$OUT/$chart.gp"; done
 echo "== report: $OUT/report.md"

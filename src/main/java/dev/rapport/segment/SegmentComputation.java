@@ -196,12 +196,23 @@ public class SegmentComputation {
     private String diff(Claimed segment, Node rule, SqlParams params, Instant now) {
         String id = "cast(" + params.bind(segment.id().toString()) + " as uuid)";
         FactCatalog.SqlFilter filter = facts.sql(rule, params, now);
-        Map<String, String> conditions = facts.sqlConditions(rule, params, now);
         String scope = segment.partnerId() == null ? "true" : "c.partner_id = " + params.bind(segment.partnerId());
-        String reasons = conditions.entrySet().stream()
-                .map(c -> "case when ((" + c.getValue() + ") is true) = (d.change = 'entered') then cast("
-                        + params.bind(c.getKey()) + " as text) end")
-                .collect(Collectors.joining(", ", "array_remove(array[", "], null)"));
+        // The conditions that decided are written only where they are told: in events and history. The first members
+        // of a segment that does not announce them need neither, nor the second pass over their customers.
+        String decided;
+        if (segment.announce()) {
+            Map<String, String> conditions = facts.sqlConditions(rule, params, now);
+            decided = conditions.entrySet().stream()
+                            .map(c -> "case when ((" + c.getValue() + ") is true) = (d.change = 'entered') then cast("
+                                    + params.bind(c.getKey()) + " as text) end")
+                            .collect(Collectors.joining(
+                                    ", ",
+                                    "select d.customer_id, d.change, array_remove(array[",
+                                    "], null) from diff d join customer c on c.id = d.customer_id "))
+                    + filter.joins();
+        } else {
+            decided = "select d.customer_id, d.change, null from diff d";
+        }
         return """
                 insert into segment_diff (customer_id, change, conditions)
                 with matching as materialized (
@@ -214,9 +225,8 @@ public class SegmentComputation {
                     select s.customer_id, 'exited' from segment_member s
                     where s.segment_id = %4$s and not exists (select 1 from matching m where m.id = s.customer_id)
                 )
-                select d.customer_id, d.change, %5$s as conditions
-                from diff d join customer c on c.id = d.customer_id %1$s
-                """.formatted(filter.joins(), scope, filter.condition(), id, reasons);
+                %5$s
+                """.formatted(filter.joins(), scope, filter.condition(), id, decided);
     }
 
     private Uni<Void> apply(Mutiny.Session session, Claimed segment, OffsetDateTime now) {

@@ -116,13 +116,30 @@ public class SegmentEngine implements EventConsumer {
                 .chain(changes -> membership.apply(changes, Clocks.now(clock)));
     }
 
+    /** A rule compiled for a rule version; one without relative times compiles the same at any time. */
+    private record Compiled(int ruleVersion, boolean relative, FactPredicate predicate) {}
+
+    private final Map<UUID, Compiled> compiled = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The predicate of every rule: compiled again only for a new rule version, or for each batch when the rule
+     * compares times relative to now.
+     */
     private Map<UUID, FactPredicate> compile(List<RuleRow> rules, Instant now) {
         Map<UUID, FactPredicate> predicates = new LinkedHashMap<>();
         for (RuleRow rule : rules) {
-            if (rule.rule() != null) {
-                predicates.put(rule.id(), facts.predicate(SegmentRules.parse(rule.rule()), now));
+            if (rule.rule() == null) {
+                continue;
             }
+            Compiled known = compiled.get(rule.id());
+            if (known == null || known.ruleVersion() != rule.ruleVersion() || known.relative()) {
+                cz.jirutka.rsql.parser.ast.Node node = SegmentRules.parse(rule.rule());
+                known = new Compiled(rule.ruleVersion(), SegmentRules.isRelative(node), facts.predicate(node, now));
+                compiled.put(rule.id(), known);
+            }
+            predicates.put(rule.id(), known.predicate());
         }
+        compiled.keySet().retainAll(predicates.keySet());
         return predicates;
     }
 
