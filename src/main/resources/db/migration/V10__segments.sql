@@ -63,9 +63,13 @@ create table segment (
 create index segment_partner_idx on segment (partner_id, created_at desc, id desc);
 create index segment_computing_idx on segment (status) where status = 'computing';
 
+-- No foreign keys: checking two for each of a million members doubled the time of computing a segment (bench/
+-- FINDINGS.md, 2026-12-01 0f5b90f). Writers lock the segment row instead (key share, or for update), and deleting a
+-- segment deletes its members and history first; customers are never deleted but soft-deleted, and leave every
+-- segment when they are.
 create table segment_member (
-    segment_id  uuid        not null references segment (id) on delete cascade,
-    customer_id uuid        not null references customer (id),
+    segment_id  uuid        not null,
+    customer_id uuid        not null,
     since       timestamptz not null,
     primary key (segment_id, customer_id)
 );
@@ -75,7 +79,7 @@ create index segment_member_since_idx on segment_member (segment_id, since desc,
 -- Who entered or left a segment, when and why; kept beyond the event log's retention.
 create table segment_change (
     id           uuid        primary key,
-    segment_id   uuid        not null references segment (id) on delete cascade,
+    segment_id   uuid        not null,
     customer_id  uuid        not null,
     change       text        not null,
     rule_version int         not null,

@@ -233,6 +233,7 @@ public class SegmentComputation {
         Uni<Integer> entered = session.createNativeQuery("""
                         insert into segment_member (segment_id, customer_id, since)
                         select :segment, customer_id, :now from segment_diff where change = 'entered'
+                        order by customer_id
                         """)
                 .setParameter("segment", segment.id())
                 .setParameter("now", now)

@@ -117,7 +117,16 @@ class SegmentMembership {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
+        UUID[] segments = changes.stream().map(Change::segmentId).distinct().toArray(UUID[]::new);
+        // A key-share lock on each segment row, as a foreign key would take: a segment deleted meanwhile is gone
+        // before this statement looks (and its changes are dropped), or waits until this transaction ends.
         return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "select cast(id as text) from segment where id = any(:ids) order by id for key share",
+                                String.class)
+                        .setParameter("ids", segments)
+                        .getResultList()
+                        .replaceWith(session))
                 .chain(session -> session.createNativeQuery(APPLY)
                         .setParameter("changes", rows)
                         .setParameter("now", now)

@@ -30,6 +30,18 @@ public class SegmentRepository implements PanacheRepositoryBase<Segment, UUID> {
                 .replaceWithVoid();
     }
 
+    /** Removes a segment's members and history, before the segment itself goes (there is no cascade). */
+    public Uni<Void> deleteMembersAndHistory(UUID id) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("delete from segment_member where segment_id = :id")
+                        .setParameter("id", id)
+                        .executeUpdate()
+                        .chain(() -> session.createNativeQuery("delete from segment_change where segment_id = :id")
+                                .setParameter("id", id)
+                                .executeUpdate()))
+                .replaceWithVoid();
+    }
+
     /** Which of {@code customerIds} are members of the segment now. */
     public Uni<Set<UUID>> membersAmong(UUID segmentId, List<UUID> customerIds) {
         return Panache.getSession()

@@ -175,7 +175,8 @@ public class SegmentService {
         return visible(id)
                 .chain(segment -> {
                     ETags.checkIfMatch(ifMatch, segment.version);
-                    return segments.delete(segment)
+                    return segments.deleteMembersAndHistory(segment.id)
+                            .chain(() -> segments.delete(segment))
                             .chain(() -> events.append(
                                     SegmentEvent.DELETED,
                                     SegmentEvent.SUBJECT,

@@ -169,6 +169,13 @@ class SegmentResourceTest {
                 .body("data", hasSize(1))
                 .body("hasMore", equalTo(true))
                 .body("nextCursor", not(nullValue()));
+
+        given().when().delete("/v1/segments/" + id).then().statusCode(204);
+        given().when().get("/v1/segments/" + id + "/members").then().statusCode(404);
+        org.assertj.core.api.Assertions.assertThat(
+                        db.count("select count(*) from segment_member where segment_id = cast(? as uuid)", id))
+                .as("members left behind")
+                .isZero();
     }
 
     @Test
