@@ -17,8 +17,6 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.rapport.customer.api.CreateCustomerRequest;
@@ -35,6 +33,7 @@ import dev.rapport.platform.error.DomainException;
 import dev.rapport.platform.json.JsonObjectText;
 import dev.rapport.platform.paging.ListParameters;
 import dev.rapport.platform.security.Roles;
+import dev.rapport.platform.web.GraphQLArguments;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -62,7 +61,7 @@ public class CustomerGraphQLApi {
     @Description("One customer by id")
     @RolesAllowed(Roles.CUSTOMERS_READ)
     public Uni<CustomerView> customer(@NonNull @Id String id) {
-        return customers.get(uuid(id), EnumSet.noneOf(CustomerExpansion.class));
+        return customers.get(GraphQLArguments.id(id), EnumSet.noneOf(CustomerExpansion.class));
     }
 
     @Query("customers")
@@ -145,7 +144,10 @@ public class CustomerGraphQLApi {
             @NonNull @Description("JSON merge patch, for example {\"familyName\": \"Byron\"}") String patch,
             @Description("The version the change is based on; a stale one fails with precondition-failed")
                     Long ifMatchVersion) {
-        return customers.update(uuid(id), parse(patch), ifMatchVersion == null ? null : ETags.of(ifMatchVersion));
+        return customers.update(
+                GraphQLArguments.id(id),
+                GraphQLArguments.json(json, patch),
+                ifMatchVersion == null ? null : ETags.of(ifMatchVersion));
     }
 
     @Mutation("deleteCustomer")
@@ -154,7 +156,7 @@ public class CustomerGraphQLApi {
     @Id
     public Uni<String> deleteCustomer(@NonNull @Id String id, Long ifMatchVersion) {
         return customers
-                .delete(uuid(id), ifMatchVersion == null ? null : ETags.of(ifMatchVersion))
+                .delete(GraphQLArguments.id(id), ifMatchVersion == null ? null : ETags.of(ifMatchVersion))
                 .replaceWith(id);
     }
 
@@ -163,7 +165,7 @@ public class CustomerGraphQLApi {
     @RolesAllowed(Roles.CUSTOMERS_WRITE)
     public Uni<PurchaseView> recordPurchase(
             @NonNull @Id String customerId, @NonNull @Valid CreatePurchaseRequest input) {
-        return activity.recordPurchase(uuid(customerId), input);
+        return activity.recordPurchase(GraphQLArguments.id(customerId), input);
     }
 
     @Mutation("logInteraction")
@@ -171,20 +173,11 @@ public class CustomerGraphQLApi {
     @RolesAllowed(Roles.CUSTOMERS_WRITE)
     public Uni<InteractionView> logInteraction(
             @NonNull @Id String customerId, @NonNull @Valid CreateInteractionRequest input) {
-        return activity.logInteraction(uuid(customerId), input);
+        return activity.logInteraction(GraphQLArguments.id(customerId), input);
     }
 
     private static List<UUID> ids(List<CustomerView> sources) {
         return sources.stream().map(CustomerView::id).toList();
-    }
-
-    /** An id argument; a malformed one names no record, like an unknown one. */
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw DomainException.notFound("record", id);
-        }
     }
 
     private static int capped(int limit) {
@@ -192,13 +185,5 @@ public class CustomerGraphQLApi {
             throw DomainException.invalid("limit", "must be between 1 and " + MAX_RECENT);
         }
         return limit;
-    }
-
-    private JsonNode parse(String document) {
-        try {
-            return json.readTree(document);
-        } catch (JsonProcessingException e) {
-            throw DomainException.malformed(e);
-        }
     }
 }

@@ -16,8 +16,6 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.rapport.customer.api.CustomerView;
@@ -25,6 +23,7 @@ import dev.rapport.platform.db.ETags;
 import dev.rapport.platform.error.DomainException;
 import dev.rapport.platform.paging.PageRequest;
 import dev.rapport.platform.security.Roles;
+import dev.rapport.platform.web.GraphQLArguments;
 import dev.rapport.segment.api.CreateSegmentRequest;
 import dev.rapport.segment.api.SegmentChangePage;
 import dev.rapport.segment.api.SegmentMemberPage;
@@ -54,7 +53,7 @@ public class SegmentGraphQLApi {
     @Description("One segment by id")
     @RolesAllowed(Roles.SEGMENTS_READ)
     public Uni<SegmentView> segment(@NonNull @Id String id) {
-        return segments.get(uuid(id));
+        return segments.get(GraphQLArguments.id(id));
     }
 
     @Query("segments")
@@ -84,7 +83,8 @@ public class SegmentGraphQLApi {
             @NonNull @Id String id,
             @Description("Page size, 1 to 100") @DefaultValue("20") int limit,
             @Description("nextCursor of the previous page") String after) {
-        return segments.changes(uuid(id), PageRequest.of(Integer.toString(limit), after, SegmentService.CHANGES))
+        return segments.changes(
+                        GraphQLArguments.id(id), PageRequest.of(Integer.toString(limit), after, SegmentService.CHANGES))
                 .map(page -> new SegmentChangePage(page.data(), page.nextCursor(), page.hasMore()));
     }
 
@@ -143,7 +143,10 @@ public class SegmentGraphQLApi {
             @NonNull @Description("JSON merge patch, for example {\"rule\": \"tags==vip\"}") String patch,
             @Description("The version the change is based on; a stale one fails with precondition-failed")
                     Long ifMatchVersion) {
-        return segments.update(uuid(id), parse(patch), ifMatchVersion == null ? null : ETags.of(ifMatchVersion));
+        return segments.update(
+                GraphQLArguments.id(id),
+                GraphQLArguments.json(json, patch),
+                ifMatchVersion == null ? null : ETags.of(ifMatchVersion));
     }
 
     @Mutation("deleteSegment")
@@ -151,7 +154,7 @@ public class SegmentGraphQLApi {
     @RolesAllowed(Roles.SEGMENTS_WRITE)
     @Id
     public Uni<String> deleteSegment(@NonNull @Id String id, Long ifMatchVersion) {
-        return segments.delete(uuid(id), ifMatchVersion == null ? null : ETags.of(ifMatchVersion))
+        return segments.delete(GraphQLArguments.id(id), ifMatchVersion == null ? null : ETags.of(ifMatchVersion))
                 .replaceWith(id);
     }
 
@@ -160,7 +163,7 @@ public class SegmentGraphQLApi {
     @RolesAllowed(Roles.SEGMENTS_WRITE)
     public Uni<SegmentMembersResult> addSegmentMembers(
             @NonNull @Id String id, @NonNull @Id List<@NonNull String> customerIds) {
-        return segments.addMembers(uuid(id), customerIds(customerIds));
+        return segments.addMembers(GraphQLArguments.id(id), customerIds(customerIds));
     }
 
     @Mutation("removeSegmentMembers")
@@ -168,7 +171,7 @@ public class SegmentGraphQLApi {
     @RolesAllowed(Roles.SEGMENTS_WRITE)
     public Uni<SegmentMembersResult> removeSegmentMembers(
             @NonNull @Id String id, @NonNull @Id List<@NonNull String> customerIds) {
-        return segments.removeMembers(uuid(id), customerIds(customerIds));
+        return segments.removeMembers(GraphQLArguments.id(id), customerIds(customerIds));
     }
 
     private static List<UUID> customerIds(List<String> ids) {
@@ -184,22 +187,5 @@ public class SegmentGraphQLApi {
                     }
                 })
                 .toList();
-    }
-
-    /** An id argument; a malformed one names no record, like an unknown one. */
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw DomainException.notFound("record", id);
-        }
-    }
-
-    private JsonNode parse(String document) {
-        try {
-            return json.readTree(document);
-        } catch (JsonProcessingException e) {
-            throw DomainException.malformed(e);
-        }
     }
 }
