@@ -314,7 +314,7 @@ stop_service
 fi
 
 if [ -n "${BENCH_JFR:-}" ]; then
-  for f in "$RAW"/service-*.jfr; do echo "== profile $f"; python3 bench/jfr_top.py "$f" | tee "$f.txt" | head -60; done
+  for f in "$RAW"/service-*.jfr; do echo "== profile $f"; python3 bench/jfr_top.py "$f" > "$f.txt"; head -60 "$f.txt"; done
 fi
 python3 bench/report.py "$OUT" "$N" "$DURATION" "$STARTUP_LOADED" "$RSS_END" "$SEED_SECONDS" "$PG_MAX_CLIENTS" \
   "${BENCH_JAVA_OPTS:--Xmx256m}" "$DB_POOL" "$COMMIT"
