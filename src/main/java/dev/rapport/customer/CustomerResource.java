@@ -88,9 +88,12 @@ public class CustomerResource {
     @Operation(
             operationId = "listCustomers",
             summary = "List and search customers",
-            description = "Cursor-paged. `filter` takes RSQL over givenName, familyName, email, phone, locale, "
-                    + "timeZone, ownerId, birthday, createdAt, updatedAt, tags and attributes.<key>; "
-                    + "for example `tags==vip;createdAt=ge=2026-01-01` or `attributes.score=gt=40`. "
+            description = "Cursor-paged. `filter` takes RSQL over the customer facts segment rules use (README, "
+                    + "Segments): givenName, familyName, email, phone, locale, timeZone, ownerId, birthday, createdAt, "
+                    + "updatedAt, tags, attributes.<key>, consents.<channel>, purchaseCount, lifetimeValue.<currency>, "
+                    + "firstPurchaseAt, lastPurchaseAt, interactionCount(.<type>), lastInteractionAt, birthdayInDays, "
+                    + "membershipDays and the rfm scores; for example `tags==vip;createdAt=ge=2026-01-01`, "
+                    + "`attributes.score=gt=40` or `lastPurchaseAt=lt=-P90D` (more than 90 days ago). "
                     + "`sort` takes createdAt, updatedAt, familyName or givenName, - for descending "
                     + "(default -createdAt). `q` searches names, emails and phone numbers.")
     @APIResponse(

@@ -133,8 +133,8 @@ public class SegmentEngine implements EventConsumer {
             }
             Compiled known = compiled.get(rule.id());
             if (known == null || known.ruleVersion() != rule.ruleVersion() || known.relative()) {
-                cz.jirutka.rsql.parser.ast.Node node = SegmentRules.parse(rule.rule());
-                known = new Compiled(rule.ruleVersion(), SegmentRules.isRelative(node), facts.predicate(node, now));
+                FactPredicate predicate = facts.predicate(SegmentRules.parse(rule.rule()), now);
+                known = new Compiled(rule.ruleVersion(), predicate.relative(), predicate);
                 compiled.put(rule.id(), known);
             }
             predicates.put(rule.id(), known.predicate());

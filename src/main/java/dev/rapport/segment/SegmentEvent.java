@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.rapport.event.ChangeSummary;
 import dev.rapport.segment.api.SegmentReason;
 import dev.rapport.segment.api.SegmentView;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The event types of the segment domain and their payloads. Their subject is the segment. */
 public final class SegmentEvent {
@@ -71,9 +72,45 @@ public final class SegmentEvent {
               }
             }""";
 
+    public static final String CREATED_EXAMPLE = """
+            {
+              "id": "01a2a000-5e6a-7a01-a3fe-1cfe770fd550",
+              "type": "segment.created",
+              "createdAt": "2026-12-01T09:59:00Z",
+              "subjectType": "segment",
+              "subjectId": "01a29f00-1111-7000-8000-0000000000aa",
+              "data": {
+                "id": "01a29f00-1111-7000-8000-0000000000aa",
+                "name": "VIP at risk",
+                "kind": "dynamic",
+                "rule": "tags==vip;lastPurchaseAt=lt=-P60D",
+                "ruleVersion": 1,
+                "status": "computing",
+                "memberCount": 0,
+                "announceInitialMembers": false,
+                "createdAt": "2026-12-01T09:59:00Z",
+                "updatedAt": "2026-12-01T09:59:00Z",
+                "version": 0
+              }
+            }""";
+
+    public static final String DELETED_EXAMPLE = """
+            {
+              "id": "01a2a003-5e6a-7a01-a3fe-1cfe770fd557",
+              "type": "segment.deleted",
+              "createdAt": "2026-12-01T10:10:00Z",
+              "subjectType": "segment",
+              "subjectId": "01a29f00-1111-7000-8000-0000000000aa",
+              "data": {
+                "id": "01a29f00-1111-7000-8000-0000000000aa",
+                "name": "VIP at risk"
+              }
+            }""";
+
     private SegmentEvent() {}
 
-    /** Payload of {@code segment.entered} and {@code segment.exited}. */
+    /** Payload of {@code segment.entered} and {@code segment.exited}, serialized by the engine, not by a resource. */
+    @RegisterForReflection
     @Schema(
             name = "SegmentMembershipChangedData",
             extensions = {
@@ -113,7 +150,10 @@ public final class SegmentEvent {
     /** Payload of {@code segment.deleted}. */
     @Schema(
             name = "SegmentDeletedData",
-            extensions = @Extension(name = "x-event-types", value = DELETED),
+            extensions = {
+                @Extension(name = "x-event-types", value = DELETED),
+                @Extension(name = "x-event-example", value = DELETED_EXAMPLE, parseValue = true)
+            },
             description = "The data of segment.deleted")
     public record Deleted(
             @Schema(description = "Id of the deleted segment")

@@ -20,7 +20,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.rapport.customer.api.CustomerView;
 import dev.rapport.platform.db.ETags;
-import dev.rapport.platform.error.DomainException;
 import dev.rapport.platform.paging.PageRequest;
 import dev.rapport.platform.security.Roles;
 import dev.rapport.platform.web.GraphQLArguments;
@@ -162,30 +161,15 @@ public class SegmentGraphQLApi {
     @Description("Add up to 1000 customers to a static segment")
     @RolesAllowed(Roles.SEGMENTS_WRITE)
     public Uni<SegmentMembersResult> addSegmentMembers(
-            @NonNull @Id String id, @NonNull @Id List<@NonNull String> customerIds) {
-        return segments.addMembers(GraphQLArguments.id(id), customerIds(customerIds));
+            @NonNull @Id String id, @NonNull List<@NonNull UUID> customerIds) {
+        return segments.addMembers(GraphQLArguments.id(id), customerIds);
     }
 
     @Mutation("removeSegmentMembers")
     @Description("Remove up to 1000 customers from a static segment")
     @RolesAllowed(Roles.SEGMENTS_WRITE)
     public Uni<SegmentMembersResult> removeSegmentMembers(
-            @NonNull @Id String id, @NonNull @Id List<@NonNull String> customerIds) {
-        return segments.removeMembers(GraphQLArguments.id(id), customerIds(customerIds));
-    }
-
-    private static List<UUID> customerIds(List<String> ids) {
-        if (ids.isEmpty() || ids.size() > 1000) {
-            throw DomainException.invalid("customerIds", "must hold 1 to 1000 customer ids");
-        }
-        return ids.stream()
-                .map(id -> {
-                    try {
-                        return UUID.fromString(id);
-                    } catch (IllegalArgumentException e) {
-                        throw DomainException.invalid("customerIds", "'" + id + "' is not a customer id");
-                    }
-                })
-                .toList();
+            @NonNull @Id String id, @NonNull List<@NonNull UUID> customerIds) {
+        return segments.removeMembers(GraphQLArguments.id(id), customerIds);
     }
 }

@@ -7,12 +7,14 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.rapport.event.EventLog;
 import dev.rapport.segment.api.SegmentReason;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -24,7 +26,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 class SegmentMembership {
 
-    /** One customer entering or leaving one segment, and why. */
+    /** One customer entering or leaving one segment, and why; the statements read it as JSON, payload included. */
+    @RegisterForReflection
     record Change(
             UUID segmentId,
             String segmentName,
@@ -37,20 +40,11 @@ class SegmentMembership {
         static final String ENTERED = "entered";
         static final String EXITED = "exited";
 
+        @JsonProperty("payload")
         SegmentEvent.MembershipChanged payload() {
             return new SegmentEvent.MembershipChanged(segmentId, segmentName, ruleVersion, customerId, change, reason);
         }
     }
-
-    /** A change as the statements read it from JSON. */
-    private record Row(
-            UUID segmentId,
-            UUID customerId,
-            String change,
-            int ruleVersion,
-            String partnerId,
-            SegmentReason reason,
-            SegmentEvent.MembershipChanged payload) {}
 
     private static final String APPLY = """
             with x as (
@@ -104,16 +98,7 @@ class SegmentMembership {
         }
         String rows;
         try {
-            rows = json.writeValueAsString(changes.stream()
-                    .map(c -> new Row(
-                            c.segmentId(),
-                            c.customerId(),
-                            c.change(),
-                            c.ruleVersion(),
-                            c.partnerId(),
-                            c.reason(),
-                            c.payload()))
-                    .toList());
+            rows = json.writeValueAsString(changes);
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }

@@ -125,8 +125,7 @@ public class SegmentResource {
                 idempotencyKey,
                 "POST /v1/segments/preview",
                 request,
-                () -> service.preview(request.rule(), request.sampleSize())
-                        .map(preview -> new StoredResponse(200, preview, null, null)));
+                () -> service.preview(request.rule(), request.sampleSize()).map(preview -> StoredResponse.ok(preview)));
     }
 
     @GET
@@ -226,8 +225,7 @@ public class SegmentResource {
                 idempotencyKey,
                 "POST /v1/segments/" + id + "/members",
                 request,
-                () -> service.addMembers(id, request.customerIds())
-                        .map(result -> new StoredResponse(200, result, null, null)));
+                () -> service.addMembers(id, request.customerIds()).map(result -> StoredResponse.ok(result)));
     }
 
     @POST
@@ -250,8 +248,7 @@ public class SegmentResource {
                 idempotencyKey,
                 "POST /v1/segments/" + id + "/members/remove",
                 request,
-                () -> service.removeMembers(id, request.customerIds())
-                        .map(result -> new StoredResponse(200, result, null, null)));
+                () -> service.removeMembers(id, request.customerIds()).map(result -> StoredResponse.ok(result)));
     }
 
     @GET

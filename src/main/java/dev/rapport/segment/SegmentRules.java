@@ -39,15 +39,6 @@ final class SegmentRules {
         }
     }
 
-    /** Whether a rule compares a value relative to now ({@code -P90D}): its predicate holds for one moment only. */
-    static boolean isRelative(Node rule) {
-        return FilterParser.comparisons(rule).stream()
-                .flatMap(comparison -> comparison.getArguments().stream())
-                .anyMatch(arg -> RELATIVE.matcher(arg).matches());
-    }
-
-    private static final java.util.regex.Pattern RELATIVE = java.util.regex.Pattern.compile("[-+]?P[0-9YMWDTHS.,]*");
-
     /** The parsed form of a rule that was checked when it was stored. */
     static Node parse(String rule) {
         return FilterParser.parse(rule);

@@ -35,6 +35,7 @@ import dev.rapport.segment.SegmentMembership.Change;
 import dev.rapport.segment.api.CreateSegmentRequest;
 import dev.rapport.segment.api.SegmentChangeView;
 import dev.rapport.segment.api.SegmentMemberView;
+import dev.rapport.segment.api.SegmentMembersRequest;
 import dev.rapport.segment.api.SegmentMembersResult;
 import dev.rapport.segment.api.SegmentPreview;
 import dev.rapport.segment.api.SegmentReason;
@@ -262,6 +263,7 @@ public class SegmentService {
     }
 
     private Uni<SegmentMembersResult> changeMembers(UUID id, List<UUID> customerIds, boolean add) {
+        patches.validate(new SegmentMembersRequest(customerIds)); // GraphQL's arguments too: 1 to 1,000 ids
         List<UUID> ids = List.copyOf(new LinkedHashSet<>(customerIds));
         // the row lock first, so that the count read with the segment is the one this change starts from
         return segments.lock(id).chain(() -> visible(id)).chain(segment -> {

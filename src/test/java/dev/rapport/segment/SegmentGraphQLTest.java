@@ -73,6 +73,25 @@ class SegmentGraphQLTest {
     }
 
     @Test
+    void aStaticListTakesOneToAThousandIdsAsInRest() {
+        String segment = SegmentFixtures.aStaticSegment().create();
+        String customer = aCustomer().create();
+        graphql("""
+                        mutation($id: ID!, $ids: [String!]!) { addSegmentMembers(id: $id, customerIds: $ids) { changed } }
+                        """, Map.of("id", segment, "ids", List.of()))
+                .body("errors[0].extensions.code", equalTo("validation-failed"))
+                .body("errors[0].extensions.errors[0].field", equalTo("customerIds"));
+        graphql("""
+                        mutation($id: ID!, $ids: [String!]!) {
+                          addSegmentMembers(id: $id, customerIds: $ids) { changed memberCount }
+                        }
+                        """, Map.of("id", segment, "ids", List.of(customer)))
+                .body("errors", nullValue())
+                .body("data.addSegmentMembers.changed", equalTo(1))
+                .body("data.addSegmentMembers.memberCount", equalTo(1));
+    }
+
+    @Test
     void aPageOfSegmentsWithTheirMembersCostsOneQueryForTheMembers() {
         String tag = uniqueTag();
         for (int i = 0; i < 3; i++) {

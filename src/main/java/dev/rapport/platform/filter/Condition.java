@@ -28,8 +28,11 @@ import dev.rapport.platform.filter.FilterField.FieldType;
  * @param values the arguments, converted: String, OffsetDateTime, LocalDate, BigDecimal or Boolean by type;
  *     attribute arguments stay text (their candidates are typed where they are compared)
  * @param wildcard whether a text equality has a {@code *}: then the value is a pattern
+ * @param relative whether a time or date was given relative to now ({@code -P90D}): the condition's values hold for
+ *     the moment it was resolved only
  */
-public record Condition(String text, FilterField field, String key, Op op, List<Object> values, boolean wildcard) {
+public record Condition(
+        String text, FilterField field, String key, Op op, List<Object> values, boolean wildcard, boolean relative) {
 
     /** The operators, by meaning. */
     public enum Op {
@@ -113,7 +116,9 @@ public record Condition(String text, FilterField field, String key, Op op, List<
         FilterField resolved = field;
         List<Object> values =
                 args.stream().map(arg -> convert(resolved, selector, arg, now)).toList();
-        return new Condition(text(node), field, key, op, values, wildcard);
+        boolean relative = (type == FieldType.TIMESTAMP || type == FieldType.DATE)
+                && args.stream().anyMatch(Condition::relative);
+        return new Condition(text(node), field, key, op, values, wildcard, relative);
     }
 
     /** The single argument of a one-argument operator. */

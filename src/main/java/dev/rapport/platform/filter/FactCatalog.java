@@ -39,6 +39,7 @@ public class FactCatalog {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final List<FilterField> fields;
+    private final Map<String, FilterField> byName;
     private final Map<String, String> joinOf = new HashMap<>();
     private final Set<String> refreshed = new LinkedHashSet<>();
     private final List<String> allJoins = new ArrayList<>();
@@ -69,6 +70,7 @@ public class FactCatalog {
             }
         }
         this.fields = List.copyOf(byName.values());
+        this.byName = Map.copyOf(byName);
         this.sql = new SqlFilterCompiler(fields);
         this.predicates = new PredicateFilterCompiler(fields);
     }
@@ -107,21 +109,14 @@ public class FactCatalog {
      */
     public boolean changesWithTime(Node node, Instant now) {
         for (ComparisonNode comparison : FilterParser.comparisons(node)) {
-            Condition condition = Condition.resolve(byName(), comparison, now);
-            FieldType type = condition.field().type();
-            boolean relative = (type == FieldType.TIMESTAMP || type == FieldType.DATE)
-                    && comparison.getArguments().stream().anyMatch(Condition::relative);
-            if (relative
+            Condition condition = Condition.resolve(byName, comparison, now);
+            if (condition.relative()
                     || BoundTimes.reads(condition.field().sql())
                     || refreshed.contains(condition.field().name())) {
                 return true;
             }
         }
         return false;
-    }
-
-    private Map<String, FilterField> byName() {
-        return fields.stream().collect(Collectors.toMap(FilterField::name, f -> f));
     }
 
     /** Every join, for a statement that reads all facts. */

@@ -39,10 +39,20 @@ public final class PredicateFilterCompiler {
 
         private final Predicate<Facts> root;
         private final Map<String, Predicate<Facts>> conditions;
+        private final boolean relative;
 
-        FactPredicate(Predicate<Facts> root, Map<String, Predicate<Facts>> conditions) {
+        FactPredicate(Predicate<Facts> root, Map<String, Predicate<Facts>> conditions, boolean relative) {
             this.root = root;
             this.conditions = conditions;
+            this.relative = relative;
+        }
+
+        /**
+         * Whether the filter compares a time relative to now: the predicate holds for the moment it was compiled
+         * for only, and must be compiled again later. Without, it answers the same at any time.
+         */
+        public boolean relative() {
+            return relative;
         }
 
         @Override
@@ -62,6 +72,7 @@ public final class PredicateFilterCompiler {
     /** Compiles {@code node}; relative times count back from {@code now}. */
     public FactPredicate compile(Node node, Instant now) {
         Map<String, Predicate<Facts>> conditions = new LinkedHashMap<>();
+        boolean[] relative = {false};
         Predicate<Facts> root = node.accept(new NoArgRSQLVisitorAdapter<Predicate<Facts>>() {
             @Override
             public Predicate<Facts> visit(AndNode node) {
@@ -82,12 +93,13 @@ public final class PredicateFilterCompiler {
             @Override
             public Predicate<Facts> visit(ComparisonNode node) {
                 Condition condition = Condition.resolve(fields, node, now);
+                relative[0] |= condition.relative();
                 Predicate<Facts> compiled = comparison(condition);
                 conditions.putIfAbsent(condition.text(), compiled);
                 return compiled;
             }
         });
-        return new FactPredicate(root, conditions);
+        return new FactPredicate(root, conditions, relative[0]);
     }
 
     private static Predicate<Facts> comparison(Condition condition) {

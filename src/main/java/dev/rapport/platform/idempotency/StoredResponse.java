@@ -10,6 +10,11 @@ package dev.rapport.platform.idempotency;
  */
 public record StoredResponse(int status, Object body, String location, String etag) {
 
+    /** 200 with a body, for a POST that creates nothing (an action, a preview). */
+    public static StoredResponse ok(Object body) {
+        return new StoredResponse(200, body, null, null);
+    }
+
     public static StoredResponse created(Object body, String location, String etag) {
         return new StoredResponse(201, body, location, etag);
     }

@@ -7,6 +7,9 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Type;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+@RegisterForReflection // also read back from segment_change.reason (JSONB)
 @Type("SegmentReason")
 @Description("Why a customer entered or left a segment")
 @Schema(name = "SegmentReason", description = "Why a customer entered or left a segment")

@@ -16,7 +16,10 @@ import dev.rapport.segment.SegmentEvent;
 @Description("A group of customers: dynamic (a rule over customer facts) or static (a list managed by API)")
 @Schema(
         name = "Segment",
-        extensions = @Extension(name = "x-event-types", value = SegmentEvent.CREATED),
+        extensions = {
+            @Extension(name = "x-event-types", value = SegmentEvent.CREATED),
+            @Extension(name = "x-event-example", value = SegmentEvent.CREATED_EXAMPLE, parseValue = true)
+        },
         description = "A group of customers: dynamic (a rule over customer facts) or static (a list managed by API)")
 public record SegmentView(
         @Schema(description = "Segment id") @Description("Segment id") @Id @NonNull
