@@ -22,7 +22,6 @@ import org.hibernate.annotations.DynamicUpdate;
 public class Segment {
 
     static final String DYNAMIC = "dynamic";
-    static final String STATIC = "static";
     static final String COMPUTING = "computing";
     static final String READY = "ready";
 
