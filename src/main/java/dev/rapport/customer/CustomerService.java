@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -149,31 +150,48 @@ public class CustomerService {
         return visible(id)
                 .chain(customer -> {
                     ETags.checkIfMatch(ifMatch, customer.version);
-                    MergePatches.Patched<CreateCustomerRequest> patched =
-                            patches.apply(mapper.toRequest(customer), patch);
-                    if (!patched.changed()) {
-                        return Uni.createFrom().item(mapper.toView(customer));
-                    }
-                    OffsetDateTime now = Clocks.now(clock);
-                    apply(customer, CustomerNormalizer.normalize(patched.value()), now);
-                    customer.updatedAt = now;
-                    return customers
-                            .releaseEmailsExcept(id, emails(customer))
-                            .chain(() -> claimEmails(customer))
-                            .chain(() -> customers.flush())
-                            .chain(() -> {
-                                CustomerView view = mapper.toView(customer);
-                                return events.append(
-                                                CustomerEvent.UPDATED,
-                                                CustomerEvent.SUBJECT,
-                                                id,
-                                                customer.partnerId,
-                                                new CustomerEvent.Updated(id, patched.changedFields(), view))
-                                        .replaceWith(view);
-                            });
+                    return patch(customer, patch);
                 })
                 .onFailure()
                 .transform(e -> ETags.whenStale(e, ifMatch));
+    }
+
+    /**
+     * Applies the merge patch {@code change} computes from the customer as it is now (null: no change), in the
+     * current transaction: a change that depends on the current value, such as adding a tag (an automation's
+     * action). A concurrent change of the customer fails the transaction rather than being overwritten.
+     */
+    @WithTransaction
+    public Uni<CustomerView> change(UUID id, Function<CustomerView, JsonNode> change) {
+        return visible(id).chain(customer -> {
+            JsonNode patch = change.apply(mapper.toView(customer));
+            return patch == null ? Uni.createFrom().item(mapper.toView(customer)) : patch(customer, patch);
+        });
+    }
+
+    private Uni<CustomerView> patch(Customer customer, JsonNode patch) {
+        MergePatches.Patched<CreateCustomerRequest> patched = patches.apply(mapper.toRequest(customer), patch);
+        if (!patched.changed()) {
+            return Uni.createFrom().item(mapper.toView(customer));
+        }
+        OffsetDateTime now = Clocks.now(clock);
+        apply(customer, CustomerNormalizer.normalize(patched.value()), now);
+        customer.updatedAt = now;
+        UUID id = customer.id;
+        return customers
+                .releaseEmailsExcept(id, emails(customer))
+                .chain(() -> claimEmails(customer))
+                .chain(() -> customers.flush())
+                .chain(() -> {
+                    CustomerView view = mapper.toView(customer);
+                    return events.append(
+                                    CustomerEvent.UPDATED,
+                                    CustomerEvent.SUBJECT,
+                                    id,
+                                    customer.partnerId,
+                                    new CustomerEvent.Updated(id, patched.changedFields(), view))
+                            .replaceWith(view);
+                });
     }
 
     /** Soft-deletes a customer: hidden from everyone but admins, and its email addresses free for reuse. */

@@ -76,8 +76,10 @@ public class EventLog {
 
     /**
      * Appends, in the current transaction, one event per row of {@code select}, which yields the columns
-     * {@code type, subject_type, subject_id, partner_id, payload} (payload as jsonb) from the named
-     * {@code parameters}: the events of a change computed in SQL over many records at once (segment membership).
+     * {@code type, subject_type, subject_id, partner_id, payload, caused_by} (payload as jsonb; caused_by the trigger
+     * run behind the change, or null for the transaction's own, see {@code current_cause()}) from the named
+     * {@code parameters}: the events of a change computed in SQL over many records at once (segment membership,
+     * trigger firings).
      * These are changes the service derives, not actions of a caller, so they have no audit entries; the actor is
      * recorded on each event.
      *
@@ -87,9 +89,9 @@ public class EventLog {
         notifications.appended();
         return Panache.getSession().chain(session -> {
             var query = session.createNativeQuery("""
-                    insert into event (id, type, subject_type, subject_id, payload, actor, partner_id)
+                    insert into event (id, type, subject_type, subject_id, payload, actor, partner_id, caused_by)
                     select gen_random_uuid(), s.type, s.subject_type, s.subject_id, s.payload, :eventActor,
-                           s.partner_id
+                           s.partner_id, coalesce(s.caused_by, current_cause())
                     from (%s) s
                     """.formatted(select));
             query.setParameter("eventActor", caller.name());

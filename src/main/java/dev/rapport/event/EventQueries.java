@@ -1,6 +1,7 @@
 package dev.rapport.event;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,7 +22,7 @@ class EventQueries {
      */
     private static final String COLUMNS = """
             cast(e.xact_id as text) as xid, e.seq, e.id, e.type, e.subject_type, e.subject_id,
-            cast(e.payload as text), e.occurred_at, e.partner_id""";
+            cast(e.payload as text), e.occurred_at, e.partner_id, e.caused_by""";
 
     private final PooledStatements statements;
 
@@ -65,6 +66,16 @@ class EventQueries {
         return statements.list(sql.toString(), params.tuple(), EventQueries::toEvent);
     }
 
+    /** One event by id, of {@code partnerId}'s records (null: any), or null. */
+    Uni<StoredEvent> find(UUID id, String partnerId) {
+        SqlParams params = new SqlParams();
+        String sql = "select " + COLUMNS + " from event e where e.id = " + params.bind(id)
+                + (partnerId == null ? "" : " and e.partner_id = " + params.bind(partnerId));
+        return statements
+                .list(sql, params.tuple(), EventQueries::toEvent)
+                .map(rows -> rows.isEmpty() ? null : rows.get(0));
+    }
+
     /**
      * What a consumer of the log reads in one go: the next events (as {@link #after} returns them) and whether
      * committed events beyond them are held back because an older transaction is still running. That transaction
@@ -98,7 +109,7 @@ class EventQueries {
                                 .filter(row -> row.getValue(0) != null)
                                 .map(EventQueries::toEvent)
                                 .toList(),
-                        !rows.isEmpty() && Boolean.TRUE.equals(rows.get(0).getBoolean(9))));
+                        !rows.isEmpty() && Boolean.TRUE.equals(rows.get(0).getBoolean("held"))));
     }
 
     /**
@@ -125,6 +136,7 @@ class EventQueries {
                 row.getUUID(5),
                 row.getString(6),
                 row.getOffsetDateTime(7),
-                row.getString(8));
+                row.getString(8),
+                row.getUUID(9));
     }
 }

@@ -66,6 +66,16 @@ public class EventService {
                         }));
     }
 
+    /** One retained event the caller may read (a partner: about its own records), or not-found. */
+    public Uni<StoredEvent> find(UUID id) {
+        return events.find(id, caller.partnerScope()).map(event -> {
+            if (event == null) {
+                throw DomainException.notFound("event", id);
+            }
+            return event;
+        });
+    }
+
     public EventView toView(StoredEvent event) {
         try {
             return new EventView(

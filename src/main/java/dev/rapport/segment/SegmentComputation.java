@@ -265,7 +265,8 @@ public class SegmentComputation {
                                                           'segmentName', cast(:name as text),
                                                           'ruleVersion', cast(:version as int),
                                                           'customerId', d.customer_id, 'change', d.change,
-                                                          'reason', %s) as payload
+                                                          'reason', %s) as payload,
+                                       cast(null as uuid) as caused_by
                                 from segment_diff d
                                 """.formatted(reason), parameters(segment)));
         return entered.chain(() -> exited)

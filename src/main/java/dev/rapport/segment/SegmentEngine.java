@@ -12,9 +12,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.rapport.event.EventConsumer;
 import dev.rapport.event.StoredEvent;
 import dev.rapport.platform.config.RapportConfig;
@@ -36,7 +33,8 @@ import io.smallrye.mutiny.Uni;
  * segment, static ones too.
  *
  * <p>An event concerns a customer when its subject is that customer, or when its data carries {@code customerId}
- * (the events of later domains: a ticket's, a loyalty account's). Segment events themselves concern no one.
+ * (the events of later domains: a ticket's, a loyalty account's). Segment and trigger events concern no one. A
+ * change of membership carries the trigger run behind the event that caused it, so that automations see the chain.
  */
 @ApplicationScoped
 public class SegmentEngine implements EventConsumer {
@@ -46,7 +44,6 @@ public class SegmentEngine implements EventConsumer {
     private final SegmentQueries queries;
     private final SegmentMembership membership;
     private final FactCatalog facts;
-    private final ObjectMapper json;
     private final Clock clock;
     private final RapportConfig.Segments config;
 
@@ -54,13 +51,11 @@ public class SegmentEngine implements EventConsumer {
             SegmentQueries queries,
             SegmentMembership membership,
             FactCatalog facts,
-            ObjectMapper json,
             Clock clock,
             RapportConfig config) {
         this.queries = queries;
         this.membership = membership;
         this.facts = facts;
-        this.json = json;
         this.clock = clock;
         this.config = config.segments();
     }
@@ -178,7 +173,8 @@ public class SegmentEngine implements EventConsumer {
                     rule.partnerId(),
                     id,
                     belongs ? Change.ENTERED : Change.EXITED,
-                    reason));
+                    reason,
+                    cause.causedBy()));
         }
         if (!live) {
             for (Membership key : members) {
@@ -190,28 +186,18 @@ public class SegmentEngine implements EventConsumer {
                             key.partnerId(),
                             id,
                             Change.EXITED,
-                            new SegmentReason("deleted", cause.id(), cause.type(), List.of())));
+                            new SegmentReason("deleted", cause.id(), cause.type(), List.of()),
+                            cause.causedBy()));
                 }
             }
         }
     }
 
-    /** The customer an event concerns, or null. */
-    private UUID customerOf(StoredEvent event) {
-        if (event.type().startsWith("segment.")) {
+    /** The customer an event concerns, or null: the events of segments and triggers concern none. */
+    private static UUID customerOf(StoredEvent event) {
+        if (event.type().startsWith("segment.") || event.type().startsWith("trigger.")) {
             return null;
         }
-        if ("customer".equals(event.subjectType())) {
-            return event.subjectId();
-        }
-        if (!event.payload().contains("\"customerId\"")) {
-            return null;
-        }
-        try {
-            JsonNode id = json.readTree(event.payload()).get("customerId");
-            return id != null && id.isTextual() ? UUID.fromString(id.textValue()) : null;
-        } catch (Exception e) {
-            return null;
-        }
+        return event.customerId();
     }
 }

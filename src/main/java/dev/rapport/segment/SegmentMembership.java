@@ -26,7 +26,10 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 class SegmentMembership {
 
-    /** One customer entering or leaving one segment, and why; the statements read it as JSON, payload included. */
+    /**
+     * One customer entering or leaving one segment, why, and the trigger run behind the change that caused it (null
+     * for none, or for the current transaction's); the statements read it as JSON, payload included.
+     */
     @RegisterForReflection
     record Change(
             UUID segmentId,
@@ -35,7 +38,8 @@ class SegmentMembership {
             String partnerId,
             UUID customerId,
             String change,
-            SegmentReason reason) {
+            SegmentReason reason,
+            UUID causedBy) {
 
         static final String ENTERED = "entered";
         static final String EXITED = "exited";
@@ -77,9 +81,9 @@ class SegmentMembership {
 
     private static final String EVENTS = """
             select 'segment.' || x.change as type, 'segment' as subject_type, x."segmentId" as subject_id,
-                   x."partnerId" as partner_id, x.payload
+                   x."partnerId" as partner_id, x.payload, x."causedBy" as caused_by
             from jsonb_to_recordset(cast(cast(:changes as text) as jsonb))
-                as x(change text, "segmentId" uuid, "partnerId" text, payload jsonb)
+                as x(change text, "segmentId" uuid, "partnerId" text, payload jsonb, "causedBy" uuid)
             where exists (select 1 from segment s where s.id = x."segmentId")
             """;
 

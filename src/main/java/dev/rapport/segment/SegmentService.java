@@ -285,7 +285,8 @@ public class SegmentService {
                                         segment.partnerId,
                                         customer,
                                         add ? Change.ENTERED : Change.EXITED,
-                                        reason));
+                                        reason,
+                                        null));
                             }
                         }
                         long count = segment.memberCount + (add ? changes.size() : -changes.size());

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
+import dev.rapport.automation.TriggerGraphQLApi;
 import dev.rapport.customer.CustomerGraphQLApi;
 import dev.rapport.event.EventGraphQLApi;
 import dev.rapport.segment.SegmentGraphQLApi;
@@ -39,7 +40,7 @@ class AuthenticationCoverageTest {
 
     /** Every class that contributes GraphQL root fields; a new @GraphQLApi class must be added here. */
     private static final List<Class<?>> GRAPHQL_APIS =
-            List.of(CustomerGraphQLApi.class, EventGraphQLApi.class, SegmentGraphQLApi.class);
+            List.of(CustomerGraphQLApi.class, EventGraphQLApi.class, SegmentGraphQLApi.class, TriggerGraphQLApi.class);
 
     @Test
     void everyRestOperationNeedsAToken() throws IOException {

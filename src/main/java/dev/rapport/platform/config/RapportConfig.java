@@ -225,6 +225,40 @@ public interface RapportConfig {
         String rfmCurrency();
     }
 
+    /** Automations: triggers, their firings and actions. */
+    Automations automations();
+
+    interface Automations {
+        /** Whether this replica fires triggers and runs their actions (the event-log consumer, the calendar). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often date triggers look for the customer dates that have come round. */
+        @WithDefault("PT1M")
+        Duration sweepInterval();
+
+        /** Delay before each retry of a failed action; after the last one the action has failed for good. */
+        @WithDefault("PT10S,PT1M,PT10M,PT1H,PT6H")
+        java.util.List<Duration> retrySchedule();
+
+        /**
+         * The most firings in one chain (a firing whose action's change fires another trigger, and so on): a
+         * firing that would be one more is skipped, and recorded with the reason {@code depth}.
+         */
+        @WithDefault("5")
+        @Positive
+        int maxChainLength();
+
+        /** The time zone of date triggers for customers without one of their own. */
+        @WithDefault("UTC")
+        String defaultTimeZone();
+
+        /** Actions this replica runs at once, each in its own transaction. */
+        @WithDefault("4")
+        @Positive
+        int actionWorkers();
+    }
+
     interface Events {
         /** How long events stay in the log (and the change feed) before they are deleted. */
         @WithDefault("P30D")

@@ -36,6 +36,10 @@ public final class Roles {
     public static final String SEGMENTS_READ = "segments:read";
     /** Define, change and delete segments; manage the members of static ones. */
     public static final String SEGMENTS_WRITE = "segments:write";
+    /** Read triggers and their runs, and test them. */
+    public static final String AUTOMATIONS_READ = "automations:read";
+    /** Define, change and delete triggers. */
+    public static final String AUTOMATIONS_MANAGE = "automations:manage";
     /** Read the audit log. */
     public static final String AUDIT_READ = "audit:read";
     /**
@@ -47,8 +51,8 @@ public final class Roles {
 
     /** The permissions of each person's role. Admins alone also see deleted customers. */
     static final Map<String, Set<String>> PERMISSIONS_OF_ROLES = Map.of(
-            ANALYST, Set.of(CUSTOMERS_READ, EVENTS_READ, SEGMENTS_READ, PARTNERS_ALL),
-            AGENT, Set.of(CUSTOMERS_READ, CUSTOMERS_WRITE, EVENTS_READ, SEGMENTS_READ, PARTNERS_ALL),
+            ANALYST, Set.of(CUSTOMERS_READ, EVENTS_READ, SEGMENTS_READ, AUTOMATIONS_READ, PARTNERS_ALL),
+            AGENT, Set.of(CUSTOMERS_READ, CUSTOMERS_WRITE, EVENTS_READ, SEGMENTS_READ, AUTOMATIONS_READ, PARTNERS_ALL),
             MANAGER,
                     Set.of(
                             CUSTOMERS_READ,
@@ -57,6 +61,8 @@ public final class Roles {
                             EVENTS_READ,
                             SEGMENTS_READ,
                             SEGMENTS_WRITE,
+                            AUTOMATIONS_READ,
+                            AUTOMATIONS_MANAGE,
                             WEBHOOKS_MANAGE,
                             PARTNERS_ALL),
             ADMIN,
@@ -67,23 +73,28 @@ public final class Roles {
                             EVENTS_READ,
                             SEGMENTS_READ,
                             SEGMENTS_WRITE,
+                            AUTOMATIONS_READ,
+                            AUTOMATIONS_MANAGE,
                             WEBHOOKS_MANAGE,
                             AUDIT_READ,
                             PARTNERS_ALL));
 
     /** What each permission allows, as the API documents and the realm describe it. */
-    public static final Map<String, String> PERMISSIONS = Map.of(
-            CUSTOMERS_READ, "Read customers, their purchases and interactions",
-            CUSTOMERS_WRITE, "Create and change customers, record purchases and log interactions",
-            CUSTOMERS_DELETE, "Delete customers",
-            EVENTS_READ, "Read the change feed",
-            SEGMENTS_READ, "Read segments, their members and history, and preview rules",
-            SEGMENTS_WRITE, "Define, change and delete segments and manage static segments' members",
-            WEBHOOKS_MANAGE, "Register and manage webhook endpoints",
-            AUDIT_READ, "Read the audit log",
-            PARTNERS_ALL,
+    public static final Map<String, String> PERMISSIONS = Map.ofEntries(
+            Map.entry(CUSTOMERS_READ, "Read customers, their purchases and interactions"),
+            Map.entry(CUSTOMERS_WRITE, "Create and change customers, record purchases and log interactions"),
+            Map.entry(CUSTOMERS_DELETE, "Delete customers"),
+            Map.entry(EVENTS_READ, "Read the change feed"),
+            Map.entry(SEGMENTS_READ, "Read segments, their members and history, and preview rules"),
+            Map.entry(SEGMENTS_WRITE, "Define, change and delete segments and manage static segments' members"),
+            Map.entry(AUTOMATIONS_READ, "Read triggers and their runs, and test triggers"),
+            Map.entry(AUTOMATIONS_MANAGE, "Define, change and delete triggers"),
+            Map.entry(WEBHOOKS_MANAGE, "Register and manage webhook endpoints"),
+            Map.entry(AUDIT_READ, "Read the audit log"),
+            Map.entry(
+                    PARTNERS_ALL,
                     "See and change every partner's records (internal integrations; a client without it must carry "
-                            + "partner_id)");
+                            + "partner_id)"));
 
     private Roles() {}
 

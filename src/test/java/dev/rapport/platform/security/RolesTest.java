@@ -16,14 +16,20 @@ class RolesTest {
     @Test
     void analystsRead() {
         assertThat(Roles.permissionsOf(Set.of("analyst")))
-                .containsExactlyInAnyOrder("customers:read", "events:read", "segments:read", "partners:all");
+                .containsExactlyInAnyOrder(
+                        "customers:read", "events:read", "segments:read", "automations:read", "partners:all");
     }
 
     @Test
     void agentsReadAndWriteCustomers() {
         assertThat(Roles.permissionsOf(Set.of("agent")))
                 .containsExactlyInAnyOrder(
-                        "customers:read", "customers:write", "events:read", "segments:read", "partners:all");
+                        "customers:read",
+                        "customers:write",
+                        "events:read",
+                        "segments:read",
+                        "automations:read",
+                        "partners:all");
     }
 
     @Test
@@ -36,6 +42,8 @@ class RolesTest {
                         "events:read",
                         "segments:read",
                         "segments:write",
+                        "automations:read",
+                        "automations:manage",
                         "webhooks:manage",
                         "partners:all");
     }
@@ -50,6 +58,8 @@ class RolesTest {
                         "events:read",
                         "segments:read",
                         "segments:write",
+                        "automations:read",
+                        "automations:manage",
                         "webhooks:manage",
                         "audit:read",
                         "partners:all");
@@ -62,7 +72,12 @@ class RolesTest {
     void severalRolesGrantTheUnionOfTheirPermissions() {
         assertThat(Roles.permissionsOf(Set.of("analyst", "agent", "offline_access")))
                 .containsExactlyInAnyOrder(
-                        "customers:read", "customers:write", "events:read", "segments:read", "partners:all");
+                        "customers:read",
+                        "customers:write",
+                        "events:read",
+                        "segments:read",
+                        "automations:read",
+                        "partners:all");
     }
 
     @Test
@@ -82,7 +97,13 @@ class RolesTest {
 
         assertThat(RolePermissions.withPermissions(agent).getRoles())
                 .containsExactlyInAnyOrder(
-                        "agent", "customers:read", "customers:write", "events:read", "segments:read", "partners:all");
+                        "agent",
+                        "customers:read",
+                        "customers:write",
+                        "events:read",
+                        "segments:read",
+                        "automations:read",
+                        "partners:all");
     }
 
     @Test

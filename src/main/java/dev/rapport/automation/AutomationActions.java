@@ -1,0 +1,247 @@
+package dev.rapport.automation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.rapport.platform.action.ActionCall;
+import dev.rapport.platform.action.ActionCatalog;
+import dev.rapport.platform.action.ActionType;
+import dev.rapport.platform.config.RapportConfig;
+import dev.rapport.platform.db.Background;
+import dev.rapport.platform.db.PooledStatements;
+import dev.rapport.platform.error.DomainException;
+import dev.rapport.platform.time.Clocks;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Runs the actions of firings once they have committed, each in a transaction of its own that claims the action
+ * ({@code FOR UPDATE SKIP LOCKED}: one replica, one worker at a time), makes its change through the action's domain
+ * and records its outcome, so that the change and the outcome commit together. The transaction carries the run as
+ * the cause of the events it appends ({@code rapport.caused_by}). A failure rolls all of it back and is recorded
+ * apart, with the next attempt after {@code rapport.automations.retry-schedule}, or for good when retrying cannot
+ * help or the schedule is spent; the run's later actions are then skipped. Each of
+ * {@code rapport.automations.action-workers} workers takes one due action after another while there are any.
+ */
+@ApplicationScoped
+public class AutomationActions {
+
+    private static final Logger LOG = Logger.getLogger(AutomationActions.class);
+
+    private static final String CLAIM = """
+            select cast(a.run_id as text), a.position, a.type, cast(a.settings as text), a.attempts,
+                   cast(r.trigger_id as text), cast(r.customer_id as text), r.partner_id, r.sequence,
+                   not exists (select 1 from trigger_action_run n where n.run_id = a.run_id and n.position > a.position)
+            from trigger_action_run a join trigger_run r on r.id = a.run_id
+            where a.status = 'pending' and a.next_attempt_at <= :now
+            order by a.next_attempt_at
+            limit 1
+            for update of a skip locked
+            """;
+
+    /** An action claimed for an attempt. */
+    private record Claimed(
+            UUID runId,
+            int position,
+            String type,
+            JsonNode settings,
+            int attempts,
+            UUID triggerId,
+            UUID customerId,
+            String partnerId,
+            long sequence,
+            boolean last) {
+
+        ActionCall call() {
+            return new ActionCall(runId, triggerId, position, sequence, customerId, partnerId, settings);
+        }
+    }
+
+    private final ActionCatalog catalog;
+    private final PooledStatements statements;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final RapportConfig.Automations config;
+    private final List<Background> workers = new ArrayList<>();
+
+    AutomationActions(
+            ActionCatalog catalog,
+            PooledStatements statements,
+            ObjectMapper json,
+            Clock clock,
+            RapportConfig config,
+            Vertx vertx) {
+        this.catalog = catalog;
+        this.statements = statements;
+        this.json = json;
+        this.clock = clock;
+        this.config = config.automations();
+        for (int i = 0; i < this.config.actionWorkers(); i++) {
+            workers.add(new Background("automation-actions-" + i, vertx, this::runNext));
+        }
+    }
+
+    /** Looks for due actions now (after firings commit; every poll interval for retries and other replicas). */
+    public void wake() {
+        if (config.enabled()) {
+            workers.forEach(Background::wake);
+        }
+    }
+
+    @Scheduled(every = "${rapport.events.poll-interval}", delayed = "1s")
+    void poll() {
+        wake();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        workers.forEach(Background::stop);
+    }
+
+    /** One due action, if there is one; true when there was (another may be due). */
+    Uni<Boolean> runNext() {
+        OffsetDateTime now = Clocks.now(clock);
+        AtomicReference<Claimed> claimed = new AtomicReference<>();
+        return Panache.withTransaction(() -> Panache.getSession()
+                        .chain(session -> claim(session, now).chain(action -> {
+                            if (action == null) {
+                                return Uni.createFrom().item(false);
+                            }
+                            claimed.set(action);
+                            return attempt(session, action, now).replaceWith(true);
+                        })))
+                .onFailure(failure -> claimed.get() != null)
+                .recoverWithUni(failure -> failed(claimed.get(), failure, now).replaceWith(true));
+    }
+
+    private Uni<Claimed> claim(Mutiny.Session session, OffsetDateTime now) {
+        return session.createNativeQuery(CLAIM, Object[].class)
+                .setParameter("now", now)
+                .getResultList()
+                .map(rows -> {
+                    if (rows.isEmpty()) {
+                        return null;
+                    }
+                    Object[] row = rows.get(0);
+                    return new Claimed(
+                            UUID.fromString((String) row[0]),
+                            ((Number) row[1]).intValue(),
+                            (String) row[2],
+                            readTree((String) row[3]),
+                            ((Number) row[4]).intValue(),
+                            UUID.fromString((String) row[5]),
+                            row[6] == null ? null : UUID.fromString((String) row[6]),
+                            (String) row[7],
+                            row[8] == null ? 0 : ((Number) row[8]).longValue(),
+                            (Boolean) row[9]);
+                });
+    }
+
+    /** The action's change and its outcome, in the claiming transaction, with the run as the events' cause. */
+    private Uni<Void> attempt(Mutiny.Session session, Claimed action, OffsetDateTime now) {
+        ActionType type = catalog.find(action.type())
+                .orElseThrow(() -> new DomainException(
+                        dev.rapport.platform.error.ProblemType.CONFLICT,
+                        "No action of type " + action.type() + " is known to this service"));
+        return session.createNativeQuery("select set_config('rapport.caused_by', :run, true)")
+                .setParameter("run", action.runId().toString())
+                .getSingleResult()
+                .chain(() -> type.run(action.call()))
+                .chain(outcome -> session.createNativeQuery("""
+                                with done as (
+                                    update trigger_action_run
+                                    set status = 'succeeded', attempts = attempts + 1, outcome = :outcome,
+                                        error = null, next_attempt_at = null, finished_at = :now
+                                    where run_id = :run and position = :position
+                                ),
+                                next as (
+                                    update trigger_action_run set status = 'pending', next_attempt_at = :now
+                                    where run_id = :run and position = :position + 1
+                                )
+                                update trigger_run set status = 'succeeded', finished_at = :now
+                                where id = :run and :last
+                                """)
+                        .setParameter("outcome", abbreviated(outcome))
+                        .setParameter("now", now)
+                        .setParameter("run", action.runId())
+                        .setParameter("position", action.position())
+                        .setParameter("last", action.last())
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /**
+     * Records a failed attempt, in one statement of its own (the attempt's transaction rolled back): due again
+     * after the schedule's next delay, or failed for good, its run failed and the run's later actions skipped.
+     */
+    private Uni<Void> failed(Claimed action, Throwable failure, OffsetDateTime now) {
+        List<Duration> schedule = config.retrySchedule();
+        boolean permanent = ActionCatalog.isPermanent(failure) || action.attempts() >= schedule.size();
+        String error = failure instanceof DomainException refused
+                ? refused.getMessage()
+                : "the action could not be completed; it is retried";
+        if (!(failure instanceof DomainException)) {
+            LOG.warnf(failure, "Action %s of run %s failed", action.position(), action.runId());
+        }
+        OffsetDateTime next = permanent ? null : now.plus(schedule.get(action.attempts()));
+        return statements
+                .execute(
+                        """
+                        with attempt as (
+                            update trigger_action_run
+                            set attempts = attempts + 1, error = $3, next_attempt_at = $4,
+                                status = case when $5 then 'failed' else 'pending' end,
+                                finished_at = case when $5 then $6 end
+                            where run_id = $1 and position = $2 and status = 'pending'
+                            returning status
+                        ),
+                        later as (
+                            update trigger_action_run
+                            set status = 'skipped', outcome = 'not run: an earlier action failed', finished_at = $6
+                            where run_id = $1 and position > $2 and $5 and exists (select 1 from attempt)
+                        )
+                        update trigger_run set status = 'failed', finished_at = $6
+                        where id = $1 and $5 and exists (select 1 from attempt)
+                        """,
+                        Tuple.tuple()
+                                .addUUID(action.runId())
+                                .addInteger(action.position())
+                                .addString(abbreviated(error))
+                                .addOffsetDateTime(next)
+                                .addBoolean(permanent)
+                                .addOffsetDateTime(now))
+                .replaceWithVoid();
+    }
+
+    private JsonNode readTree(String text) {
+        try {
+            return json.readTree(text);
+        } catch (Exception e) {
+            return json.createObjectNode();
+        }
+    }
+
+    private static String abbreviated(String text) {
+        if (text == null) {
+            return null;
+        }
+        return text.length() <= 500 ? text : text.substring(0, 499) + "…";
+    }
+}
