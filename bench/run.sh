@@ -16,7 +16,7 @@
 #                                     -dirty when src/ or pom.xml differ from it; required with BENCH_APP)
 #                                     BENCH_SUFFIX: appended to the folder's name, describing the run (w1w2, before)
 #                                     BENCH_LABEL: the whole folder name instead of <date>-<commit>[-<suffix>]
-#                                     BENCH_WORKLOADS="W1 W2 W3 W4 W5 W6 W7 W8" (a subset for quick experiments;
+#                                     BENCH_WORKLOADS="W1 W2 W3 W4 W5 W6 W7 W8 W9" (a subset for quick experiments;
 #                                     W8 is meant for 1,000,000 customers: BENCH_WORKLOADS=W8 bench/run.sh 1000000)
 #                                     BENCH_APP: a quarkus-app folder to run instead of building this checkout
 #                                     BENCH_JFR=1 records a JFR profile of the service (raw/service-<n>.jfr) and
@@ -113,7 +113,7 @@ db = f"{(float(pg1) - float(pg0)) * 10 / n:.3f}" if pg0 and pg1 else ""
 print(f",{db},{(float(c1) - float(c0)) * 10 / n:.3f}")' "$1" "$2" "$PG_MARK" "$3" "$CLIENT_MARK"
 }
 
-WORKLOADS=" ${BENCH_WORKLOADS:-W1 W2 W3 W4 W5 W6 W7} "
+WORKLOADS=" ${BENCH_WORKLOADS:-W1 W2 W3 W4 W5 W6 W7 W9} "
 wanted() { [[ "$1" != W* || "$WORKLOADS" == *" ${1%%_*} "* ]]; }
 # Warm-up (not recorded): 10 s rounds until one is within 5 % of the one before, after at least BENCH_WARMUP and at
 # most BENCH_WARMUP_MAX. The JIT needs the same requests for a while: the GraphQL workloads took 60-90 s to reach a
@@ -296,6 +296,47 @@ print(f"W7_segments,{rate},{received},{p50},{p99},{p999},{int(lost) + int(duplic
 PY
 echo "  W7: $(tail -1 "$CSV") (lost,duplicated: $(echo "$figures" | cut -d, -f5,6))"
 echo "$figures" | cut -d, -f5,6 > "$RAW/w7-lost-duplicated.txt"
+stop_service
+kill "$RECEIVER" 2>/dev/null || true; RECEIVER=
+fi
+
+if wanted W9; then
+echo "== W9: writes at $RATE/s each firing an event trigger with a condition and two actions, commit-to-trigger.fired receipt"
+RECEIVER_PORT=$((PORT + 1))
+python3 bench/webhook_receiver.py "$RECEIVER_PORT" & RECEIVER=$!
+WEBHOOKS=true start_service
+trigger=$(curl -sf -X POST -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
+  -d '{"name":"W9","kind":"event","eventTypes":["customer.updated"],"condition":"attributes.w7band==0;tags!=w9",
+       "actions":[{"type":"addTags","settings":{"tags":["w9"]}},{"type":"webhook","settings":{"payload":{"w9":true}}}]}' \
+  "http://127.0.0.1:$PORT/v1/triggers" | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
+echo "{\"0\": \"$trigger\"}" > "$RAW/w9-trigger.json"
+curl -sf -o /dev/null -X POST -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
+  -d "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/hook\",\"eventTypes\":[\"trigger.fired\"]}" \
+  "http://127.0.0.1:$PORT/v1/webhook-endpoints"
+WARMUP=${BENCH_W7_WARMUP:-20s}
+next=$(python3 bench/w7_writer.py "$PORT" "$RATE" "${WARMUP%s}" 0 1 "$RAW/w9-warmup.txt" \
+  | python3 -c 'import json, sys; print(json.load(sys.stdin)["next"])')
+sleep 5; curl -sf -X DELETE "http://127.0.0.1:$RECEIVER_PORT/stats"
+cpu_mark; pg_before=$PG_MARK client_before=$CLIENT_MARK
+before=$(ticks)
+written=$(python3 bench/w7_writer.py "$PORT" "$RATE" "${DURATION%s}" "$next" 1 "$RAW/w9-writes.txt" \
+  | tee "$RAW/w9-writer.txt" | python3 -c 'import json, sys; c = json.load(sys.stdin); print(c["sent"] - c["failed"])')
+sleep 5                                  # let the last deliveries arrive
+after=$(ticks)
+cpu_mark
+curl -sf "http://127.0.0.1:$RECEIVER_PORT/segment-events" > "$RAW/w9-events.json"
+figures=$(python3 bench/w7_latency.py "$RAW/w9-writes.txt" "$RAW/w9-events.json" "$RAW/w9-trigger.json")
+actions=$("${PSQL[@]}" -d "$DB_NAME" -At -c "select status || ':' || count(*) from trigger_action_run group by status" | tr '\n' ' ')
+python3 - "$RATE" "$written" "$figures" "$before" "$after" "$(rss_mb)" "$(cpu_split "$written" "$pg_before" "$client_before")" \
+  >> "$CSV" <<'PY'
+import sys
+rate, written, figures, before, after, rss, split = sys.argv[1:]
+received, p50, p99, p999, lost, duplicated = figures.split(",")
+cpu = (float(after) - float(before)) * 10 / max(int(written), 1)
+print(f"W9_triggers,{rate},{received},{p50},{p99},{p999},{int(lost) + int(duplicated)},{cpu:.3f},{rss}{split}")
+PY
+echo "  W9: $(tail -1 "$CSV") (lost,duplicated: $(echo "$figures" | cut -d, -f5,6); actions: $actions)"
+echo "$actions" > "$RAW/w9-actions.txt"
 stop_service
 kill "$RECEIVER" 2>/dev/null || true; RECEIVER=
 fi

@@ -2,8 +2,8 @@
 
 The events are written through the API by bench/w6_writer.py; an envelope's createdAt is the time its transaction
 started, a few milliseconds before it committed, so the figures are commit-to-receipt plus that transaction's own
-duration. W7's segment events are also kept as (webhook-id, segment id, customer id, epoch ms received) and served by
-GET /segment-events. GET /stats returns {"received", "p50", "p99", "p999", "max", "cpu_ms"} in ms (cpu_ms: this process's own
+duration. W7's segment events and W9's trigger.fired events are also kept as (webhook-id, segment or trigger id,
+customer id, epoch ms received) and served by GET /segment-events. GET /stats returns {"received", "p50", "p99", "p999", "max", "cpu_ms"} in ms (cpu_ms: this process's own
 CPU time); DELETE /stats resets.
 
 One asyncio thread parsing just enough HTTP/1.1: the receiver shares two cores with the service, PostgreSQL and the
@@ -18,9 +18,10 @@ import time
 from datetime import datetime
 
 CREATED_AT = re.compile(rb'"createdAt":"([^"]+)"')
-SEGMENT_CHANGE = re.compile(rb'"segmentId":"([^"]+)".*"customerId":"([^"]+)"')
+SEGMENT_CHANGE = re.compile(rb'"(?:segmentId|triggerId)":"([^"]+)".*?"customerId":"([^"]+)"')
 latencies = []
-# W7: (webhook-id, segment id, customer id, epoch ms received) of each segment event, served by GET /segment-events
+# W7 and W9: (webhook-id, segment or trigger id, customer id, epoch ms received) of each segment event or firing,
+# served by GET /segment-events
 segment_events = []
 cpu_at_reset = time.process_time()
 

@@ -7,9 +7,10 @@ create function current_cause() returns uuid language sql stable
 alter table event add column caused_by uuid;
 alter table event alter column caused_by set default current_cause();
 
--- A trigger: WHEN an event of some types (kind event) or a customer date comes round (kind date), optionally AND a
--- condition, THEN its actions in order. fired_count numbers the firings (round-robin assignment reads it);
--- swept_until is how far a date trigger's occurrences have been looked for.
+-- A trigger: WHEN an event of some types (kind event), a customer date comes round (kind date) or a cron schedule
+-- in a time zone comes due for a segment's members (kind schedule), optionally AND a condition, THEN its actions in
+-- order. fired_count numbers the firings (round-robin assignment reads it); swept_until is how far a date or
+-- schedule trigger's occurrences have been looked for.
 create table automation_trigger (
     id              uuid primary key,
     name            text        not null,
@@ -20,6 +21,9 @@ create table automation_trigger (
     date_field      text,
     offset_days     int,
     local_time      time,
+    cron            text,
+    time_zone       text,
+    segment_id      uuid,
     condition       text,
     actions         jsonb       not null,
     cap_count       int,

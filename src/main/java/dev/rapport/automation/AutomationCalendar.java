@@ -10,11 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.rapport.automation.AutomationFirings.Firing;
-import dev.rapport.automation.TriggerDates.Occurrence;
 import dev.rapport.automation.TriggerQueries.CustomerFacts;
 import dev.rapport.platform.config.RapportConfig;
 import dev.rapport.platform.db.Background;
@@ -22,6 +23,7 @@ import dev.rapport.platform.db.Ids;
 import dev.rapport.platform.filter.Facts;
 import dev.rapport.platform.filter.PredicateFilterCompiler.FactPredicate;
 import dev.rapport.platform.time.Clocks;
+import dev.rapport.segment.SegmentService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -29,20 +31,25 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 
 /**
- * Fires date triggers: every {@code rapport.automations.sweep-interval}, each enabled date trigger looks at the time
- * since it last looked ({@code swept_until}) and fires for every customer whose date came round in it
- * ({@link TriggerDates}), in one transaction that holds the trigger's row ({@code SKIP LOCKED}: one replica sweeps a
+ * Fires date and schedule triggers: every {@code rapport.automations.sweep-interval}, each enabled one looks at the
+ * time since it last looked ({@code swept_until}) and fires for every customer whose date came round in it
+ * ({@link TriggerDates}), or, when its cron schedule came due in it ({@link TriggerSchedules}), for every member of
+ * its segment (once for the latest due time when several passed), in one transaction that holds the trigger's row ({@code SKIP LOCKED}: one replica sweeps a
  * trigger at a time) and moves {@code swept_until} on. Each customer and anniversary fires once, whatever restarts
- * and replicas do; occurrences missed while the service was down fire when it is back.
+ * and replicas do; occurrences missed while the service was down fire when it is back. A date fires once per
+ * customer and anniversary, a schedule once per member and due time.
  */
 @ApplicationScoped
 public class AutomationCalendar {
+
+    private static final int MEMBERS_PER_PAGE = 1000;
 
     private final TriggerQueries queries;
     private final TriggerConditions conditions;
     private final AutomationFirings firings;
     private final Clock clock;
     private final RapportConfig.Automations config;
+    private final SegmentService segments;
     private final Vertx vertx;
 
     AutomationCalendar(
@@ -51,7 +58,9 @@ public class AutomationCalendar {
             AutomationFirings firings,
             Clock clock,
             RapportConfig config,
+            SegmentService segments,
             Vertx vertx) {
+        this.segments = segments;
         this.vertx = vertx;
         this.queries = queries;
         this.conditions = conditions;
@@ -81,7 +90,7 @@ public class AutomationCalendar {
     }
 
     private Uni<Integer> sweepAll() {
-        return queries.enabled(Trigger.DATE)
+        return queries.enabled(Trigger.DATE, Trigger.SCHEDULE)
                 .chain(triggers -> Multi.createFrom()
                         .iterable(triggers)
                         .onItem()
@@ -116,27 +125,71 @@ public class AutomationCalendar {
     }
 
     private Uni<Integer> fire(Trigger trigger, Instant from, OffsetDateTime now) {
+        return Trigger.SCHEDULE.equals(trigger.kind) ? fireSchedule(trigger, from, now) : fireDates(trigger, from, now);
+    }
+
+    /** A schedule that came due fires once for each member of its segment, as the member's facts are now. */
+    private Uni<Integer> fireSchedule(Trigger trigger, Instant from, OffsetDateTime now) {
+        Optional<Instant> due =
+                TriggerSchedules.lastDue(trigger.cron, ZoneId.of(trigger.timeZone), from, now.toInstant());
+        return due.isEmpty() ? Uni.createFrom().item(0) : fireForMembers(trigger, due.get(), null, now, 0);
+    }
+
+    /** The members after {@code after}, a page at a time, until there are no more. */
+    private Uni<Integer> fireForMembers(Trigger trigger, Instant due, UUID after, OffsetDateTime now, int fired) {
+        return segments.memberIds(trigger.segmentId, after, MEMBERS_PER_PAGE).chain(ids -> {
+            if (ids.isEmpty()) {
+                return Uni.createFrom().item(fired);
+            }
+            return queries.facts(ids, now.toInstant())
+                    .map(customers -> decide(trigger, customers, customer -> due.toString()))
+                    .chain(decided -> firings.record(decided, Map.of(trigger.id, trigger), now))
+                    .chain(count -> ids.size() < MEMBERS_PER_PAGE
+                            ? Uni.createFrom().item(fired + count)
+                            : fireForMembers(trigger, due, ids.get(ids.size() - 1), now, fired + count));
+        });
+    }
+
+    /** A customer date that came round fires for each customer it came round for. */
+    private Uni<Integer> fireDates(Trigger trigger, Instant from, OffsetDateTime now) {
         Instant to = now.toInstant();
         return queries.customersOn(
                         trigger.dateField, TriggerDates.monthDays(from, to, trigger.offsetDays), trigger.partnerId)
                 .chain(ids -> queries.facts(ids, to))
-                .map(customers -> decide(trigger, customers, from, to))
+                .map(customers -> decide(trigger, customers, customer -> occurrence(trigger, customer, from, to)))
                 .chain(decided -> firings.record(decided, Map.of(trigger.id, trigger), now));
     }
 
-    private List<Firing> decide(Trigger trigger, List<CustomerFacts> customers, Instant from, Instant to) {
+    /** What a customer's date fires for in (from, to]: the anniversary's date; null when it fires for none. */
+    private String occurrence(Trigger trigger, CustomerFacts customer, Instant from, Instant to) {
         ZoneId fallback = TriggerDates.zone(config.defaultTimeZone(), java.time.ZoneOffset.UTC);
-        FactPredicate predicate = trigger.condition == null ? null : conditions.compile(trigger.condition, to);
+        ZoneId zone = TriggerDates.zone(customer.facts().get("timeZone"), fallback);
+        LocalDate date = dateOf(trigger.dateField, customer.facts(), zone);
+        if (date == null) {
+            return null;
+        }
+        return TriggerDates.between(date, trigger.offsetDays, trigger.localTime, zone, from, to)
+                .map(occurrence -> occurrence.anniversary().toString())
+                .orElse(null);
+    }
+
+    /**
+     * The firings for customers whose {@code occurrence} (what it fires for besides the customer; null: nothing)
+     * there is, who belong to the trigger's partner, and whose facts meet its condition.
+     */
+    private List<Firing> decide(
+            Trigger trigger, List<CustomerFacts> customers, Function<CustomerFacts, String> occurrenceOf) {
+        FactPredicate predicate =
+                trigger.condition == null ? null : conditions.compile(trigger.condition, clock.instant());
         List<Firing> decided = new ArrayList<>();
         for (CustomerFacts customer : customers) {
-            ZoneId zone = TriggerDates.zone(customer.facts().get("timeZone"), fallback);
-            LocalDate date = dateOf(trigger.dateField, customer.facts(), zone);
-            if (date == null) {
+            if (!customer.subject().live()
+                    || (trigger.partnerId != null
+                            && !trigger.partnerId.equals(customer.subject().partnerId()))) {
                 continue;
             }
-            Optional<Occurrence> occurrence =
-                    TriggerDates.between(date, trigger.offsetDays, trigger.localTime, zone, from, to);
-            if (occurrence.isEmpty()) {
+            String occurrence = occurrenceOf.apply(customer);
+            if (occurrence == null) {
                 continue;
             }
             List<String> held = List.of();
@@ -153,7 +206,7 @@ public class AutomationCalendar {
                     trigger.id,
                     trigger.name,
                     trigger.partnerId,
-                    id + "/" + occurrence.get().anniversary(),
+                    id + "/" + occurrence,
                     null,
                     null,
                     id,

@@ -15,8 +15,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A trigger's definition. Its firing count and, for a date trigger, how far its dates have been looked for are
- * written by the engine with SQL ({@link AutomationFirings}, {@link AutomationCalendar}); updates write only the
+ * A trigger's definition. Its firing count and, for date and schedule triggers, how far their occurrences have
+ * been looked for are
+ * written by the engines with SQL ({@link AutomationFirings}, {@link AutomationCalendar}); updates write only the
  * columns they change.
  */
 @Entity
@@ -26,6 +27,7 @@ public class Trigger {
 
     static final String EVENT = "event";
     static final String DATE = "date";
+    static final String SCHEDULE = "schedule";
 
     @Id
     public UUID id;
@@ -50,6 +52,14 @@ public class Trigger {
 
     @Column(name = "local_time")
     public LocalTime localTime;
+
+    public String cron;
+
+    @Column(name = "time_zone")
+    public String timeZone;
+
+    @Column(name = "segment_id")
+    public UUID segmentId;
 
     public String condition;
 

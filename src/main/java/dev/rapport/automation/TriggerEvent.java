@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.rapport.automation.api.TriggerView;
@@ -34,8 +35,6 @@ public final class TriggerEvent {
                 "triggerName": "Birthday greeting",
                 "runId": "01a2b001-5e69-7a01-a3fe-1cfe770fd600",
                 "customerId": "01a2073b-0a3f-7482-91b6-bdac68fbb7f8",
-                "eventId": null,
-                "eventType": null,
                 "occurrence": "01a2073b-0a3f-7482-91b6-bdac68fbb7f8/2026-12-24",
                 "depth": 0,
                 "conditions": [
@@ -131,6 +130,7 @@ public final class TriggerEvent {
 
     /** Payload of {@code trigger.fired}, written by the engine, not by a resource. */
     @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(
             name = "TriggerFiredData",
             extensions = {
@@ -163,7 +163,7 @@ public final class TriggerEvent {
             @Schema(description = "The conditions that held")
             List<String> conditions,
 
-            @Schema(description = "The webhook action's static payload, null without one")
+            @Schema(description = "The webhook action's static payload; absent without one")
             JsonNode payload) {}
 
     /** Payload of {@code trigger.updated}. */

@@ -118,6 +118,7 @@ public class TriggerGraphQLApi {
                 input.kind(),
                 input.eventTypes(),
                 input.date(),
+                input.schedule(),
                 input.condition(),
                 actions,
                 input.frequencyCap(),

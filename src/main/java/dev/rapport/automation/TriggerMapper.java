@@ -10,6 +10,7 @@ import dev.rapport.automation.api.CreateTriggerRequest;
 import dev.rapport.automation.api.FrequencyCap;
 import dev.rapport.automation.api.TriggerAction;
 import dev.rapport.automation.api.TriggerDate;
+import dev.rapport.automation.api.TriggerSchedule;
 import dev.rapport.automation.api.TriggerView;
 
 /** Maps triggers to their API shapes. */
@@ -19,11 +20,13 @@ public interface TriggerMapper {
     DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     @Mapping(target = "date", source = ".")
+    @Mapping(target = "schedule", source = ".")
     @Mapping(target = "frequencyCap", source = ".")
     TriggerView toView(Trigger trigger);
 
     /** The trigger's writable fields, the document a merge patch applies to. */
     @Mapping(target = "date", source = ".")
+    @Mapping(target = "schedule", source = ".")
     @Mapping(target = "frequencyCap", source = ".")
     CreateTriggerRequest toRequest(Trigger trigger);
 
@@ -34,6 +37,10 @@ public interface TriggerMapper {
                         trigger.dateField,
                         trigger.offsetDays,
                         trigger.localTime == null ? null : LOCAL_TIME.format(trigger.localTime));
+    }
+
+    default TriggerSchedule schedule(Trigger trigger) {
+        return trigger.cron == null ? null : new TriggerSchedule(trigger.cron, trigger.timeZone, trigger.segmentId);
     }
 
     default FrequencyCap frequencyCap(Trigger trigger) {

@@ -34,7 +34,8 @@ class TriggerQueries {
     private static final String COLUMNS = """
             t.id, t.name, t.description, t.enabled, t.kind, t.event_types, t.date_field, t.offset_days,
             t.local_time, t.condition, cast(t.actions as text), t.cap_count, t.cap_period, t.partner_id,
-            t.fired_count, t.swept_until, t.created_at, t.updated_at, t.version""";
+            t.fired_count, t.swept_until, t.created_at, t.updated_at, t.version, t.cron, t.time_zone,
+            t.segment_id""";
 
     private static final String RUN_COLUMNS = """
             r.id, r.trigger_id, r.status, r.skip_reason, r.occurrence, r.event_id, r.event_type, r.customer_id,
@@ -94,11 +95,11 @@ class TriggerQueries {
                 .map(rows -> page.page(rows, t -> t.createdAt().toString(), TriggerView::id));
     }
 
-    /** The enabled triggers of a kind, as the engine and the calendar read them. */
-    Uni<List<Trigger>> enabled(String kind) {
+    /** The enabled triggers of some kinds, as the engine and the calendar read them. */
+    Uni<List<Trigger>> enabled(String... kinds) {
         return statements.list(
-                "select " + COLUMNS + " from automation_trigger t where t.enabled and t.kind = $1",
-                Tuple.of(kind),
+                "select " + COLUMNS + " from automation_trigger t where t.enabled and t.kind = any($1)",
+                Tuple.of(kinds),
                 this::toTrigger);
     }
 
@@ -243,6 +244,9 @@ class TriggerQueries {
         trigger.createdAt = row.getOffsetDateTime(16);
         trigger.updatedAt = row.getOffsetDateTime(17);
         trigger.version = row.getLong(18);
+        trigger.cron = row.getString(19);
+        trigger.timeZone = row.getString(20);
+        trigger.segmentId = row.getUUID(21);
         return trigger;
     }
 }

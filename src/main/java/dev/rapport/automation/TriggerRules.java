@@ -1,8 +1,10 @@
 package dev.rapport.automation;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,15 +19,18 @@ import dev.rapport.automation.api.CreateTriggerRequest;
 import dev.rapport.automation.api.FrequencyCap;
 import dev.rapport.automation.api.TriggerAction;
 import dev.rapport.automation.api.TriggerDate;
+import dev.rapport.automation.api.TriggerSchedule;
 import dev.rapport.platform.action.ActionCatalog;
 import dev.rapport.platform.action.ActionType;
 import dev.rapport.platform.error.DomainException;
 import dev.rapport.platform.error.Problem.FieldError;
 import dev.rapport.platform.error.ProblemType;
+import dev.rapport.segment.SegmentService;
 import io.smallrye.mutiny.Uni;
 
 /**
- * A trigger definition checked and written onto the stored trigger: what fires it for its kind, its condition
+ * A trigger definition checked and written onto the stored trigger: what fires it for its kind (event types; a
+ * customer date; a cron schedule, its zone and a segment the caller may see), its condition
  * (which part of the RSQL is wrong), its frequency cap and each action's type and settings (which setting of which
  * action is misconfigured). Field errors name the request's fields: {@code actions[1].settings.tags}.
  */
@@ -40,10 +45,12 @@ class TriggerRules {
 
     private final TriggerConditions conditions;
     private final ActionCatalog actions;
+    private final SegmentService segments;
     private final ObjectMapper json;
 
-    TriggerRules(TriggerConditions conditions, ActionCatalog actions, ObjectMapper json) {
+    TriggerRules(TriggerConditions conditions, ActionCatalog actions, SegmentService segments, ObjectMapper json) {
         this.conditions = conditions;
+        this.segments = segments;
         this.actions = actions;
         this.json = json;
     }
@@ -53,25 +60,11 @@ class TriggerRules {
         trigger.name = request.name().strip();
         trigger.description = request.description();
         trigger.enabled = !Boolean.FALSE.equals(request.enabled());
-        boolean event = Trigger.EVENT.equals(trigger.kind);
-        if (event) {
-            if (request.eventTypes() == null || request.eventTypes().isEmpty()) {
-                throw DomainException.invalid("eventTypes", "an event trigger needs 1 to 20 event types or patterns");
-            }
-            if (request.date() != null) {
-                throw DomainException.invalid("date", "an event trigger has no date; its events fire it");
-            }
-            trigger.eventTypes = request.eventTypes().stream().distinct().toArray(String[]::new);
-            trigger.dateField = null;
-            trigger.offsetDays = null;
-            trigger.localTime = null;
-        } else {
-            if (request.eventTypes() != null && !request.eventTypes().isEmpty()) {
-                throw DomainException.invalid("eventTypes", "a date trigger has no event types; its date fires it");
-            }
-            applyDate(trigger, request.date());
-            trigger.eventTypes = null;
-        }
+        Uni<Void> kind = switch (trigger.kind) {
+            case Trigger.EVENT -> applyEvent(trigger, request);
+            case Trigger.DATE -> applyDate(trigger, request);
+            default -> applySchedule(trigger, request);
+        };
         trigger.condition = request.condition() == null || request.condition().isBlank()
                 ? null
                 : request.condition().strip();
@@ -79,12 +72,25 @@ class TriggerRules {
             conditions.check(trigger.condition, now);
         }
         applyCap(trigger, request.frequencyCap());
-        return checkActions(request.actions(), trigger.partnerId)
+        return kind.chain(() -> checkActions(request.actions(), trigger.partnerId))
                 .invoke(checked -> trigger.actions = checked)
                 .replaceWithVoid();
     }
 
-    private static void applyDate(Trigger trigger, TriggerDate date) {
+    private static Uni<Void> applyEvent(Trigger trigger, CreateTriggerRequest request) {
+        if (request.eventTypes() == null || request.eventTypes().isEmpty()) {
+            throw DomainException.invalid("eventTypes", "an event trigger needs 1 to 20 event types or patterns");
+        }
+        only(request, "eventTypes");
+        trigger.eventTypes = request.eventTypes().stream().distinct().toArray(String[]::new);
+        clear(trigger);
+        return Uni.createFrom().voidItem();
+    }
+
+    private static Uni<Void> applyDate(Trigger trigger, CreateTriggerRequest request) {
+        only(request, "date");
+        clear(trigger);
+        TriggerDate date = request.date();
         if (date == null) {
             throw DomainException.invalid(
                     "date", "a date trigger needs a date: birthday, createdAt or attributes.<key>");
@@ -99,6 +105,69 @@ class TriggerRules {
         trigger.dateField = field;
         trigger.offsetDays = date.offsetDays() == null ? 0 : date.offsetDays();
         trigger.localTime = date.localTime() == null ? DEFAULT_TIME : LocalTime.parse(date.localTime());
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> applySchedule(Trigger trigger, CreateTriggerRequest request) {
+        only(request, "schedule");
+        clear(trigger);
+        TriggerSchedule schedule = request.schedule();
+        if (schedule == null) {
+            throw DomainException.invalid("schedule", "a schedule trigger needs a schedule: cron, timeZone, segmentId");
+        }
+        try {
+            TriggerSchedules.parse(schedule.cron().strip());
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid(
+                    "schedule.cron",
+                    "must be a cron expression: minute hour day-of-month month day-of-week, such as 0 9 * * MON");
+        }
+        try {
+            ZoneId.of(schedule.timeZone());
+        } catch (DateTimeException e) {
+            throw DomainException.invalid("schedule.timeZone", "must be an IANA time zone such as Europe/Berlin");
+        }
+        trigger.cron = schedule.cron().strip();
+        trigger.timeZone = schedule.timeZone();
+        trigger.segmentId = schedule.segmentId();
+        return segments.get(schedule.segmentId())
+                .onFailure(DomainException.class)
+                .transform(e -> ((DomainException) e).type() == ProblemType.NOT_FOUND
+                        ? DomainException.invalid("schedule.segmentId", "no such segment: " + schedule.segmentId())
+                        : e)
+                .replaceWithVoid();
+    }
+
+    /** The kind's own field is {@code own}; those of the other kinds must be absent. */
+    private static void only(CreateTriggerRequest request, String own) {
+        if (!"eventTypes".equals(own)
+                && request.eventTypes() != null
+                && !request.eventTypes().isEmpty()) {
+            throw DomainException.invalid("eventTypes", "only an event trigger has event types");
+        }
+        if (!"date".equals(own) && request.date() != null) {
+            throw DomainException.invalid("date", "only a date trigger has a date");
+        }
+        if (!"schedule".equals(own) && request.schedule() != null) {
+            throw DomainException.invalid("schedule", "only a schedule trigger has a schedule");
+        }
+    }
+
+    /** Clears what the trigger's kind does not use. */
+    private static void clear(Trigger trigger) {
+        if (!Trigger.EVENT.equals(trigger.kind)) {
+            trigger.eventTypes = null;
+        }
+        if (!Trigger.DATE.equals(trigger.kind)) {
+            trigger.dateField = null;
+            trigger.offsetDays = null;
+            trigger.localTime = null;
+        }
+        if (!Trigger.SCHEDULE.equals(trigger.kind)) {
+            trigger.cron = null;
+            trigger.timeZone = null;
+            trigger.segmentId = null;
+        }
     }
 
     private static void applyCap(Trigger trigger, FrequencyCap cap) {

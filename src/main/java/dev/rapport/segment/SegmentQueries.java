@@ -107,6 +107,15 @@ class SegmentQueries {
                 sql, params.tuple(), row -> new CustomerFacts(FactCatalog.subject(row), facts.facts(row)));
     }
 
+    /** Up to {@code limit} member ids of a segment, in id order, after {@code after} (null: from the first). */
+    Uni<List<UUID>> memberIds(UUID segmentId, UUID after, int limit) {
+        return statements.list(
+                "select customer_id from segment_member where segment_id = $1 and customer_id > $2"
+                        + " order by customer_id limit $3",
+                Tuple.of(segmentId, after == null ? new UUID(0, 0) : after, limit),
+                row -> row.getUUID(0));
+    }
+
     /** Every membership of these customers, of any segment. */
     Uni<List<Membership>> memberships(List<UUID> customerIds) {
         return statements.list(

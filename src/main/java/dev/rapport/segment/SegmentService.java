@@ -224,6 +224,14 @@ public class SegmentService {
         return queries.members(ids, node, page, clock.instant());
     }
 
+    /**
+     * Up to {@code limit} ids of a segment's members, in id order, after {@code after} (null: from the first), for
+     * background work that visits every member (a schedule trigger); no caller's scope applies.
+     */
+    public Uni<List<UUID>> memberIds(UUID segmentId, UUID after, int limit) {
+        return queries.memberIds(segmentId, after, limit);
+    }
+
     /** One page of who entered or left a segment, newest first. */
     public Uni<Page<SegmentChangeView>> changes(UUID id, PageRequest page) {
         return get(id).chain(segment -> queries.changes(segment.id(), page));

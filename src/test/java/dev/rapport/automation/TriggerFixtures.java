@@ -40,6 +40,14 @@ public final class TriggerFixtures {
         return fixture;
     }
 
+    public static TriggerFixtures aScheduleTrigger(String cron, String timeZone, String segmentId) {
+        TriggerFixtures fixture = new TriggerFixtures();
+        fixture.body.put("name", "At " + cron);
+        fixture.body.put("kind", "schedule");
+        fixture.body.put("schedule", Map.of("cron", cron, "timeZone", timeZone, "segmentId", segmentId));
+        return fixture;
+    }
+
     public TriggerFixtures with(String field, Object value) {
         body.put(field, value);
         return this;

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(
         description = "A trigger to define: WHEN (kind event: one of eventTypes happens; kind date: a customer date "
-                + "comes round) AND condition THEN actions, in order. PATCH (merge patch) takes any subset of the "
+                + "comes round; kind schedule: a cron schedule comes due, for each member of a segment) AND condition THEN actions, in order. PATCH (merge patch) takes any subset of the "
                 + "fields but kind.")
 public record CreateTriggerRequest(
         @Schema(description = "Name", examples = "Birthday greeting", required = true) @NotBlank @Size(max = 200)
@@ -23,11 +23,11 @@ public record CreateTriggerRequest(
         String description,
 
         @Schema(
-                description = "event or date",
-                enumeration = {"event", "date"},
+                description = "event, date or schedule",
+                enumeration = {"event", "date", "schedule"},
                 required = true)
         @NotBlank
-        @Pattern(regexp = "event|date", message = "must be event or date")
+        @Pattern(regexp = "event|date|schedule", message = "must be event, date or schedule")
         String kind,
 
         @Schema(
@@ -44,6 +44,9 @@ public record CreateTriggerRequest(
 
         @Schema(description = "For kind date: the date that fires it") @Valid
         TriggerDate date,
+
+        @Schema(description = "For kind schedule: when it fires, and for which segment's members") @Valid
+        TriggerSchedule schedule,
 
         @Schema(
                 description = "Only fire when this RSQL holds: customer facts (as in segment rules), eventType and "

@@ -12,12 +12,16 @@ import org.eclipse.microprofile.graphql.NonNull;
 public record TriggerInput(
         @Description("Name") @NonNull String name,
         @Description("Free description") String description,
-        @Description("event or date") @NonNull String kind,
+        @Description("event, date or schedule") @NonNull String kind,
 
         @Description("Kind event: the event types that fire it; * is a wildcard part")
         List<String> eventTypes,
 
         @Description("Kind date: the date that fires it") TriggerDate date,
+
+        @Description("Kind schedule: when it fires, for which segment")
+        TriggerSchedule schedule,
+
         @Description("RSQL that must hold for it to fire") String condition,
 
         @Description("What to do, in order: 1 to 10 actions") @NonNull

@@ -34,9 +34,9 @@ public record TriggerView(
         String description,
 
         @Schema(
-                description = "event or date",
-                enumeration = {"event", "date"})
-        @Description("event or date")
+                description = "event, date or schedule",
+                enumeration = {"event", "date", "schedule"})
+        @Description("event, date or schedule")
         @NonNull
         String kind,
 
@@ -45,6 +45,10 @@ public record TriggerView(
 
         @Schema(description = "Kind date: the date that fires it") @Description("Kind date: the date that fires it")
         TriggerDate date,
+
+        @Schema(description = "Kind schedule: when it fires, for which segment")
+        @Description("Kind schedule: when it fires, for which segment")
+        TriggerSchedule schedule,
 
         @Schema(description = "RSQL that must hold for it to fire") @Description("RSQL that must hold for it to fire")
         String condition,

@@ -37,10 +37,17 @@ public class EventPayloadsFilter implements OASFilter {
         if (event == null) {
             return;
         }
-        // The scanner describes the payload by its Java type, Jackson's JsonNode: it is a JSON object.
-        Schema data = event.getProperties().get("data");
-        data.setRef(null);
-        data.setType(List.of(Schema.SchemaType.OBJECT));
+        // The scanner describes free JSON (the payload, an action's settings) by its Java type, Jackson's JsonNode:
+        // each is a JSON object.
+        String jsonNode = "#/components/schemas/JsonNode";
+        schemas.values().stream()
+                .filter(schema -> schema.getProperties() != null)
+                .flatMap(schema -> schema.getProperties().values().stream())
+                .filter(property -> jsonNode.equals(property.getRef()))
+                .forEach(property -> {
+                    property.setRef(null);
+                    property.setType(List.of(Schema.SchemaType.OBJECT));
+                });
         openAPI.getComponents().removeSchema("JsonNode");
         openAPI.getComponents().removeSchema("JsonNodeType");
         Map<String, String> payloads = new LinkedHashMap<>();
