@@ -46,15 +46,20 @@ public class AutomationActions {
 
     private static final Logger LOG = Logger.getLogger(AutomationActions.class);
 
+    /** The next due action; its run is read once one is claimed (an idle look reads the due index only). */
     private static final String CLAIM = """
             select cast(a.run_id as text), a.position, a.type, cast(a.settings as text), a.attempts,
-                   cast(r.trigger_id as text), cast(r.customer_id as text), r.partner_id, r.sequence,
                    not exists (select 1 from trigger_action_run n where n.run_id = a.run_id and n.position > a.position)
-            from trigger_action_run a join trigger_run r on r.id = a.run_id
+            from trigger_action_run a
             where a.status = 'pending' and a.next_attempt_at <= :now
             order by a.next_attempt_at
             limit 1
-            for update of a skip locked
+            for update skip locked
+            """;
+
+    private static final String RUN = """
+            select cast(trigger_id as text), cast(customer_id as text), partner_id, sequence
+            from trigger_run where id = :run
             """;
 
     /** An action claimed for an attempt. */
@@ -95,14 +100,26 @@ public class AutomationActions {
         this.clock = clock;
         this.config = config.automations();
         for (int i = 0; i < this.config.actionWorkers(); i++) {
-            workers.add(new Background("automation-actions-" + i, vertx, this::runNext));
+            int next = i + 1;
+            workers.add(new Background(
+                    "automation-actions-" + i,
+                    vertx,
+                    () -> runNext().invoke(claimed -> {
+                        if (claimed && next < workers.size()) {
+                            workers.get(next).wake();
+                        }
+                    })));
         }
     }
 
-    /** Looks for due actions now (after firings commit; every poll interval for retries and other replicas). */
+    /**
+     * Looks for due actions now (after firings commit; every poll interval for retries and other replicas): the
+     * first worker looks, and each that finds one wakes the next, so idle looks cost one statement and a queue of
+     * actions gets every worker.
+     */
     public void wake() {
-        if (config.enabled()) {
-            workers.forEach(Background::wake);
+        if (config.enabled() && !workers.isEmpty()) {
+            workers.get(0).wake();
         }
     }
 
@@ -135,22 +152,26 @@ public class AutomationActions {
         return session.createNativeQuery(CLAIM, Object[].class)
                 .setParameter("now", now)
                 .getResultList()
-                .map(rows -> {
+                .chain(rows -> {
                     if (rows.isEmpty()) {
-                        return null;
+                        return Uni.createFrom().nullItem();
                     }
-                    Object[] row = rows.get(0);
-                    return new Claimed(
-                            UUID.fromString((String) row[0]),
-                            ((Number) row[1]).intValue(),
-                            (String) row[2],
-                            readTree((String) row[3]),
-                            ((Number) row[4]).intValue(),
-                            UUID.fromString((String) row[5]),
-                            row[6] == null ? null : UUID.fromString((String) row[6]),
-                            (String) row[7],
-                            row[8] == null ? 0 : ((Number) row[8]).longValue(),
-                            (Boolean) row[9]);
+                    Object[] action = rows.get(0);
+                    UUID runId = UUID.fromString((String) action[0]);
+                    return session.createNativeQuery(RUN, Object[].class)
+                            .setParameter("run", runId)
+                            .getSingleResult()
+                            .map(run -> new Claimed(
+                                    runId,
+                                    ((Number) action[1]).intValue(),
+                                    (String) action[2],
+                                    readTree((String) action[3]),
+                                    ((Number) action[4]).intValue(),
+                                    UUID.fromString((String) run[0]),
+                                    run[1] == null ? null : UUID.fromString((String) run[1]),
+                                    (String) run[2],
+                                    run[3] == null ? 0 : ((Number) run[3]).longValue(),
+                                    (Boolean) action[5]));
                 });
     }
 

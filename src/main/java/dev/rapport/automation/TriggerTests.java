@@ -56,23 +56,26 @@ class TriggerTests {
         if (given != 1) {
             throw DomainException.invalid("eventId", "give exactly one of eventId, event and customerId");
         }
-        return probe(request).chain(probe -> {
-            if (Trigger.EVENT.equals(trigger.kind)) {
-                if (probe.type() == null) {
-                    return Uni.createFrom()
-                            .item(notFiring("an event trigger is tried on an event", List.of(), List.of()));
-                }
-                boolean listens = Stream.of(trigger.eventTypes).anyMatch(p -> EventTypes.matches(p, probe.type()));
-                if (!listens) {
-                    return Uni.createFrom()
-                            .item(notFiring(
-                                    "it listens to " + String.join(", ", trigger.eventTypes) + ", not " + probe.type(),
-                                    List.of(),
-                                    List.of()));
-                }
-            }
-            return factsOf(trigger, probe.customerId()).chain(customer -> decide(trigger, probe, customer));
-        });
+        return probe(request)
+                .chain(probe -> factsOf(trigger, probe.customerId()).chain(customer -> {
+                    if (Trigger.EVENT.equals(trigger.kind)) {
+                        if (probe.type() == null) {
+                            return Uni.createFrom()
+                                    .item(notFiring("an event trigger is tried on an event", List.of(), List.of()));
+                        }
+                        boolean listens =
+                                Stream.of(trigger.eventTypes).anyMatch(p -> EventTypes.matches(p, probe.type()));
+                        if (!listens) {
+                            return Uni.createFrom()
+                                    .item(notFiring(
+                                            "it listens to " + String.join(", ", trigger.eventTypes) + ", not "
+                                                    + probe.type(),
+                                            List.of(),
+                                            List.of()));
+                        }
+                    }
+                    return decide(trigger, probe, customer);
+                }));
     }
 
     private Uni<Probe> probe(TriggerTestRequest request) {

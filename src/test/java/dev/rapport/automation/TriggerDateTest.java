@@ -39,6 +39,14 @@ import io.restassured.path.json.JsonPath;
 @TestSecurity(user = "mona.manager", roles = "manager", augmentors = RolePermissions.class)
 class TriggerDateTest {
 
+    @jakarta.inject.Inject
+    dev.rapport.platform.Database database;
+
+    @org.junit.jupiter.api.AfterEach
+    void disableTriggers() {
+        TriggerFixtures.disableAll(database);
+    }
+
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Inject

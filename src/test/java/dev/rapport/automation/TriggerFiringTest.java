@@ -27,6 +27,14 @@ import io.restassured.path.json.JsonPath;
 @TestSecurity(user = "mona.manager", roles = "manager", augmentors = RolePermissions.class)
 class TriggerFiringTest {
 
+    @jakarta.inject.Inject
+    dev.rapport.platform.Database database;
+
+    @org.junit.jupiter.api.AfterEach
+    void disableTriggers() {
+        TriggerFixtures.disableAll(database);
+    }
+
     @Test
     void aPurchaseThatMeetsTheConditionTagsTheCustomerAndIsDeliveredAsTriggerFired() throws Exception {
         String tag = uniqueTag();
@@ -132,6 +140,39 @@ class TriggerFiringTest {
         assertThat(given().get("/v1/customers/" + customer).jsonPath().getMap("attributes"))
                 .containsEntry("first", "done")
                 .containsEntry("second", "done");
+    }
+
+    @Test
+    void aChainOfTriggersStopsAtItsLengthLimit() {
+        // step i fires on the tag of step i - 1 and adds its own: a chain of six distinct triggers, one more than
+        // rapport.automations.max-chain-length allows
+        String tag = uniqueTag();
+        List<String> steps = new java.util.ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            steps.add(anEventTrigger("customer.updated")
+                    .with("condition", "tags==" + tag + "-" + (i - 1))
+                    .action("addTags", Map.of("tags", List.of(tag + "-" + i)))
+                    .create());
+        }
+        String customer = aCustomer().create();
+        given().contentType("application/merge-patch+json")
+                .body(Map.of("tags", List.of(tag + "-0")))
+                .when()
+                .patch("/v1/customers/" + customer)
+                .then()
+                .statusCode(200);
+
+        JsonPath last =
+                TriggerFixtures.awaitRuns(steps.get(5), r -> !r.getList("data").isEmpty());
+        assertThat(last.getList("data.status")).containsExactly("skipped");
+        assertThat(last.getString("data[0].skipReason")).isEqualTo("depth");
+        assertThat(last.getInt("data[0].depth")).isEqualTo(5);
+        JsonPath fifth = TriggerFixtures.runs(steps.get(4));
+        assertThat(fifth.getList("data.findAll { it.status == 'succeeded' }.depth"))
+                .containsExactly(4);
+        assertThat(given().get("/v1/customers/" + customer).jsonPath().getList("tags", String.class))
+                .contains(tag + "-5")
+                .doesNotContain(tag + "-6");
     }
 
     @Test

@@ -23,6 +23,14 @@ import io.restassured.response.ValidatableResponse;
 @TestSecurity(user = "mona.manager", roles = "manager", augmentors = RolePermissions.class)
 class TriggerGraphQLTest {
 
+    @jakarta.inject.Inject
+    dev.rapport.platform.Database database;
+
+    @org.junit.jupiter.api.AfterEach
+    void disableTriggers() {
+        TriggerFixtures.disableAll(database);
+    }
+
     @Test
     void defineATriggerWatchItFireTestItAndDeleteIt() {
         String tag = uniqueTag();

@@ -9,15 +9,18 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import dev.rapport.platform.security.RolePermissions;
 import dev.rapport.segment.SegmentFixtures;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.SecurityAttribute;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -26,6 +29,14 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 @TestSecurity(user = "mona.manager", roles = "manager", augmentors = RolePermissions.class)
 class TriggerResourceTest {
+
+    @jakarta.inject.Inject
+    dev.rapport.platform.Database database;
+
+    @org.junit.jupiter.api.AfterEach
+    void disableTriggers() {
+        TriggerFixtures.disableAll(database);
+    }
 
     @Test
     void aTriggerIsCreatedReadChangedAndDeletedWithItsEvents() {
@@ -207,6 +218,54 @@ class TriggerResourceTest {
         given().when().get("/v1/triggers").then().statusCode(200);
         anEventTrigger("purchase.recorded").action("webhook", Map.of()).post().statusCode(403);
     }
+
+    @Test
+    @TestSecurity(
+            user = "acme-sync",
+            roles = {"customers:read", "customers:write", "automations:read", "automations:manage"},
+            attributes = @SecurityAttribute(key = "partner_id", value = "acme"))
+    void aPartnersTriggerFiresForItsCustomersAloneAndIsItsAlone() {
+        String tag = uniqueTag();
+        String trigger = anEventTrigger("customer.created")
+                .with("condition", "tags==" + tag)
+                .action("addTags", Map.of("tags", List.of("acme-welcomed")))
+                .create();
+        String own = aCustomer().with("tags", List.of(tag)).create();
+        JsonPath runs = TriggerFixtures.awaitFinishedRuns(trigger, 1);
+        assertThat(runs.getString("data[0].customerId")).isEqualTo(own);
+        assertThat(runs.getString("data[0].status")).isEqualTo("succeeded");
+
+        String house = UUID.randomUUID().toString();
+        db.execute("""
+                insert into customer (id, given_name, tags, created_at, updated_at)
+                values (cast(? as uuid), 'House', array[?], now(), now())
+                """, house, tag);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("customerId", house))
+                .when()
+                .post("/v1/triggers/" + trigger + "/test")
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
+    @TestSecurity(
+            user = "globex-sync",
+            roles = {"automations:read", "automations:manage"},
+            attributes = @SecurityAttribute(key = "partner_id", value = "globex"))
+    void anotherPartnersTriggersAreNotFound() {
+        String house = UUID.randomUUID().toString();
+        db.execute("""
+                insert into automation_trigger (id, name, enabled, kind, event_types, actions, created_at, updated_at)
+                values (cast(? as uuid), 'House', true, 'event', array['customer.created'], '{"items":[]}', now(), now())
+                """, house);
+        given().when().get("/v1/triggers/" + house).then().statusCode(404);
+        given().when().get("/v1/triggers/" + house + "/runs").then().statusCode(404);
+        given().when().get("/v1/triggers").then().statusCode(200).body("data.id", not(hasItem(house)));
+    }
+
+    @jakarta.inject.Inject
+    dev.rapport.platform.Database db;
 
     private static void problem(TriggerFixtures trigger, String field, String says) {
         trigger.post()
