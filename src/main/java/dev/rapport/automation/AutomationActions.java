@@ -48,8 +48,7 @@ public class AutomationActions {
 
     /** The next due action; its run is read once one is claimed (an idle look reads the due index only). */
     private static final String CLAIM = """
-            select cast(a.run_id as text), a.position, a.type, cast(a.settings as text), a.attempts,
-                   not exists (select 1 from trigger_action_run n where n.run_id = a.run_id and n.position > a.position)
+            select cast(a.run_id as text), a.position, a.type, cast(a.settings as text), a.attempts
             from trigger_action_run a
             where a.status = 'pending' and a.next_attempt_at <= :now
             order by a.next_attempt_at
@@ -72,8 +71,7 @@ public class AutomationActions {
             UUID triggerId,
             UUID customerId,
             String partnerId,
-            long sequence,
-            boolean last) {
+            long sequence) {
 
         ActionCall call() {
             return new ActionCall(runId, triggerId, position, sequence, customerId, partnerId, settings);
@@ -170,8 +168,7 @@ public class AutomationActions {
                                     UUID.fromString((String) run[0]),
                                     run[1] == null ? null : UUID.fromString((String) run[1]),
                                     (String) run[2],
-                                    run[3] == null ? 0 : ((Number) run[3]).longValue(),
-                                    (Boolean) action[5]));
+                                    run[3] == null ? 0 : ((Number) run[3]).longValue()));
                 });
     }
 
@@ -194,16 +191,18 @@ public class AutomationActions {
                                 ),
                                 next as (
                                     update trigger_action_run set status = 'pending', next_attempt_at = :now
-                                    where run_id = :run and position = :position + 1
+                                    where run_id = :run and position = (
+                                        select min(position) from trigger_action_run
+                                        where run_id = :run and status = 'waiting')
                                 )
                                 update trigger_run set status = 'succeeded', finished_at = :now
-                                where id = :run and :last
+                                where id = :run and not exists (
+                                    select 1 from trigger_action_run where run_id = :run and status = 'waiting')
                                 """)
                         .setParameter("outcome", abbreviated(outcome))
                         .setParameter("now", now)
                         .setParameter("run", action.runId())
                         .setParameter("position", action.position())
-                        .setParameter("last", action.last())
                         .executeUpdate())
                 .replaceWithVoid();
     }
@@ -227,16 +226,16 @@ public class AutomationActions {
                         """
                         with attempt as (
                             update trigger_action_run
-                            set attempts = attempts + 1, error = $3, next_attempt_at = $4,
+                            set attempts = attempts + 1, error = $3, next_attempt_at = cast($4 as timestamptz),
                                 status = case when $5 then 'failed' else 'pending' end,
-                                finished_at = case when $5 then $6 end
+                                finished_at = case when $5 then cast($6 as timestamptz) end
                             where run_id = $1 and position = $2 and status = 'pending'
                             returning status
                         ),
                         later as (
                             update trigger_action_run
                             set status = 'skipped', outcome = 'not run: an earlier action failed', finished_at = $6
-                            where run_id = $1 and position > $2 and $5 and exists (select 1 from attempt)
+                            where run_id = $1 and status = 'waiting' and $5 and exists (select 1 from attempt)
                         )
                         update trigger_run set status = 'failed', finished_at = $6
                         where id = $1 and $5 and exists (select 1 from attempt)

@@ -26,8 +26,9 @@ import io.smallrye.mutiny.Uni;
 /**
  * Records firings in the current transaction: each run once per trigger and occurrence (a repeat is dropped, which
  * is what makes a replayed event or a repeated sweep fire nothing twice), its actions (the first pending, the rest
- * waiting their turn), the trigger's firing count, and {@code trigger.fired} for each run that fires. A skipped
- * firing is recorded with its reason and no actions. Once the transaction has committed, the action runner is woken.
+ * waiting their turn), the trigger's firing count, and {@code trigger.fired} for each run that fires. A webhook
+ * action is done with the firing (the event is its delivery), and a run of webhook actions alone is done at once. A
+ * skipped firing is recorded with its reason and no actions. Once the transaction has committed, the action runner is woken.
  */
 @ApplicationScoped
 class AutomationFirings {
@@ -124,22 +125,35 @@ class AutomationFirings {
                                          partner_id, status, skip_reason, depth, chain, conditions, fired_at,
                                          finished_at)
                 select "runId", "triggerId", occurrence, sequence, "eventId", "eventType", "customerId",
-                       "partnerId", status, "skipReason", depth, chain, conditions, :now,
-                       case when status = 'skipped' then cast(:now as timestamptz) end
-                from x where exists (select 1 from automation_trigger t where t.id = x."triggerId")
+                       "partnerId", case when done then 'succeeded' else status end, "skipReason", depth, chain,
+                       conditions, :now, case when status = 'skipped' or done then cast(:now as timestamptz) end
+                from (select x.*, x.status = 'running' and not exists (
+                          select 1 from automation_trigger t, jsonb_array_elements(t.actions -> 'items') a
+                          where t.id = x."triggerId" and a ->> 'type' <> 'webhook') as done
+                      from x where exists (select 1 from automation_trigger t where t.id = x."triggerId")) x
                 on conflict on constraint trigger_run_once do nothing
                 returning id, trigger_id, status
             ),
             actions as (
-                insert into trigger_action_run (run_id, position, type, settings, status, next_attempt_at)
-                select ins.id, a.position - 1, a.action ->> 'type', coalesce(a.action -> 'settings', '{}'),
-                       case when a.position = 1 then 'pending' else 'waiting' end,
-                       case when a.position = 1 then cast(:now as timestamptz) end
-                from ins join automation_trigger t on t.id = ins.trigger_id
-                cross join lateral jsonb_array_elements(t.actions -> 'items') with ordinality as a(action, position)
-                where ins.status = 'running'
+                insert into trigger_action_run (run_id, position, type, settings, status, next_attempt_at, attempts,
+                                                outcome, finished_at)
+                select run_id, position, type, settings,
+                       case when type = 'webhook' then 'succeeded' when position = first then 'pending'
+                            else 'waiting' end,
+                       case when type <> 'webhook' and position = first then cast(:now as timestamptz) end,
+                       case when type = 'webhook' then 1 else 0 end,
+                       case when type = 'webhook' then cast(:delivered as text) end,
+                       case when type = 'webhook' then cast(:now as timestamptz) end
+                from (select ins.id as run_id, cast(a.position - 1 as int) as position, a.action ->> 'type' as type,
+                             coalesce(a.action -> 'settings', '{}') as settings,
+                             min(a.position - 1) filter (where a.action ->> 'type' <> 'webhook')
+                                 over (partition by ins.id) as first
+                      from ins join automation_trigger t on t.id = ins.trigger_id
+                      cross join lateral jsonb_array_elements(t.actions -> 'items')
+                          with ordinality as a(action, position)
+                      where ins.status <> 'skipped') p
             )
-            select cast(id as text) from ins where status = 'running'
+            select cast(id as text) from ins where status <> 'skipped'
             """;
 
     private static final String EVENTS = """
@@ -230,6 +244,7 @@ class AutomationFirings {
                             return session.createNativeQuery(RECORD, String.class)
                                     .setParameter("runs", rows)
                                     .setParameter("now", now)
+                                    .setParameter("delivered", AutomationWebhookAction.DELIVERED)
                                     .getResultList()
                                     .chain(fired -> {
                                         if (fired.isEmpty()) {

@@ -17,12 +17,14 @@ import io.smallrye.mutiny.Uni;
 /**
  * The webhook action: the firing is delivered as {@code trigger.fired} to the webhook endpoints subscribed to it,
  * carrying the action's static payload. The event is appended with the firing itself (every firing appends it), so
- * the action has nothing left to do when its turn comes; it is listed among the run's actions to show that.
+ * the action is recorded as done with the firing ({@link AutomationFirings}); it is listed among the run's actions
+ * to show that.
  */
 @ApplicationScoped
 class AutomationWebhookAction implements ActionSource, ActionType {
 
     static final String NAME = "webhook";
+    static final String DELIVERED = "delivered as trigger.fired to the webhook endpoints subscribed to it";
     private static final int MAX_PAYLOAD = 8192;
 
     @Override
@@ -72,6 +74,6 @@ class AutomationWebhookAction implements ActionSource, ActionType {
 
     @Override
     public Uni<String> run(ActionCall call) {
-        return Uni.createFrom().item("delivered as trigger.fired to the webhook endpoints subscribed to it");
+        return Uni.createFrom().item(DELIVERED);
     }
 }
