@@ -56,8 +56,10 @@ public class AutomationActions {
             for update skip locked
             """;
 
+    /** The claimed action's run, read as the transaction takes the run as the cause of what it appends. */
     private static final String RUN = """
-            select cast(trigger_id as text), cast(customer_id as text), partner_id, sequence
+            select cast(trigger_id as text), cast(customer_id as text), partner_id, sequence,
+                   set_config('rapport.caused_by', cast(id as text), true)
             from trigger_run where id = :run
             """;
 
@@ -172,16 +174,16 @@ public class AutomationActions {
                 });
     }
 
-    /** The action's change and its outcome, in the claiming transaction, with the run as the events' cause. */
+    /**
+     * The action's change and its outcome, in the claiming transaction, which {@link #RUN} made the cause of the
+     * events the change appends.
+     */
     private Uni<Void> attempt(Mutiny.Session session, Claimed action, OffsetDateTime now) {
         ActionType type = catalog.find(action.type())
                 .orElseThrow(() -> new DomainException(
                         dev.rapport.platform.error.ProblemType.CONFLICT,
                         "No action of type " + action.type() + " is known to this service"));
-        return session.createNativeQuery("select set_config('rapport.caused_by', :run, true)")
-                .setParameter("run", action.runId().toString())
-                .getSingleResult()
-                .chain(() -> type.run(action.call()))
+        return type.run(action.call())
                 .chain(outcome -> session.createNativeQuery("""
                                 with done as (
                                     update trigger_action_run
