@@ -24,6 +24,7 @@ import dev.rapport.platform.config.RapportConfig;
 import dev.rapport.platform.db.Background;
 import dev.rapport.platform.db.PooledStatements;
 import dev.rapport.platform.error.DomainException;
+import dev.rapport.platform.error.ProblemType;
 import dev.rapport.platform.time.Clocks;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
@@ -181,8 +182,7 @@ public class AutomationActions {
     private Uni<Void> attempt(Mutiny.Session session, Claimed action, OffsetDateTime now) {
         ActionType type = catalog.find(action.type())
                 .orElseThrow(() -> new DomainException(
-                        dev.rapport.platform.error.ProblemType.CONFLICT,
-                        "No action of type " + action.type() + " is known to this service"));
+                        ProblemType.CONFLICT, "No action of type " + action.type() + " is known to this service"));
         return type.run(action.call())
                 .chain(outcome -> session.createNativeQuery("""
                                 with done as (

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -162,7 +163,7 @@ public class AutomationCalendar {
 
     /** What a customer's date fires for in (from, to]: the anniversary's date; null when it fires for none. */
     private String occurrence(Trigger trigger, CustomerFacts customer, Instant from, Instant to) {
-        ZoneId fallback = TriggerDates.zone(config.defaultTimeZone(), java.time.ZoneOffset.UTC);
+        ZoneId fallback = TriggerDates.zone(config.defaultTimeZone(), ZoneOffset.UTC);
         ZoneId zone = TriggerDates.zone(customer.facts().get("timeZone"), fallback);
         LocalDate date = dateOf(trigger.dateField, customer.facts(), zone);
         if (date == null) {

@@ -11,6 +11,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,7 +55,7 @@ class AutomationFirings {
             String status,
             String skipReason,
             List<String> conditions,
-            @com.fasterxml.jackson.annotation.JsonIgnore JsonNode webhookPayload,
+            @JsonIgnore JsonNode webhookPayload,
             Long sequence) {
 
         Firing withSequence(long sequence) {
@@ -264,7 +267,7 @@ class AutomationFirings {
      * A key-share lock on each trigger row, as a foreign key would take: a trigger deleted meanwhile is gone before
      * the runs are written (and they are dropped), or is deleted after this transaction ends.
      */
-    private static Uni<Void> lockTriggers(org.hibernate.reactive.mutiny.Mutiny.Session session, List<Firing> firings) {
+    private static Uni<Void> lockTriggers(Mutiny.Session session, List<Firing> firings) {
         UUID[] ids = firings.stream().map(Firing::triggerId).distinct().sorted().toArray(UUID[]::new);
         return session.createNativeQuery(
                         "select cast(id as text) from automation_trigger where id = any(:ids) order by id for key share",
@@ -275,8 +278,7 @@ class AutomationFirings {
     }
 
     /** Each firing trigger's count after this batch's firings. */
-    private static Uni<Map<UUID, Long>> counts(
-            org.hibernate.reactive.mutiny.Mutiny.Session session, Map<UUID, Integer> firing) {
+    private static Uni<Map<UUID, Long>> counts(Mutiny.Session session, Map<UUID, Integer> firing) {
         if (firing.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }

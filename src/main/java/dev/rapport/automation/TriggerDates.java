@@ -1,5 +1,6 @@
 package dev.rapport.automation;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -75,7 +76,7 @@ final class TriggerDates {
         if (timeZone instanceof String id && !id.isBlank()) {
             try {
                 return ZoneId.of(id);
-            } catch (java.time.DateTimeException e) {
+            } catch (DateTimeException e) {
                 return fallback;
             }
         }

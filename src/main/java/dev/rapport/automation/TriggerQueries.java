@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -166,7 +167,7 @@ class TriggerQueries {
      * The live customers of {@code partnerId} (null: all) whose date (the fact {@code field}: {@code birthday},
      * {@code createdAt} or {@code attributes.<key>}) falls on one of {@code monthDays} ({@code MM-dd}; empty: any).
      */
-    Uni<List<UUID>> customersOn(String field, java.util.Set<String> monthDays, String partnerId) {
+    Uni<List<UUID>> customersOn(String field, Set<String> monthDays, String partnerId) {
         SqlParams params = new SqlParams();
         String monthDay;
         if (field.startsWith(TriggerRules.ATTRIBUTES)) {

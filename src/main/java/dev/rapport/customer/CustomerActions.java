@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,13 +80,13 @@ class CustomerActions implements ActionSource {
 
         private final String name;
         private final String description;
-        private final java.util.function.Function<ActionSettings, List<FieldError>> check;
+        private final Function<ActionSettings, List<FieldError>> check;
         private final BiFunction<CustomerView, ActionCall, Decision> decide;
 
         CustomerAction(
                 String name,
                 String description,
-                java.util.function.Function<ActionSettings, List<FieldError>> check,
+                Function<ActionSettings, List<FieldError>> check,
                 BiFunction<CustomerView, ActionCall, Decision> decide) {
             this.name = name;
             this.description = description;

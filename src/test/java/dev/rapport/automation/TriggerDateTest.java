@@ -21,8 +21,10 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.rapport.platform.Database;
 import dev.rapport.platform.TestClock;
 import dev.rapport.platform.security.RolePermissions;
 import dev.rapport.segment.SegmentFixtures;
@@ -39,10 +41,10 @@ import io.restassured.path.json.JsonPath;
 @TestSecurity(user = "mona.manager", roles = "manager", augmentors = RolePermissions.class)
 class TriggerDateTest {
 
-    @jakarta.inject.Inject
-    dev.rapport.platform.Database database;
+    @Inject
+    Database database;
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void disableTriggers() {
         TriggerFixtures.disableAll(database);
     }

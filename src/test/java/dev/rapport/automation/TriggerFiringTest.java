@@ -8,11 +8,16 @@ import static dev.rapport.customer.CustomerFixtures.uniqueTag;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.rapport.platform.Database;
 import dev.rapport.platform.security.RolePermissions;
 import dev.rapport.segment.SegmentFixtures;
 import dev.rapport.webhook.WebhookFixtures;
@@ -27,10 +32,10 @@ import io.restassured.path.json.JsonPath;
 @TestSecurity(user = "mona.manager", roles = "manager", augmentors = RolePermissions.class)
 class TriggerFiringTest {
 
-    @jakarta.inject.Inject
-    dev.rapport.platform.Database database;
+    @Inject
+    Database database;
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void disableTriggers() {
         TriggerFixtures.disableAll(database);
     }
@@ -147,7 +152,7 @@ class TriggerFiringTest {
         // step i fires on the tag of step i - 1 and adds its own: a chain of six distinct triggers, one more than
         // rapport.automations.max-chain-length allows
         String tag = uniqueTag();
-        List<String> steps = new java.util.ArrayList<>();
+        List<String> steps = new ArrayList<>();
         for (int i = 1; i <= 6; i++) {
             steps.add(anEventTrigger("customer.updated")
                     .with("condition", "tags==" + tag + "-" + (i - 1))

@@ -10,8 +10,12 @@ import static org.hamcrest.Matchers.nullValue;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.rapport.platform.Database;
 import dev.rapport.platform.security.RolePermissions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -23,10 +27,10 @@ import io.restassured.response.ValidatableResponse;
 @TestSecurity(user = "mona.manager", roles = "manager", augmentors = RolePermissions.class)
 class TriggerGraphQLTest {
 
-    @jakarta.inject.Inject
-    dev.rapport.platform.Database database;
+    @Inject
+    Database database;
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void disableTriggers() {
         TriggerFixtures.disableAll(database);
     }

@@ -15,8 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.rapport.platform.Database;
 import dev.rapport.platform.security.RolePermissions;
 import dev.rapport.segment.SegmentFixtures;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,10 +34,10 @@ import io.restassured.path.json.JsonPath;
 @TestSecurity(user = "mona.manager", roles = "manager", augmentors = RolePermissions.class)
 class TriggerResourceTest {
 
-    @jakarta.inject.Inject
-    dev.rapport.platform.Database database;
+    @Inject
+    Database database;
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void disableTriggers() {
         TriggerFixtures.disableAll(database);
     }
@@ -236,7 +240,7 @@ class TriggerResourceTest {
         assertThat(runs.getString("data[0].status")).isEqualTo("succeeded");
 
         String house = UUID.randomUUID().toString();
-        db.execute("""
+        database.execute("""
                 insert into customer (id, given_name, tags, created_at, updated_at)
                 values (cast(? as uuid), 'House', array[?], now(), now())
                 """, house, tag);
@@ -255,7 +259,7 @@ class TriggerResourceTest {
             attributes = @SecurityAttribute(key = "partner_id", value = "globex"))
     void anotherPartnersTriggersAreNotFound() {
         String house = UUID.randomUUID().toString();
-        db.execute("""
+        database.execute("""
                 insert into automation_trigger (id, name, enabled, kind, event_types, actions, created_at, updated_at)
                 values (cast(? as uuid), 'House', true, 'event', array['customer.created'], '{"items":[]}', now(), now())
                 """, house);
@@ -263,9 +267,6 @@ class TriggerResourceTest {
         given().when().get("/v1/triggers/" + house + "/runs").then().statusCode(404);
         given().when().get("/v1/triggers").then().statusCode(200).body("data.id", not(hasItem(house)));
     }
-
-    @jakarta.inject.Inject
-    dev.rapport.platform.Database db;
 
     private static void problem(TriggerFixtures trigger, String field, String says) {
         trigger.post()
