@@ -48,7 +48,7 @@ public class TriggerService {
     private final TriggerQueries queries;
     private final TriggerMapper mapper;
     private final TriggerRules rules;
-    private final TriggerTests tests;
+    private final TriggerDryRun dryRun;
     private final EventLog events;
     private final MergePatches patches;
     private final Caller caller;
@@ -59,7 +59,7 @@ public class TriggerService {
             TriggerQueries queries,
             TriggerMapper mapper,
             TriggerRules rules,
-            TriggerTests tests,
+            TriggerDryRun dryRun,
             EventLog events,
             MergePatches patches,
             Caller caller,
@@ -68,7 +68,7 @@ public class TriggerService {
         this.queries = queries;
         this.mapper = mapper;
         this.rules = rules;
-        this.tests = tests;
+        this.dryRun = dryRun;
         this.events = events;
         this.patches = patches;
         this.caller = caller;
@@ -178,7 +178,7 @@ public class TriggerService {
         patches.validate(request);
         return queries.findTrigger(id, caller.partnerScope())
                 .map(trigger -> found(trigger, id))
-                .chain(trigger -> tests.test(trigger, request));
+                .chain(trigger -> dryRun.test(trigger, request));
     }
 
     private Uni<Trigger> visible(UUID id) {

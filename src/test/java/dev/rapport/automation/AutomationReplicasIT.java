@@ -46,7 +46,11 @@ class AutomationReplicasIT {
         try (WebhookReceiver receiver = new WebhookReceiver();
                 PackagedApp a = PackagedApp.start(env).awaitReady(Duration.ofSeconds(90));
                 PackagedApp b = PackagedApp.start(env).awaitReady(Duration.ofSeconds(90))) {
-            post(a, token, "/v1/webhook-endpoints", Map.of("url", receiver.url(), "eventTypes", List.of("trigger.*")));
+            post(
+                    a,
+                    token,
+                    "/v1/webhook-endpoints",
+                    Map.of("url", receiver.url(), "eventTypes", List.of("trigger.fired")));
             String onCreate = post(
                     b,
                     token,

@@ -25,7 +25,7 @@ import io.smallrye.mutiny.Uni;
  * the frequency cap are considered: they depend on the firings that really happen.
  */
 @ApplicationScoped
-class TriggerTests {
+class TriggerDryRun {
 
     private final TriggerQueries queries;
     private final TriggerConditions conditions;
@@ -33,7 +33,7 @@ class TriggerTests {
     private final EventService events;
     private final Clock clock;
 
-    TriggerTests(
+    TriggerDryRun(
             TriggerQueries queries,
             TriggerConditions conditions,
             ActionCatalog actions,
