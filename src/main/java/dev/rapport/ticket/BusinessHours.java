@@ -24,7 +24,7 @@ import java.util.Set;
  * clocks go forward and four on the night they go back. A holiday closes the intervals that open on it (a night shift
  * starting the evening before still runs into it). Overlapping intervals count once.
  */
-final class BusinessHours {
+final class BusinessHours implements WorkingTime {
 
     /** How far {@link #add} looks ahead for open time before it gives up on a calendar that never opens. */
     private static final int HORIZON_DAYS = 3 * 366;
@@ -51,7 +51,8 @@ final class BusinessHours {
     }
 
     /** The business time in [from, to); zero when to is not after from. */
-    Duration between(Instant from, Instant to) {
+    @Override
+    public Duration between(Instant from, Instant to) {
         if (!to.isAfter(from)) {
             return Duration.ZERO;
         }
@@ -74,7 +75,8 @@ final class BusinessHours {
      * @throws IllegalArgumentException for a negative amount, or a calendar without that much open time in the
      *     next three years
      */
-    Instant add(Instant start, Duration amount) {
+    @Override
+    public Instant add(Instant start, Duration amount) {
         if (amount.isNegative()) {
             throw new IllegalArgumentException("A business duration is not negative: " + amount);
         }
