@@ -60,6 +60,7 @@ create table trigger_run (
 );
 create index trigger_run_list_idx on trigger_run (trigger_id, fired_at desc, id);
 create index trigger_run_cap_idx on trigger_run (trigger_id, customer_id, fired_at) where status <> 'skipped';
+create index trigger_run_fired_idx on trigger_run (fired_at);
 
 -- The actions of a run, in order: the first is pending when the run commits, each next one once the one before
 -- succeeded (waiting until then); a failure is retried at next_attempt_at until it fails for good.

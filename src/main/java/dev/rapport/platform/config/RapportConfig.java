@@ -253,6 +253,13 @@ public interface RapportConfig {
         @WithDefault("UTC")
         String defaultTimeZone();
 
+        /**
+         * How long finished runs (succeeded, failed, skipped) are kept, with their actions. Frequency caps count the
+         * runs of their period: keep runs at least as long as the longest cap (a cap's period is at most 366 days).
+         */
+        @WithDefault("P400D")
+        Duration runRetention();
+
         /** Actions this replica runs at once, each in its own transaction. */
         @WithDefault("4")
         @Positive
