@@ -59,6 +59,14 @@ class AutomationFirings {
             Long sequence) {
 
         Firing withSequence(long sequence) {
+            return with(status, skipReason, sequence);
+        }
+
+        Firing skipped(String reason) {
+            return with(SKIPPED, reason, null);
+        }
+
+        private Firing with(String status, String skipReason, Long sequence) {
             return new Firing(
                     runId,
                     triggerId,
@@ -75,25 +83,6 @@ class AutomationFirings {
                     conditions,
                     webhookPayload,
                     sequence);
-        }
-
-        Firing skipped(String reason) {
-            return new Firing(
-                    runId,
-                    triggerId,
-                    triggerName,
-                    partnerId,
-                    occurrence,
-                    eventId,
-                    eventType,
-                    customerId,
-                    depth,
-                    chain,
-                    SKIPPED,
-                    reason,
-                    conditions,
-                    webhookPayload,
-                    null);
         }
 
         boolean fires() {

@@ -16,8 +16,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cz.jirutka.rsql.parser.ast.Node;
 import dev.rapport.platform.error.DomainException;
-import dev.rapport.platform.error.Problem.FieldError;
-import dev.rapport.platform.error.ProblemType;
 import dev.rapport.platform.filter.FactCatalog;
 import dev.rapport.platform.filter.Facts;
 import dev.rapport.platform.filter.FilterField;
@@ -58,15 +56,7 @@ class TriggerConditions {
         try {
             return compile(condition, now);
         } catch (DomainException e) {
-            if (e.type() != ProblemType.INVALID_FILTER) {
-                throw e;
-            }
-            String message =
-                    e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message();
-            throw new DomainException(
-                    ProblemType.INVALID_FILTER,
-                    "Invalid condition: " + message,
-                    List.of(new FieldError("condition", message)));
+            throw FilterParser.naming(e, "condition");
         }
     }
 

@@ -1,12 +1,9 @@
 package dev.rapport.segment;
 
 import java.time.Instant;
-import java.util.List;
 
 import cz.jirutka.rsql.parser.ast.Node;
 import dev.rapport.platform.error.DomainException;
-import dev.rapport.platform.error.Problem.FieldError;
-import dev.rapport.platform.error.ProblemType;
 import dev.rapport.platform.filter.FactCatalog;
 import dev.rapport.platform.filter.FilterParser;
 import dev.rapport.platform.filter.SqlParams;
@@ -27,15 +24,7 @@ final class SegmentRules {
             facts.predicate(node, now);
             return node;
         } catch (DomainException e) {
-            if (e.type() != ProblemType.INVALID_FILTER) {
-                throw e;
-            }
-            String message =
-                    e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message();
-            throw new DomainException(
-                    ProblemType.INVALID_FILTER,
-                    "Invalid " + field + ": " + message,
-                    List.of(new FieldError(field, message)));
+            throw FilterParser.naming(e, field);
         }
     }
 

@@ -56,6 +56,23 @@ public final class FilterParser {
                 List.of(new Problem.FieldError("filter", message)));
     }
 
+    /**
+     * The invalid-filter {@code problem} told of the request field {@code field} that holds the expression (a
+     * segment's {@code rule}, a trigger's {@code condition}) instead of {@code filter}; any other problem as it is.
+     */
+    public static DomainException naming(DomainException problem, String field) {
+        if (problem.type() != ProblemType.INVALID_FILTER) {
+            return problem;
+        }
+        String message = problem.errors().isEmpty()
+                ? problem.getMessage()
+                : problem.errors().get(0).message();
+        return new DomainException(
+                ProblemType.INVALID_FILTER,
+                "Invalid " + field + ": " + message,
+                List.of(new Problem.FieldError(field, message)));
+    }
+
     private static final java.util.regex.Pattern COLUMN = java.util.regex.Pattern.compile("column (\\d+)");
 
     private static String describe(RSQLParserException e) {
