@@ -59,9 +59,10 @@ public class AutomationActions {
 
     /** The claimed action's run, read as the transaction takes the run as the cause of what it appends. */
     private static final String RUN = """
-            select cast(trigger_id as text), cast(customer_id as text), partner_id, sequence,
-                   set_config('rapport.caused_by', cast(id as text), true)
-            from trigger_run where id = :run
+            select cast(r.trigger_id as text), cast(r.customer_id as text), r.partner_id, r.sequence,
+                   set_config('rapport.caused_by', cast(r.id as text), true), r.event_type, cast(e.payload as text)
+            from trigger_run r left join event e on e.id = r.event_id
+            where r.id = :run
             """;
 
     /** An action claimed for an attempt. */
@@ -74,10 +75,13 @@ public class AutomationActions {
             UUID triggerId,
             UUID customerId,
             String partnerId,
-            long sequence) {
+            long sequence,
+            String eventType,
+            JsonNode eventData) {
 
         ActionCall call() {
-            return new ActionCall(runId, triggerId, position, sequence, customerId, partnerId, settings);
+            return new ActionCall(
+                    runId, triggerId, position, sequence, customerId, partnerId, settings, eventType, eventData);
         }
     }
 
@@ -171,7 +175,9 @@ public class AutomationActions {
                                     UUID.fromString((String) run[0]),
                                     run[1] == null ? null : UUID.fromString((String) run[1]),
                                     (String) run[2],
-                                    run[3] == null ? 0 : ((Number) run[3]).longValue()));
+                                    run[3] == null ? 0 : ((Number) run[3]).longValue(),
+                                    (String) run[5],
+                                    run[6] == null ? null : readTree((String) run[6])));
                 });
     }
 

@@ -8,6 +8,10 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.rapport.automation.api.TriggerTestRequest;
 import dev.rapport.automation.api.TriggerTestResult;
 import dev.rapport.automation.api.TriggerTestResult.Step;
@@ -47,6 +51,8 @@ class TriggerDryRun {
     }
 
     /** What the trigger is tried on: an event's type and data (both null for a customer alone), and the customer. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private record Probe(String type, UUID customerId, String data) {}
 
     Uni<TriggerTestResult> test(Trigger trigger, TriggerTestRequest request) {
@@ -133,7 +139,9 @@ class TriggerDryRun {
                     trigger.firedCount + 1,
                     probe.customerId(),
                     trigger.partnerId,
-                    action.settings());
+                    action.settings(),
+                    probe.type(),
+                    data(probe.data()));
             steps.add(actions.find(action.type())
                     .map(type -> Uni.createFrom().deferred(() -> type.preview(call)))
                     .orElseGet(() -> Uni.createFrom().item("could not: no such action type"))
@@ -155,5 +163,17 @@ class TriggerDryRun {
 
     private static String reason(Throwable failure) {
         return failure instanceof DomainException refused ? refused.getMessage() : "it would fail";
+    }
+
+    /** The probe's event data as JSON, or null. */
+    private static JsonNode data(String data) {
+        if (data == null) {
+            return null;
+        }
+        try {
+            return JSON.readTree(data);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 }

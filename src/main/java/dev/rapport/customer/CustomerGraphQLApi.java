@@ -1,6 +1,5 @@
 package dev.rapport.customer;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -61,7 +60,7 @@ public class CustomerGraphQLApi {
     @Description("One customer by id")
     @RolesAllowed(Roles.CUSTOMERS_READ)
     public Uni<CustomerView> customer(@NonNull @Id String id) {
-        return customers.get(GraphQLArguments.id(id), EnumSet.noneOf(CustomerExpansion.class));
+        return customers.get(GraphQLArguments.id(id), CustomerExpand.NONE);
     }
 
     @Query("customers")
@@ -74,7 +73,7 @@ public class CustomerGraphQLApi {
             @Description("Page size, 1 to 100") @DefaultValue("20") int limit,
             @Description("nextCursor of the previous page") String after) {
         return customers
-                .list(ListParameters.of(limit, after, filter, sort, q), false, EnumSet.noneOf(CustomerExpansion.class))
+                .list(ListParameters.of(limit, after, filter, sort, q), false, CustomerExpand.NONE)
                 .map(page -> new CustomerPage(page.data(), page.nextCursor(), page.hasMore()));
     }
 

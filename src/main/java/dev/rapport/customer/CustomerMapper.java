@@ -25,6 +25,9 @@ public interface CustomerMapper {
     @Mapping(target = "recentPurchases", ignore = true)
     @Mapping(target = "recentInteractions", ignore = true)
     @Mapping(target = "stats", ignore = true)
+    @Mapping(target = "parts", ignore = true)
+    // MapStruct takes withParts, a copy with one argument, for a fluent setter; parts are added after mapping
+    @Mapping(target = "withParts", ignore = true)
     @Mapping(target = "emails", source = "contacts.emails")
     @Mapping(target = "phones", source = "contacts.phones")
     @Mapping(target = "addresses", source = "contacts.addresses")

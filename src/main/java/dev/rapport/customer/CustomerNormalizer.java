@@ -1,16 +1,13 @@
 package dev.rapport.customer;
 
-import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import dev.rapport.customer.api.CreateCustomerRequest;
@@ -19,6 +16,8 @@ import dev.rapport.customer.api.PhoneNumber;
 import dev.rapport.platform.error.DomainException;
 import dev.rapport.platform.error.Problem.FieldError;
 import dev.rapport.platform.error.ProblemType;
+import dev.rapport.platform.filter.SearchText;
+import dev.rapport.platform.json.CustomAttributes;
 
 /**
  * Puts a customer's writable fields into canonical form (lower-cased emails, E.164 phones, one primary each,
@@ -28,9 +27,6 @@ final class CustomerNormalizer {
 
     private static final Pattern PHONE_NOISE = Pattern.compile("[\\s\\u00a0\\u2007\\u202f().\\-/]");
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
-    private static final Pattern ATTRIBUTE_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final int MAX_ATTRIBUTE_TEXT = 1000;
 
     private CustomerNormalizer() {}
 
@@ -108,32 +104,9 @@ final class CustomerNormalizer {
         return tag == null ? null : tag.trim().toLowerCase(Locale.ROOT);
     }
 
-    /** Lower case without accents: "Zoë Ørsted" becomes "zoe orsted", both in stored search text and in queries. */
+    /** Lower case without accents, as search text is stored and searched ({@link SearchText}). */
     static String searchable(String text) {
-        String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-        String unmarked = MARKS.matcher(decomposed).replaceAll("");
-        StringBuilder out = new StringBuilder(unmarked.length());
-        for (int i = 0; i < unmarked.length(); i++) {
-            char c = unmarked.charAt(i);
-            out.append(
-                    switch (c) {
-                        // Letters that are not a base letter plus a combining mark, so NFD leaves them alone.
-                        case 'ø' -> "o";
-                        case 'æ' -> "ae";
-                        case 'œ' -> "oe";
-                        case 'ß' -> "ss";
-                        case 'ł' -> "l";
-                        case 'đ', 'ð' -> "d";
-                        case 'þ' -> "th";
-                        case 'ı' -> "i";
-                        default -> String.valueOf(c);
-                    });
-        }
-        return out.toString().trim();
-    }
-
-    static String likeEscape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return SearchText.searchable(text);
     }
 
     static String searchText(Customer customer) {
@@ -181,29 +154,7 @@ final class CustomerNormalizer {
     }
 
     private static Map<String, Object> attributes(Map<String, Object> in, List<FieldError> errors) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        if (in == null) {
-            return out;
-        }
-        Predicate<Object> scalar = v ->
-                v instanceof String s ? s.length() <= MAX_ATTRIBUTE_TEXT : v instanceof Number || v instanceof Boolean;
-        in.forEach((key, value) -> {
-            if (!ATTRIBUTE_KEY.matcher(key).matches()) {
-                errors.add(new FieldError(
-                        "attributes." + key,
-                        "keys start with a letter and have up to 64 letters, digits or underscores"));
-            } else if (value instanceof Number number && !Double.isFinite(number.doubleValue())) {
-                // JSON allows 1e400; a double (and a JSON reader elsewhere) cannot hold it
-                errors.add(new FieldError("attributes." + key, "must be a number within ±1.7e308"));
-            } else if (value != null && !scalar.test(value)) {
-                errors.add(new FieldError(
-                        "attributes." + key,
-                        "must be a string of up to " + MAX_ATTRIBUTE_TEXT + " characters, a number or a boolean"));
-            } else if (value != null) {
-                out.put(key, value);
-            }
-        });
-        return out;
+        return CustomAttributes.checked(in, errors);
     }
 
     private static <T> List<T> nonNull(List<T> list) {

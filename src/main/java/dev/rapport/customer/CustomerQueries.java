@@ -17,6 +17,7 @@ import dev.rapport.platform.db.JsonColumns;
 import dev.rapport.platform.db.PooledStatements;
 import dev.rapport.platform.filter.FactCatalog;
 import dev.rapport.platform.filter.FilterParser;
+import dev.rapport.platform.filter.SearchText;
 import dev.rapport.platform.filter.SqlParams;
 import dev.rapport.platform.paging.Page;
 import dev.rapport.platform.paging.PageRequest;
@@ -106,9 +107,7 @@ class CustomerQueries {
         restrict(sql, criteria, params);
         sql.append(" and ").append(filter.condition());
         if (criteria.query() != null && !criteria.query().isBlank()) {
-            sql.append(" and c.search_text like ")
-                    .append(params.bind("%"
-                            + CustomerNormalizer.likeEscape(CustomerNormalizer.searchable(criteria.query())) + "%"));
+            sql.append(" and c.search_text like ").append(params.bind(SearchText.containing(criteria.query())));
         }
         sql.append(page.orderAndLimit("c.id"));
         return statements
@@ -159,6 +158,7 @@ class CustomerQueries {
                 row.getOffsetDateTime(13),
                 row.getOffsetDateTime(14),
                 row.getLong(15),
+                null,
                 null,
                 null,
                 null);

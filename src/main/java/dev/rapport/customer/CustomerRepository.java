@@ -73,4 +73,17 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
                         .setParameter("id", customerId)
                         .executeUpdate());
     }
+
+    /** The live customer a normalized address belongs to in a partner's scope ('' in-house), or null. */
+    public Uni<UUID> findByEmail(String partnerId, String email) {
+        String scope = partnerId == null ? "" : partnerId;
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "select customer_id from customer_email where partner_scope = :scope and email = :email",
+                                UUID.class)
+                        .setParameter("scope", scope)
+                        .setParameter("email", email)
+                        .getResultList())
+                .map(ids -> ids.isEmpty() ? null : ids.get(0));
+    }
 }

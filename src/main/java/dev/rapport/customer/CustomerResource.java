@@ -1,6 +1,5 @@
 package dev.rapport.customer;
 
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -50,7 +49,8 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Customers", description = "Customer profiles and the customer 360 view")
 public class CustomerResource {
 
-    static final String EXPAND_DOC = "Comma-separated parts of the 360 view to include: purchases, interactions, stats";
+    static final String EXPAND_DOC =
+            "Comma-separated parts of the 360 view to include: purchases, interactions, stats, tickets";
 
     private final CustomerService service;
     private final IdempotentRequests idempotency;
@@ -105,7 +105,7 @@ public class CustomerResource {
             @Parameter(description = "Also list deleted customers (admins only)") @QueryParam("includeDeleted")
                     boolean includeDeleted,
             @Parameter(description = EXPAND_DOC) @QueryParam("expand") String expand) {
-        return service.list(list, includeDeleted, CustomerExpansion.parse(expand));
+        return service.list(list, includeDeleted, service.expansion(expand));
     }
 
     @GET
@@ -130,7 +130,7 @@ public class CustomerResource {
             @PathParam("id") UUID id,
             @Parameter(description = EXPAND_DOC) @QueryParam("expand") String expand,
             Request request) {
-        Set<CustomerExpansion> expansions = CustomerExpansion.parse(expand);
+        CustomerExpand expansions = service.expansion(expand);
         return service.get(id, expansions).map(view -> {
             EntityTag tag = new EntityTag(String.valueOf(view.version()));
             if (expansions.isEmpty()) {

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rapport.customer.api.CreateCustomerRequest;
 import dev.rapport.customer.api.CustomerStats;
 import dev.rapport.customer.api.CustomerView;
+import dev.rapport.customer.api.EmailAddress;
 import dev.rapport.customer.api.InteractionView;
 import dev.rapport.customer.api.PurchaseView;
 import dev.rapport.event.EventLog;
@@ -46,6 +47,7 @@ public class CustomerService {
     private final CustomerRepository customers;
     private final CustomerQueries queries;
     private final ActivityQueries activity;
+    private final CustomerParts parts;
     private final CustomerMapper mapper;
     private final EventLog events;
     private final MergePatches patches;
@@ -56,6 +58,7 @@ public class CustomerService {
             CustomerRepository customers,
             CustomerQueries queries,
             ActivityQueries activity,
+            CustomerParts parts,
             CustomerMapper mapper,
             EventLog events,
             MergePatches patches,
@@ -64,6 +67,7 @@ public class CustomerService {
         this.customers = customers;
         this.queries = queries;
         this.activity = activity;
+        this.parts = parts;
         this.mapper = mapper;
         this.events = events;
         this.patches = patches;
@@ -89,7 +93,7 @@ public class CustomerService {
     }
 
     /** One customer, with the parts of the 360 view asked for; a deleted one only for admins. */
-    public Uni<CustomerView> get(UUID id, Set<CustomerExpansion> expand) {
+    public Uni<CustomerView> get(UUID id, CustomerExpand expand) {
         return queries.find(id, scope(null, null, mayReadDeleted()))
                 .map(view -> found(view, id))
                 .chain(view -> expand(List.of(view), expand))
@@ -102,7 +106,7 @@ public class CustomerService {
      *
      * @param includeDeleted list deleted customers too: admins only
      */
-    public Uni<Page<CustomerView>> list(ListParameters list, boolean includeDeleted, Set<CustomerExpansion> expand) {
+    public Uni<Page<CustomerView>> list(ListParameters list, boolean includeDeleted, CustomerExpand expand) {
         if (includeDeleted && !mayReadDeleted()) {
             throw new DomainException(ProblemType.FORBIDDEN, "Only admins may list deleted customers");
         }
@@ -122,6 +126,37 @@ public class CustomerService {
         }
         return queries.findAll(ids, caller.partnerScope())
                 .map(views -> views.stream().collect(Collectors.toMap(CustomerView::id, view -> view)));
+    }
+
+    /**
+     * The requester of a record another domain creates (a ticket), in the current transaction: the live customer
+     * {@code id} the caller may see, or else the customer with {@code email} in the caller's scope, created with
+     * that address when there is none.
+     */
+    @WithTransaction
+    public Uni<UUID> requester(UUID id, String email) {
+        if (id != null) {
+            return visible(id).map(customer -> customer.id);
+        }
+        String address = CustomerNormalizer.email(email);
+        return customers
+                .findByEmail(caller.partnerScope(), address)
+                .chain(found -> found != null
+                        ? Uni.createFrom().item(found)
+                        : create(new CreateCustomerRequest(
+                                        null,
+                                        null,
+                                        List.of(new EmailAddress(address, true, null)),
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null))
+                                .map(CustomerView::id));
     }
 
     /** The most recent purchases of each customer (a GraphQL batch), newest first. */
@@ -243,11 +278,17 @@ public class CustomerService {
         return customer;
     }
 
+    /** What {@code ?expand=} asks for: the customer domain's parts and those other domains add. */
+    CustomerExpand expansion(String expand) {
+        return CustomerExpand.parse(expand, parts.names());
+    }
+
     /** Adds the requested parts of the 360 view to many customers with one query per part. */
-    private Uni<List<CustomerView>> expand(List<CustomerView> views, Set<CustomerExpansion> expand) {
-        if (expand.isEmpty() || views.isEmpty()) {
+    private Uni<List<CustomerView>> expand(List<CustomerView> views, CustomerExpand requested) {
+        if (requested.isEmpty() || views.isEmpty()) {
             return Uni.createFrom().item(views);
         }
+        Set<CustomerExpansion> expand = requested.own();
         List<UUID> ids = views.stream().map(CustomerView::id).toList();
         boolean purchases = expand.contains(CustomerExpansion.PURCHASES);
         boolean interactions = expand.contains(CustomerExpansion.INTERACTIONS);
@@ -264,7 +305,8 @@ public class CustomerService {
                                                 purchases ? p.getOrDefault(v.id(), List.of()) : null,
                                                 interactions ? i.getOrDefault(v.id(), List.of()) : null,
                                                 stats ? s.getOrDefault(v.id(), CustomerStats.EMPTY) : null))
-                                        .toList())));
+                                        .toList())))
+                .chain(expanded -> parts.add(expanded, requested.parts()));
     }
 
     private static <T> Uni<T> none(T empty) {

@@ -93,15 +93,6 @@ class CustomerNormalizerTest {
     }
 
     @Test
-    void likeEscapeEscapesTheWildcardsAndTheEscapeCharacter() {
-        assertThat(CustomerNormalizer.likeEscape("100%_off")).isEqualTo("100\\%\\_off");
-        assertThat(CustomerNormalizer.likeEscape("a\\b")).isEqualTo("a\\\\b");
-        assertThat(CustomerNormalizer.likeEscape("\\%")).isEqualTo("\\\\\\%");
-        assertThat(CustomerNormalizer.likeEscape("plain text*")).isEqualTo("plain text*");
-        assertThat(CustomerNormalizer.likeEscape("")).isEmpty();
-    }
-
-    @Test
     void theSearchTextHoldsNamesEmailsAndPhoneDigits() {
         Customer customer = new Customer();
         customer.givenName = "Zoë";

@@ -28,6 +28,8 @@ import dev.rapport.automation.TriggerGraphQLApi;
 import dev.rapport.customer.CustomerGraphQLApi;
 import dev.rapport.event.EventGraphQLApi;
 import dev.rapport.segment.SegmentGraphQLApi;
+import dev.rapport.ticket.SlaGraphQLApi;
+import dev.rapport.ticket.TicketGraphQLApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 
@@ -39,8 +41,13 @@ import io.quarkus.test.security.TestSecurity;
 class AuthenticationCoverageTest {
 
     /** Every class that contributes GraphQL root fields; a new @GraphQLApi class must be added here. */
-    private static final List<Class<?>> GRAPHQL_APIS =
-            List.of(CustomerGraphQLApi.class, EventGraphQLApi.class, SegmentGraphQLApi.class, TriggerGraphQLApi.class);
+    private static final List<Class<?>> GRAPHQL_APIS = List.of(
+            CustomerGraphQLApi.class,
+            EventGraphQLApi.class,
+            SegmentGraphQLApi.class,
+            TriggerGraphQLApi.class,
+            TicketGraphQLApi.class,
+            SlaGraphQLApi.class);
 
     @Test
     void everyRestOperationNeedsAToken() throws IOException {

@@ -12,6 +12,9 @@ import org.eclipse.microprofile.graphql.Type;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import dev.rapport.customer.CustomerEvent;
 
 @Type("Customer")
@@ -23,7 +26,8 @@ import dev.rapport.customer.CustomerEvent;
             @Extension(name = "x-event-example", value = CustomerEvent.CREATED_EXAMPLE, parseValue = true)
         },
         description = "A customer profile. With ?expand= it also carries recent purchases, "
-                + "recent interactions and derived figures (the customer 360 view).")
+                + "recent interactions and derived figures (the customer 360 view), and the parts other domains "
+                + "add: tickets (CustomerTickets: open tickets and the most recent ones).")
 public record CustomerView(
         @Schema(description = "Customer id") @Description("Customer id")
         UUID id,
@@ -87,7 +91,42 @@ public record CustomerView(
         List<InteractionView> recentInteractions,
 
         @Schema(description = "Derived figures, with ?expand=stats") @Ignore
-        CustomerStats stats) {
+        CustomerStats stats,
+
+        @Schema(hidden = true) @Ignore @JsonIgnore Map<String, Object> parts) {
+
+    /** Other domains' parts of the 360 view ({@link CustomerViewPart}), each a property of the customer. */
+    @JsonAnyGetter
+    @Ignore
+    public Map<String, Object> expandedParts() {
+        return parts == null ? Map.of() : parts;
+    }
+
+    public CustomerView withParts(Map<String, Object> parts) {
+        return new CustomerView(
+                id,
+                givenName,
+                familyName,
+                emails,
+                phones,
+                addresses,
+                birthday,
+                locale,
+                timeZone,
+                tags,
+                ownerId,
+                consents,
+                partnerId,
+                attributes,
+                createdAt,
+                updatedAt,
+                deletedAt,
+                version,
+                recentPurchases,
+                recentInteractions,
+                stats,
+                parts);
+    }
 
     public CustomerView withExpansions(
             List<PurchaseView> purchases, List<InteractionView> interactions, CustomerStats stats) {
@@ -112,6 +151,7 @@ public record CustomerView(
                 version,
                 purchases,
                 interactions,
-                stats);
+                stats,
+                parts);
     }
 }

@@ -266,6 +266,36 @@ public interface RapportConfig {
         int actionWorkers();
     }
 
+    /** Tickets: the SLA scheduler and the job that closes solved tickets. */
+    Tickets tickets();
+
+    interface Tickets {
+        /** Whether this replica announces SLA warnings and breaches and closes solved tickets. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Days after which a solved ticket is closed by the service (it can no longer be reopened). */
+        @WithDefault("4")
+        @Positive
+        int closeAfterDays();
+
+        /** The share of an SLA target after which {@code ticket.sla_warning} is appended. */
+        @WithDefault("0.75")
+        double warningShare();
+
+        /**
+         * The longest the SLA scheduler waits between two looks for due clocks; it also wakes at the next due time
+         * it knows of, and when a ticket's clocks change in this replica.
+         */
+        @WithDefault("PT1S")
+        Duration slaPollInterval();
+
+        /** Clocks announced in one transaction. */
+        @WithDefault("500")
+        @Positive
+        int slaBatchSize();
+    }
+
     interface Events {
         /** How long events stay in the log (and the change feed) before they are deleted. */
         @WithDefault("P30D")

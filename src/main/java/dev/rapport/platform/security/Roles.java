@@ -40,6 +40,12 @@ public final class Roles {
     public static final String AUTOMATIONS_READ = "automations:read";
     /** Define, change and delete triggers. */
     public static final String AUTOMATIONS_MANAGE = "automations:manage";
+    /** Read tickets, their messages, history, SLA clocks and metrics, and SLA policies and calendars. */
+    public static final String TICKETS_READ = "tickets:read";
+    /** Open and change tickets and add messages. */
+    public static final String TICKETS_WRITE = "tickets:write";
+    /** Define, change and delete SLA policies and business calendars. */
+    public static final String TICKETS_MANAGE = "tickets:manage";
     /** Read the audit log. */
     public static final String AUDIT_READ = "audit:read";
     /**
@@ -51,8 +57,17 @@ public final class Roles {
 
     /** The permissions of each person's role. Admins alone also see deleted customers. */
     static final Map<String, Set<String>> PERMISSIONS_OF_ROLES = Map.of(
-            ANALYST, Set.of(CUSTOMERS_READ, EVENTS_READ, SEGMENTS_READ, AUTOMATIONS_READ, PARTNERS_ALL),
-            AGENT, Set.of(CUSTOMERS_READ, CUSTOMERS_WRITE, EVENTS_READ, SEGMENTS_READ, AUTOMATIONS_READ, PARTNERS_ALL),
+            ANALYST, Set.of(CUSTOMERS_READ, EVENTS_READ, SEGMENTS_READ, AUTOMATIONS_READ, TICKETS_READ, PARTNERS_ALL),
+            AGENT,
+                    Set.of(
+                            CUSTOMERS_READ,
+                            CUSTOMERS_WRITE,
+                            EVENTS_READ,
+                            SEGMENTS_READ,
+                            AUTOMATIONS_READ,
+                            TICKETS_READ,
+                            TICKETS_WRITE,
+                            PARTNERS_ALL),
             MANAGER,
                     Set.of(
                             CUSTOMERS_READ,
@@ -63,6 +78,9 @@ public final class Roles {
                             SEGMENTS_WRITE,
                             AUTOMATIONS_READ,
                             AUTOMATIONS_MANAGE,
+                            TICKETS_READ,
+                            TICKETS_WRITE,
+                            TICKETS_MANAGE,
                             WEBHOOKS_MANAGE,
                             PARTNERS_ALL),
             ADMIN,
@@ -75,6 +93,9 @@ public final class Roles {
                             SEGMENTS_WRITE,
                             AUTOMATIONS_READ,
                             AUTOMATIONS_MANAGE,
+                            TICKETS_READ,
+                            TICKETS_WRITE,
+                            TICKETS_MANAGE,
                             WEBHOOKS_MANAGE,
                             AUDIT_READ,
                             PARTNERS_ALL));
@@ -89,6 +110,10 @@ public final class Roles {
             Map.entry(SEGMENTS_WRITE, "Define, change and delete segments and manage static segments' members"),
             Map.entry(AUTOMATIONS_READ, "Read triggers and their runs, and test triggers"),
             Map.entry(AUTOMATIONS_MANAGE, "Define, change and delete triggers"),
+            Map.entry(
+                    TICKETS_READ, "Read tickets, their messages, history, SLA clocks and metrics, and SLA definitions"),
+            Map.entry(TICKETS_WRITE, "Open and change tickets and add messages"),
+            Map.entry(TICKETS_MANAGE, "Define, change and delete SLA policies and business calendars"),
             Map.entry(WEBHOOKS_MANAGE, "Register and manage webhook endpoints"),
             Map.entry(AUDIT_READ, "Read the audit log"),
             Map.entry(

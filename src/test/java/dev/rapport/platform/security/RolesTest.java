@@ -17,7 +17,12 @@ class RolesTest {
     void analystsRead() {
         assertThat(Roles.permissionsOf(Set.of("analyst")))
                 .containsExactlyInAnyOrder(
-                        "customers:read", "events:read", "segments:read", "automations:read", "partners:all");
+                        "customers:read",
+                        "events:read",
+                        "segments:read",
+                        "automations:read",
+                        "tickets:read",
+                        "partners:all");
     }
 
     @Test
@@ -29,6 +34,8 @@ class RolesTest {
                         "events:read",
                         "segments:read",
                         "automations:read",
+                        "tickets:read",
+                        "tickets:write",
                         "partners:all");
     }
 
@@ -44,6 +51,9 @@ class RolesTest {
                         "segments:write",
                         "automations:read",
                         "automations:manage",
+                        "tickets:read",
+                        "tickets:write",
+                        "tickets:manage",
                         "webhooks:manage",
                         "partners:all");
     }
@@ -60,6 +70,9 @@ class RolesTest {
                         "segments:write",
                         "automations:read",
                         "automations:manage",
+                        "tickets:read",
+                        "tickets:write",
+                        "tickets:manage",
                         "webhooks:manage",
                         "audit:read",
                         "partners:all");
@@ -77,6 +90,8 @@ class RolesTest {
                         "events:read",
                         "segments:read",
                         "automations:read",
+                        "tickets:read",
+                        "tickets:write",
                         "partners:all");
     }
 
@@ -103,6 +118,8 @@ class RolesTest {
                         "events:read",
                         "segments:read",
                         "automations:read",
+                        "tickets:read",
+                        "tickets:write",
                         "partners:all");
     }
 
