@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -85,6 +86,15 @@ public class SlaScheduler {
             join ticket t on t.id = c.ticket_id
             """;
 
+    /** The earliest announcement still to make. */
+    private static final String NEXT = """
+            select least((select min(breach_at) from ticket_sla_clock where not breach_announced),
+                         (select min(warn_at) from ticket_sla_clock where not warn_announced))
+            """;
+
+    /** The least time between two runs set for due clocks: announcements falling due together share one run. */
+    static final long GAP_MILLIS = 50;
+
     private final EventLog events;
     private final AfterWork afterWork;
     private final Clock clock;
@@ -124,21 +134,27 @@ public class SlaScheduler {
      * (at once when that has passed), unless one is set to come sooner.
      */
     void expect(Instant at) {
-        afterWork.add(() -> {
-            long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
-            if (delay >= config.slaPollInterval().toMillis()) {
-                return;
-            }
-            long fireAt = System.currentTimeMillis() + delay;
-            long current = timerAt.get();
-            if (current != 0 && current <= fireAt) {
-                return;
-            }
-            timerAt.set(fireAt);
-            vertx.setTimer(Math.max(1, delay), id -> {
-                timerAt.compareAndSet(fireAt, 0);
-                wake();
-            });
+        afterWork.add(() -> schedule(at, 0));
+    }
+
+    /**
+     * Sets a run for {@code at} (no sooner than {@code gap} milliseconds from now), unless one is set to come
+     * sooner; a time beyond the poll interval is left to the poll.
+     */
+    private void schedule(Instant at, long gap) {
+        long delay = Math.max(gap, Duration.between(clock.instant(), at).toMillis());
+        if (delay >= config.slaPollInterval().toMillis()) {
+            return;
+        }
+        long fireAt = System.currentTimeMillis() + delay;
+        long current = timerAt.get();
+        if (current != 0 && current <= fireAt) {
+            return;
+        }
+        timerAt.set(fireAt);
+        vertx.setTimer(Math.max(1, delay), id -> {
+            timerAt.compareAndSet(fireAt, 0);
+            wake();
         });
     }
 
@@ -148,8 +164,21 @@ public class SlaScheduler {
                 .emitter(emitter -> Background.detached(vertx, this::announceDue, emitter::complete, emitter::fail));
     }
 
-    /** One batch of due breaches and warnings; true when a batch was full (more may be due). */
+    /**
+     * One batch of due breaches and warnings; true when a batch was full (more may be due). Otherwise the next
+     * run is set for the earliest announcement still to make (whoever wrote its clock), at least
+     * {@link #GAP_MILLIS} later, so that clocks falling due together are announced together.
+     */
     Uni<Boolean> announceDue() {
+        AtomicReference<Instant> next = new AtomicReference<>();
+        return announceBatch(next).invoke(full -> {
+            if (!full && next.get() != null) {
+                schedule(next.get(), GAP_MILLIS);
+            }
+        });
+    }
+
+    private Uni<Boolean> announceBatch(AtomicReference<Instant> next) {
         OffsetDateTime now = Clocks.now(clock);
         int batch = config.slaBatchSize();
         return Panache.withTransaction(() -> Panache.getSession()
@@ -164,7 +193,13 @@ public class SlaScheduler {
                                                 warnings.stream()
                                                         .filter(w -> w.length < 3 || !Boolean.TRUE.equals(w[2]))
                                                         .toList())
-                                        .map(ignored -> breaches.size() == batch || warnings.size() == batch)))));
+                                        .chain(ignored -> session.createNativeQuery(NEXT, OffsetDateTime.class)
+                                                .getResultList())
+                                        .map(rows -> {
+                                            OffsetDateTime at = rows.isEmpty() ? null : rows.get(0);
+                                            next.set(at == null ? null : at.toInstant());
+                                            return breaches.size() == batch || warnings.size() == batch;
+                                        })))));
     }
 
     private static Uni<List<Object[]>> claim(Mutiny.Session session, String sql, OffsetDateTime now, int batch) {
