@@ -16,8 +16,10 @@
 #                                     -dirty when src/ or pom.xml differ from it; required with BENCH_APP)
 #                                     BENCH_SUFFIX: appended to the folder's name, describing the run (w1w2, before)
 #                                     BENCH_LABEL: the whole folder name instead of <date>-<commit>[-<suffix>]
-#                                     BENCH_WORKLOADS="W1 W2 W3 W4 W5 W6 W7 W8 W9" (a subset for quick experiments;
-#                                     W8 is meant for 1,000,000 customers: BENCH_WORKLOADS=W8 bench/run.sh 1000000)
+#                                     BENCH_WORKLOADS="W1 W2 W3 W4 W5 W6 W7 W8 W9 W10 W11 W12" (a subset for quick
+#                                     experiments; W8 is meant for 1,000,000 customers: BENCH_WORKLOADS=W8
+#                                     bench/run.sh 1000000; W12 seeds BENCH_W12_TICKETS=1000000 tickets)
+#                                     BENCH_W11_CLOCKS=10000 (SLA clocks falling due within W11's minute)
 #                                     BENCH_APP: a quarkus-app folder to run instead of building this checkout
 #                                     BENCH_JFR=1 records a JFR profile of the service (raw/service-<n>.jfr) and
 #                                     prints its hottest frames with bench/jfr_top.py
@@ -196,6 +198,14 @@ run_wrk W5_graphql_page50 w5_graphql_page.lua /graphql
 # Writes last: the customers they add are the newest, and would sit in front of every newest-first list page above.
 wanted W3 && pgbench_ceiling pgbench_w3 pgbench_w3.sql
 run_wrk W3_create w3_create.lua /v1/customers
+if wanted W10; then
+  # One SLA policy matching every ticket: each create also writes its first-response and resolution clocks.
+  curl -sf -o /dev/null -X POST -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
+    -d '{"name":"W10","targets":[{"priority":"normal","firstResponse":"PT1H","resolution":"PT8H"}]}' \
+    "http://127.0.0.1:$PORT/v1/sla-policies"
+  pgbench_ceiling pgbench_w10 pgbench_w10.sql
+  run_wrk W10_ticket w10_ticket.lua /v1/tickets
+fi
 RSS_END=$(rss_mb)
 stop_service
 
@@ -342,6 +352,77 @@ echo "  W9: $(tail -1 "$CSV") (lost,duplicated: $(echo "$figures" | cut -d, -f5,
 echo "$actions" > "$RAW/w9-actions.txt"
 stop_service
 kill "$RECEIVER" 2>/dev/null || true; RECEIVER=
+fi
+
+if wanted W11; then
+W11_CLOCKS=${BENCH_W11_CLOCKS:-10000}
+echo "== W11: $W11_CLOCKS SLA clocks falling due within one minute, due-to-ticket.sla_breached"
+start_service
+cpu_mark; pg_before=$PG_MARK client_before=$CLIENT_MARK
+before=$(ticks)
+# Due from 15 s after seeding, over 60 s; written straight into the database, as another replica's would be: the
+# scheduler learns of them from its own look for the earliest announcement still to make.
+"${PSQL[@]}" -d "$DB_NAME" -v n="$W11_CLOCKS" -v start=15 -f bench/w11_clocks.sql
+sleep 80
+after=$(ticks)
+cpu_mark
+figures=$("${PSQL[@]}" -d "$DB_NAME" -At -F, -c "
+  with b as (
+    select e.subject_id, extract(epoch from e.occurred_at - cast(e.payload ->> 'dueAt' as timestamptz)) * 1000 as ms
+    from event e join ticket t on t.id = e.subject_id
+    where e.type = 'ticket.sla_breached' and t.partner_scope = 'w11')
+  select count(*), count(distinct subject_id), round(cast(percentile_cont(0.5) within group (order by ms) as numeric), 1),
+         round(cast(percentile_cont(0.99) within group (order by ms) as numeric), 1), round(cast(max(ms) as numeric), 1)
+  from b")
+echo "$figures" > "$RAW/w11.txt"
+python3 - "$W11_CLOCKS" "$figures" "$before" "$after" "$(rss_mb)" "$(cpu_split "$W11_CLOCKS" "$pg_before" "$client_before")" \
+  >> "$CSV" <<'PY'
+import sys
+clocks, figures, before, after, rss, split = sys.argv[1:]
+events, distinct, p50, p99, worst = figures.split(",")
+wrong = (int(clocks) - int(distinct)) + (int(events) - int(distinct))
+cpu = (float(after) - float(before)) * 10 / max(int(clocks), 1)
+print(f"W11_breaches,{clocks},{int(distinct) / 60:.1f},{p50},{p99},{worst},{wrong},{cpu:.3f},{rss}{split}")
+PY
+echo "  W11: $(tail -1 "$CSV") (events, clocks announced: $(echo "$figures" | cut -d, -f1,2))"
+stop_service
+fi
+
+if wanted W12; then
+W12_TICKETS=${BENCH_W12_TICKETS:-1000000}
+echo "== W12: the ticket metrics over $W12_TICKETS tickets, a year by week"
+seeded=$(date +%s)
+"${PSQL[@]}" -d "$DB_NAME" -v n="$W12_TICKETS" -f bench/w12_seed.sql
+echo "  seeded in $(( $(date +%s) - seeded )) s"
+start_service
+metrics_url() { # interval groupBy
+  python3 -c 'import datetime, sys, urllib.parse
+now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+q = {"from": (now - datetime.timedelta(days=365)).isoformat(), "to": now.isoformat(), "interval": sys.argv[1]}
+if sys.argv[2]: q["groupBy"] = sys.argv[2]
+print(urllib.parse.urlencode(q))' "$1" "$2"
+}
+for group in "" team; do
+  url="http://127.0.0.1:$PORT/v1/tickets/metrics?$(metrics_url week "$group")"
+  for i in 1 2 3; do curl -sf -o /dev/null -H "Authorization: Bearer $BENCH_TOKEN" "$url"; done   # warm-up
+  : > "$RAW/w12${group:+-$group}.txt"
+  before=$(ticks)
+  for i in $(seq 1 10); do
+    curl -sf -o "$RAW/w12-answer.json" -w '%{time_total}\n' -H "Authorization: Bearer $BENCH_TOKEN" "$url" \
+      >> "$RAW/w12${group:+-$group}.txt"
+  done
+  after=$(ticks)
+  python3 - "$W12_TICKETS" "$RAW/w12${group:+-$group}.txt" "$before" "$after" "$(rss_mb)" "${group:-none}" >> "$CSV" <<'PY'
+import statistics, sys
+tickets, times, before, after, rss, group = sys.argv[1:]
+ms = sorted(float(t) * 1000 for t in open(times).read().split())
+cpu = (float(after) - float(before)) * 10 / len(ms)
+name = "W12_metrics" + ("" if group == "none" else "_by_" + group)
+print(f"{name},{tickets},{1000 / statistics.median(ms):.2f},{statistics.median(ms):.1f},{ms[-1]:.1f},{ms[-1]:.1f},0,{cpu:.3f},{rss},,")
+PY
+  echo "  $(tail -1 "$CSV")"
+done
+stop_service
 fi
 
 if wanted W8; then
