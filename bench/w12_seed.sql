@@ -11,8 +11,8 @@ create temporary table w12 as
 select g as n, gen_random_uuid() as id,
        now() - make_interval(secs => 365 * 86400.0 * g / :n) as created,
        (g % 4 <> 0) as solved, (g % 40 = 1) as reopened, (g % 20 = 3) as closed,
-       make_interval(secs => 60 + (g * 7919) % 14400) as first_response,
-       make_interval(secs => 3600 + (g * 104729) % 255600) as resolution
+       make_interval(secs => 60 + (g::bigint * 7919) % 14400) as first_response,
+       make_interval(secs => 3600 + (g::bigint * 104729) % 255600) as resolution
 from generate_series(1, :n) g;
 insert into ticket (id, number, partner_scope, customer_id, subject, status, priority, channel, team, assignee_id,
                     sla_policy_id, first_response_at, solved_at, closed_at, reopen_count, resolution_seconds,

@@ -104,8 +104,11 @@ class TicketMetricsQueries {
                 + " when sc.from_status not in ('solved', 'closed') and sc.to_status in ('solved', 'closed') then -1"
                 + " when sc.from_status in ('solved', 'closed') and sc.to_status not in ('solved', 'closed') then 1"
                 + " else 0 end)"
-                + " from ticket_status_change sc join ticket t on t.id = sc.ticket_id"
-                + " where sc.changed_at >= " + f + " and " + restrict + " group by 1, 2, 3";
+                + " from ticket_status_change sc"
+                + (groupBy == null && scope == null
+                        ? " where"
+                        : " join ticket t on t.id = sc.ticket_id where " + restrict + " and")
+                + " sc.changed_at >= " + f + " group by 1, 2, 3";
         return statements.list(
                 sql,
                 params.tuple(),
@@ -120,9 +123,10 @@ class TicketMetricsQueries {
         String i = params.bind(interval);
         String group = group(groupBy);
         String sql = "with d as (select " + period("c.decided_at", i) + " as period, " + group
-                + " as g, c.metric, c.state from ticket_sla_clock c join ticket t on t.id = c.ticket_id"
+                + " as g, c.metric, c.state from ticket_sla_clock c"
+                + (groupBy == null ? "" : " join ticket t on t.id = c.ticket_id")
                 + " where c.decided_at >= " + f + " and c.decided_at < " + t + " and "
-                + Caller.scopeCondition(scope, "t.partner_id", params) + ")"
+                + Caller.scopeCondition(scope, "c.partner_id", params) + ")"
                 + " select period, g, metric, count(*) filter (where state = 'achieved'), count(*) from d"
                 + " group by grouping sets ((period, g, metric), (g, metric))";
         return statements.list(
