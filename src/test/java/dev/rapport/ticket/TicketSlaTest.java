@@ -207,6 +207,68 @@ class TicketSlaTest {
     }
 
     @Test
+    void schedulersRunningTogetherAnnounceEachBreachOnce() {
+        String tag = uniqueTag();
+        policy(tag, null, List.of(targets("high", "PT10M", null, null))).statusCode(201);
+        String customer = aCustomer().create();
+        List<String> tickets = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            tickets.add(
+                    aTicketFor(customer).tagged(tag).with("priority", "high").create());
+        }
+        clock.advance(Duration.ofMinutes(11));
+        // four runs at once, each in its own transaction, as four replicas' would be
+        dev.rapport.platform.Concurrently.run(
+                4, i -> scheduler.announceNow().await().atMost(Duration.ofSeconds(30)));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> tickets.stream().allMatch(t -> count(database, t, "ticket.sla_breached") >= 1));
+        scheduler.announceNow().await().atMost(Duration.ofSeconds(10));
+        for (String ticket : tickets) {
+            assertThat(count(database, ticket, "ticket.sla_breached"))
+                    .as(ticket)
+                    .isEqualTo(1);
+            assertThat(count(database, ticket, "ticket.sla_warning")).as(ticket).isLessThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    @TestSecurity(
+            user = "globex-desk",
+            roles = {"tickets:read", "tickets:write", "tickets:manage"},
+            attributes = @io.quarkus.test.security.SecurityAttribute(key = "partner_id", value = "globex-sla"))
+    void anotherPartnersTicketsAndPoliciesAreAsAbsentAsMissingOnes() {
+        String ticket = given().contentType(ContentType.JSON)
+                .body(Map.of("requesterEmail", "g." + uniqueTag() + "@example.com", "subject", "Globex only"))
+                .when()
+                .post("/v1/tickets")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String policy = policy(uniqueTag(), null, List.of(targets("low", "PT1H", null, null)))
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().when().get("/v1/tickets/" + ticket).then().statusCode(200);
+        // the same rows, as another partner's
+        database.execute(
+                "update ticket set partner_id = 'initech-sla', partner_scope = 'initech-sla' where id = cast(? as uuid)",
+                ticket);
+        database.execute("update sla_policy set partner_id = 'initech-sla' where id = cast(? as uuid)", policy);
+        given().when().get("/v1/tickets/" + ticket).then().statusCode(404);
+        given().when().get("/v1/tickets/" + ticket + "/sla").then().statusCode(404);
+        given().when().get("/v1/tickets/" + ticket + "/messages").then().statusCode(404);
+        given().when().get("/v1/sla-policies/" + policy).then().statusCode(404);
+        TicketFixtures.reply(ticket, "Not yours").statusCode(404);
+        moveTo(ticket, "open").statusCode(404);
+        given().when()
+                .get("/v1/tickets")
+                .then()
+                .statusCode(200)
+                .body("data.id", org.hamcrest.Matchers.not(hasItem(ticket)));
+    }
+
+    @Test
     void businessHoursCountOnlyOpeningTimes() {
         String tag = uniqueTag();
         String calendar = TicketFixtures.weekdayCalendar("Europe/London", List.of());
