@@ -15,7 +15,6 @@ import dev.rapport.customer.api.EmailAddress;
 import dev.rapport.customer.api.PhoneNumber;
 import dev.rapport.platform.error.DomainException;
 import dev.rapport.platform.error.Problem.FieldError;
-import dev.rapport.platform.error.ProblemType;
 import dev.rapport.platform.filter.SearchText;
 import dev.rapport.platform.json.CustomAttributes;
 
@@ -61,12 +60,7 @@ final class CustomerNormalizer {
         }
         Map<String, Object> attributes = attributes(in.attributes(), errors);
         if (!errors.isEmpty()) {
-            throw new DomainException(
-                    ProblemType.VALIDATION_FAILED,
-                    errors.size() == 1
-                            ? errors.get(0).field() + ": " + errors.get(0).message()
-                            : errors.size() + " fields are not valid",
-                    errors);
+            throw DomainException.invalid(errors);
         }
         List<String> tags = nonNull(in.tags()).stream()
                 .map(CustomerNormalizer::tag)

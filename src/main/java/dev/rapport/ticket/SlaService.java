@@ -25,7 +25,6 @@ import dev.rapport.platform.db.ETags;
 import dev.rapport.platform.db.Ids;
 import dev.rapport.platform.error.DomainException;
 import dev.rapport.platform.error.Problem.FieldError;
-import dev.rapport.platform.error.ProblemType;
 import dev.rapport.platform.json.MergePatches;
 import dev.rapport.platform.paging.Page;
 import dev.rapport.platform.paging.PageRequest;
@@ -443,12 +442,7 @@ public class SlaService {
 
     private static void failIfAny(List<FieldError> errors) {
         if (!errors.isEmpty()) {
-            throw new DomainException(
-                    ProblemType.VALIDATION_FAILED,
-                    errors.size() == 1
-                            ? errors.get(0).field() + ": " + errors.get(0).message()
-                            : errors.size() + " fields are not valid",
-                    errors);
+            throw DomainException.invalid(errors);
         }
     }
 

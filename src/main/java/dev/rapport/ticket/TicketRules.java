@@ -13,7 +13,6 @@ import org.jsoup.safety.Safelist;
 
 import dev.rapport.platform.error.DomainException;
 import dev.rapport.platform.error.Problem.FieldError;
-import dev.rapport.platform.error.ProblemType;
 import dev.rapport.platform.filter.SearchText;
 import dev.rapport.platform.json.CustomAttributes;
 import dev.rapport.ticket.api.CreateTicketMessageRequest;
@@ -44,7 +43,7 @@ final class TicketRules {
             errors.add(new FieldError("subject", "must not be blank"));
         }
         if (!errors.isEmpty()) {
-            throw failed(errors);
+            throw DomainException.invalid(errors);
         }
         List<String> tags = in.tags() == null
                 ? List.of()
@@ -77,7 +76,7 @@ final class TicketRules {
             errors.add(new FieldError("status", "a ticket opens as new, open, pending or on_hold"));
         }
         if (!errors.isEmpty()) {
-            throw failed(errors);
+            throw DomainException.invalid(errors);
         }
     }
 
@@ -112,14 +111,5 @@ final class TicketRules {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static DomainException failed(List<FieldError> errors) {
-        return new DomainException(
-                ProblemType.VALIDATION_FAILED,
-                errors.size() == 1
-                        ? errors.get(0).field() + ": " + errors.get(0).message()
-                        : errors.size() + " fields are not valid",
-                errors);
     }
 }

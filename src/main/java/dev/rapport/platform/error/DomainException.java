@@ -54,6 +54,11 @@ public class DomainException extends RuntimeException implements GraphQLError {
                     ProblemMappers.fieldOf(violation.getPropertyPath()), violation.getMessage()));
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field));
+        return invalid(errors);
+    }
+
+    /** A request refused for the field errors found (at least one), each named as the caller wrote the field. */
+    public static DomainException invalid(List<Problem.FieldError> errors) {
         String detail = errors.size() == 1
                 ? errors.get(0).field() + ": " + errors.get(0).message()
                 : errors.size() + " fields are not valid";
