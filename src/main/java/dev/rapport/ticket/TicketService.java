@@ -286,7 +286,7 @@ public class TicketService {
     Uni<Boolean> closeSolved(UUID id, OffsetDateTime solvedBefore) {
         OffsetDateTime now = Clocks.now(clock);
         Changes changes = new Changes();
-        return tickets.findVisible(id, null).chain(ticket -> {
+        return locked(tickets.findVisible(id, null)).chain(ticket -> {
             if (ticket == null
                     || ticket.currentStatus() != TicketStatus.SOLVED
                     || !ticket.solvedAt.isBefore(solvedBefore)) {
@@ -301,9 +301,18 @@ public class TicketService {
         });
     }
 
-    /** A ticket the caller may change, locked, or not-found. */
+    /** A ticket the caller may change, locked with its clocks, or not-found. */
     Uni<Ticket> visible(UUID id) {
-        return tickets.findVisible(id, caller.partnerScope()).map(ticket -> found(ticket, id));
+        return locked(tickets.findVisible(id, caller.partnerScope())).map(ticket -> found(ticket, id));
+    }
+
+    /**
+     * The ticket, and then its SLA clocks, locked until the transaction ends: before the requester's ticket facts,
+     * which a change may adjust, as the SLA scheduler locks clocks before those facts (the other order deadlocks
+     * with a breach being announced).
+     */
+    private Uni<Ticket> locked(Uni<Ticket> ticket) {
+        return ticket.call(found -> found == null ? Uni.createFrom().voidItem() : tickets.lockClocks(found.id));
     }
 
     /** A follow-up links to a closed ticket the caller may see. */
