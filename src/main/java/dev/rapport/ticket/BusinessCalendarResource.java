@@ -46,10 +46,10 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "SLA", description = "Business calendars and SLA policies: what tickets are held to")
 public class BusinessCalendarResource {
 
-    private final SlaService service;
+    private final BusinessCalendarService service;
     private final IdempotentRequests idempotency;
 
-    BusinessCalendarResource(SlaService service, IdempotentRequests idempotency) {
+    BusinessCalendarResource(BusinessCalendarService service, IdempotentRequests idempotency) {
         this.service = service;
         this.idempotency = idempotency;
     }
@@ -89,7 +89,7 @@ public class BusinessCalendarResource {
             description = "A page",
             content = @Content(schema = @Schema(implementation = BusinessCalendarPage.class)))
     public Uni<Page<BusinessCalendarView>> list(@BeanParam PageParameters paging) {
-        return service.calendars(paging.page(SlaService.CALENDARS));
+        return service.calendars(paging.page(BusinessCalendarService.CALENDARS));
     }
 
     @GET

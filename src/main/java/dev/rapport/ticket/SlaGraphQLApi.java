@@ -29,11 +29,13 @@ import io.smallrye.mutiny.Uni;
 @GraphQLApi
 public class SlaGraphQLApi {
 
-    private final SlaService sla;
+    private final BusinessCalendarService calendars;
+    private final SlaPolicyService policies;
     private final ObjectMapper json;
 
-    SlaGraphQLApi(SlaService sla, ObjectMapper json) {
-        this.sla = sla;
+    SlaGraphQLApi(BusinessCalendarService calendars, SlaPolicyService policies, ObjectMapper json) {
+        this.calendars = calendars;
+        this.policies = policies;
         this.json = json;
     }
 
@@ -41,7 +43,7 @@ public class SlaGraphQLApi {
     @Description("One business calendar by id")
     @RolesAllowed(Roles.TICKETS_READ)
     public Uni<BusinessCalendarView> businessCalendar(@NonNull @Id String id) {
-        return sla.calendar(GraphQLArguments.id(id));
+        return calendars.calendar(GraphQLArguments.id(id));
     }
 
     @Query("businessCalendars")
@@ -50,7 +52,8 @@ public class SlaGraphQLApi {
     public Uni<BusinessCalendarPage> businessCalendars(
             @Description("Page size, 1 to 100") @DefaultValue("20") int limit,
             @Description("nextCursor of the previous page") String after) {
-        return sla.calendars(PageRequest.of(Integer.toString(limit), after, SlaService.CALENDARS))
+        return calendars
+                .calendars(PageRequest.of(Integer.toString(limit), after, BusinessCalendarService.CALENDARS))
                 .map(page -> new BusinessCalendarPage(page.data(), page.nextCursor(), page.hasMore()));
     }
 
@@ -58,7 +61,7 @@ public class SlaGraphQLApi {
     @Description("One SLA policy by id")
     @RolesAllowed(Roles.TICKETS_READ)
     public Uni<SlaPolicyView> slaPolicy(@NonNull @Id String id) {
-        return sla.policy(GraphQLArguments.id(id));
+        return policies.policy(GraphQLArguments.id(id));
     }
 
     @Query("slaPolicies")
@@ -67,7 +70,7 @@ public class SlaGraphQLApi {
     public Uni<SlaPolicyPage> slaPolicies(
             @Description("Page size, 1 to 100") @DefaultValue("20") int limit,
             @Description("nextCursor of the previous page") String after) {
-        return sla.policies(PageRequest.of(Integer.toString(limit), after, SlaService.POLICIES))
+        return policies.policies(PageRequest.of(Integer.toString(limit), after, SlaPolicyService.POLICIES))
                 .map(page -> new SlaPolicyPage(page.data(), page.nextCursor(), page.hasMore()));
     }
 
@@ -75,7 +78,7 @@ public class SlaGraphQLApi {
     @Description("Define a business calendar")
     @RolesAllowed(Roles.TICKETS_MANAGE)
     public Uni<BusinessCalendarView> createBusinessCalendar(@NonNull @Valid CreateBusinessCalendarRequest input) {
-        return sla.createCalendar(input);
+        return calendars.createCalendar(input);
     }
 
     @Mutation("updateBusinessCalendar")
@@ -83,7 +86,7 @@ public class SlaGraphQLApi {
     @RolesAllowed(Roles.TICKETS_MANAGE)
     public Uni<BusinessCalendarView> updateBusinessCalendar(
             @NonNull @Id String id, @NonNull @Description("JSON merge patch") String patch, Long ifMatchVersion) {
-        return sla.updateCalendar(
+        return calendars.updateCalendar(
                 GraphQLArguments.id(id),
                 GraphQLArguments.json(json, patch),
                 ifMatchVersion == null ? null : ETags.of(ifMatchVersion));
@@ -94,7 +97,8 @@ public class SlaGraphQLApi {
     @RolesAllowed(Roles.TICKETS_MANAGE)
     @Id
     public Uni<String> deleteBusinessCalendar(@NonNull @Id String id, Long ifMatchVersion) {
-        return sla.deleteCalendar(GraphQLArguments.id(id), ifMatchVersion == null ? null : ETags.of(ifMatchVersion))
+        return calendars
+                .deleteCalendar(GraphQLArguments.id(id), ifMatchVersion == null ? null : ETags.of(ifMatchVersion))
                 .replaceWith(id);
     }
 
@@ -102,7 +106,7 @@ public class SlaGraphQLApi {
     @Description("Define an SLA policy")
     @RolesAllowed(Roles.TICKETS_MANAGE)
     public Uni<SlaPolicyView> createSlaPolicy(@NonNull @Valid CreateSlaPolicyRequest input) {
-        return sla.createPolicy(input);
+        return policies.createPolicy(input);
     }
 
     @Mutation("updateSlaPolicy")
@@ -110,7 +114,7 @@ public class SlaGraphQLApi {
     @RolesAllowed(Roles.TICKETS_MANAGE)
     public Uni<SlaPolicyView> updateSlaPolicy(
             @NonNull @Id String id, @NonNull @Description("JSON merge patch") String patch, Long ifMatchVersion) {
-        return sla.updatePolicy(
+        return policies.updatePolicy(
                 GraphQLArguments.id(id),
                 GraphQLArguments.json(json, patch),
                 ifMatchVersion == null ? null : ETags.of(ifMatchVersion));
@@ -121,7 +125,7 @@ public class SlaGraphQLApi {
     @RolesAllowed(Roles.TICKETS_MANAGE)
     @Id
     public Uni<String> deleteSlaPolicy(@NonNull @Id String id, Long ifMatchVersion) {
-        return sla.deletePolicy(GraphQLArguments.id(id), ifMatchVersion == null ? null : ETags.of(ifMatchVersion))
+        return policies.deletePolicy(GraphQLArguments.id(id), ifMatchVersion == null ? null : ETags.of(ifMatchVersion))
                 .replaceWith(id);
     }
 }

@@ -46,10 +46,10 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "SLA", description = "Business calendars and SLA policies: what tickets are held to")
 public class SlaPolicyResource {
 
-    private final SlaService service;
+    private final SlaPolicyService service;
     private final IdempotentRequests idempotency;
 
-    SlaPolicyResource(SlaService service, IdempotentRequests idempotency) {
+    SlaPolicyResource(SlaPolicyService service, IdempotentRequests idempotency) {
         this.service = service;
         this.idempotency = idempotency;
     }
@@ -89,7 +89,7 @@ public class SlaPolicyResource {
             description = "A page",
             content = @Content(schema = @Schema(implementation = SlaPolicyPage.class)))
     public Uni<Page<SlaPolicyView>> list(@BeanParam PageParameters paging) {
-        return service.policies(paging.page(SlaService.POLICIES));
+        return service.policies(paging.page(SlaPolicyService.POLICIES));
     }
 
     @GET

@@ -43,10 +43,10 @@ import io.smallrye.mutiny.Uni;
 public class TicketActivityResource {
 
     private final TicketService tickets;
-    private final SlaService sla;
+    private final TicketSlaService sla;
     private final IdempotentRequests idempotency;
 
-    TicketActivityResource(TicketService tickets, SlaService sla, IdempotentRequests idempotency) {
+    TicketActivityResource(TicketService tickets, TicketSlaService sla, IdempotentRequests idempotency) {
         this.tickets = tickets;
         this.sla = sla;
         this.idempotency = idempotency;

@@ -50,10 +50,10 @@ public class TicketGraphQLApi {
 
     private final TicketService tickets;
     private final TicketMetricsService metrics;
-    private final SlaService sla;
+    private final TicketSlaService sla;
     private final ObjectMapper json;
 
-    TicketGraphQLApi(TicketService tickets, TicketMetricsService metrics, SlaService sla, ObjectMapper json) {
+    TicketGraphQLApi(TicketService tickets, TicketMetricsService metrics, TicketSlaService sla, ObjectMapper json) {
         this.tickets = tickets;
         this.metrics = metrics;
         this.sla = sla;

@@ -38,7 +38,9 @@ import io.smallrye.mutiny.Uni;
 /**
  * Tickets: creation with the requester resolved, changes along the status table, messages and what they move (the
  * first response, a reopening), the SLA kept in step ({@link TicketSlaWriter}), the requester's ticket facts, and
- * an event for each change in its transaction. Reads go through {@link TicketQueries}.
+ * an event for each change in its transaction. Reads go through {@link TicketQueries}. It is longer than a service
+ * should be because it holds the whole write path of a ticket (create, patch, message, move, close), so that the
+ * order it locks rows in and the events each change appends stay in one place.
  */
 @ApplicationScoped
 public class TicketService {
