@@ -191,7 +191,7 @@ public class SlaScheduler {
                                 .chain(warnings -> announce(
                                                 TicketEvent.SLA_WARNING,
                                                 warnings.stream()
-                                                        .filter(w -> w.length < 3 || !Boolean.TRUE.equals(w[2]))
+                                                        .filter(warning -> !Boolean.TRUE.equals(warning[2]))
                                                         .toList())
                                         .chain(ignored -> session.createNativeQuery(NEXT, OffsetDateTime.class)
                                                 .getResultList())

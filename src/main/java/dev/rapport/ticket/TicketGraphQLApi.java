@@ -118,8 +118,12 @@ public class TicketGraphQLApi {
     @Name("history")
     @Description("Every status the ticket took, oldest first")
     @RolesAllowed(Roles.TICKETS_READ)
-    public Uni<List<TicketStatusChangeView>> history(@Source TicketView ticket) {
-        return tickets.history(ticket.id());
+    public Uni<List<List<TicketStatusChangeView>>> history(@Source List<TicketView> sources) {
+        List<UUID> ids = sources.stream().map(TicketView::id).toList();
+        return tickets.historyOf(ids)
+                .map(byTicket -> ids.stream()
+                        .map(id -> byTicket.getOrDefault(id, List.of()))
+                        .toList());
     }
 
     @Name("sla")

@@ -129,14 +129,26 @@ class TicketQueries {
         });
     }
 
-    /** Every status the ticket took, oldest first. */
-    Uni<List<TicketStatusChangeView>> history(UUID ticketId) {
-        return statements.list(
-                "select from_status, to_status, changed_at, actor from ticket_status_change where ticket_id = $1"
-                        + " order by changed_at, id",
-                Tuple.of(ticketId),
-                row -> new TicketStatusChangeView(
-                        row.getString(0), row.getString(1), row.getOffsetDateTime(2), row.getString(3)));
+    /** Every status each ticket took (a batch), oldest first. */
+    Uni<Map<UUID, List<TicketStatusChangeView>>> history(List<UUID> ticketIds) {
+        return statements
+                .list(
+                        "select ticket_id, from_status, to_status, changed_at, actor from ticket_status_change"
+                                + " where ticket_id = any($1) order by changed_at, id",
+                        Tuple.of(ticketIds.toArray(UUID[]::new)),
+                        row -> Map.entry(
+                                row.getUUID(0),
+                                new TicketStatusChangeView(
+                                        row.getString(1),
+                                        row.getString(2),
+                                        row.getOffsetDateTime(3),
+                                        row.getString(4))))
+                .map(rows -> {
+                    Map<UUID, List<TicketStatusChangeView>> byTicket = new HashMap<>();
+                    rows.forEach(e -> byTicket.computeIfAbsent(e.getKey(), id -> new java.util.ArrayList<>())
+                            .add(e.getValue()));
+                    return byTicket;
+                });
     }
 
     /** The most recent tickets of each customer (a batch for the 360 view), newest first. */

@@ -258,7 +258,14 @@ public class TicketService {
 
     /** Every status the ticket took, oldest first. */
     public Uni<List<TicketStatusChangeView>> history(UUID ticketId) {
-        return get(ticketId).chain(ticket -> queries.history(ticketId));
+        return get(ticketId)
+                .chain(ticket -> queries.history(List.of(ticketId)))
+                .map(byTicket -> byTicket.getOrDefault(ticketId, List.of()));
+    }
+
+    /** Every status each ticket took (a GraphQL batch; the tickets were read by the caller), oldest first. */
+    public Uni<Map<UUID, List<TicketStatusChangeView>>> historyOf(List<UUID> ticketIds) {
+        return ticketIds.isEmpty() ? Uni.createFrom().item(Map.of()) : queries.history(ticketIds);
     }
 
     /** The ticket domain's part of the customer 360 view of each customer, with two statements. */

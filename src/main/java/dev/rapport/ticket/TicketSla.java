@@ -32,13 +32,6 @@ final class TicketSla {
             this.wire = wire;
             this.column = column;
         }
-
-        static Metric ofColumn(String column) {
-            return Arrays.stream(values())
-                    .filter(m -> m.column.equals(column))
-                    .findFirst()
-                    .orElseThrow();
-        }
     }
 
     /** One clock as read now: its target, how time counts, when it started, and the reading. */

@@ -31,7 +31,7 @@ class TicketGraphQLTest {
     private static final String CUSTOMERS_WITH_TICKETS = """
             query($filter: String, $limit: Int!) {
               customers(filter: $filter, limit: $limit) {
-                data { id tickets { openCount recent { number status messages(limit: 5) { bodyText } } } }
+                data { id tickets { openCount recent { number status messages(limit: 5) { bodyText } history { to } } } }
               }
             }
             """;
@@ -96,7 +96,9 @@ class TicketGraphQLTest {
         int forTwelve = statementsFor(tag, 12);
         assertThat(forTwo).as("statements are counted at all").isPositive();
         assertThat(forTwelve).as("statements for 12 customers vs 2").isEqualTo(forTwo);
-        assertThat(forTwelve).as("open counts, recent tickets, their messages").isEqualTo(3);
+        assertThat(forTwelve)
+                .as("open counts, recent tickets, their messages, their history")
+                .isEqualTo(4);
 
         given().queryParam("filter", "tags==" + tag + ";openTickets==1")
                 .queryParam("expand", "tickets")
@@ -130,7 +132,10 @@ class TicketGraphQLTest {
                                 .body("errors", nullValue())
                                 .body("data.customers.data", hasSize(limit))
                                 .body("data.customers.data[0].tickets.openCount", equalTo(1))
-                                .body("data.customers.data[0].tickets.recent[1].messages", hasSize(1)))
+                                .body("data.customers.data[0].tickets.recent[1].messages", hasSize(1))
+                                .body(
+                                        "data.customers.data[0].tickets.recent[1].history.to",
+                                        equalTo(List.of("new", "solved"))))
                 .statements();
     }
 
