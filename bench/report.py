@@ -24,7 +24,7 @@ def ratio(a, b):
 
 
 OWN_TABLES = ("W6_webhooks", "W7_segments", "W8_create", "W8_rule_change", "W9_triggers", "W11_breaches",
-              "W12_metrics", "W12_metrics_by_team")
+              "W12_metrics", "W12_metrics_by_team", "W14_lead_metrics", "W14_lead_metrics_by_source")
 conns = sorted({int(r["connections"]) for r in rows if r["workload"] not in OWN_TABLES})
 java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
 lines = [
@@ -47,7 +47,7 @@ lines = [
     "",
 ]
 CEILINGS = {"W1_get": "pgbench_w1", "W3_create": "pgbench_w3", "W4_graphql_one": "pgbench_w4",
-            "W10_ticket": "pgbench_w10"}
+            "W10_ticket": "pgbench_w10", "W13_lead": "W3_create"}
 for workload in (w for w in by if w not in OWN_TABLES):
     lines += [f"## {workload}", "",
               "| connections | throughput | p50 | p99 | p99.9 | errors | CPU ms/req | DB CPU ms/req | client CPU ms/req "
@@ -121,6 +121,18 @@ if any(w12.values()):
               "over the year, with their status history and SLA clocks; ten requests after three unrecorded.", "",
               "| query | tickets | p50 ms | max ms | CPU ms/query | RSS MB |", "|---|---|---|---|---|---|"]
     for name, row in w12.items():
+        if row:
+            lines.append(f"| {name} | {row['connections']} | {row['p50_ms']} | {row['p99_ms']} | "
+                         f"{row['cpu_ms_per_request']} | {row['rss_mb']} |")
+    lines.append("")
+w14 = {name: next(iter(by.get(name, {}).values()), None)
+       for name in ("W14_lead_metrics", "W14_lead_metrics_by_source")}
+if any(w14.values()):
+    lines += ["## W14_lead_metrics", "",
+              "GET /v1/leads/metrics over a year by month (and by source) with the leads of bench/w14_seed.sql: captured",
+              "over the year in the default pipeline, with their stage stays; ten requests after three unrecorded.", "",
+              "| query | leads | p50 ms | max ms | CPU ms/query | RSS MB |", "|---|---|---|---|---|---|"]
+    for name, row in w14.items():
         if row:
             lines.append(f"| {name} | {row['connections']} | {row['p50_ms']} | {row['p99_ms']} | "
                          f"{row['cpu_ms_per_request']} | {row['rss_mb']} |")
@@ -219,6 +231,13 @@ checks = [
      and int(w12["W12_metrics"]["connections"]) >= 1000000 and num(w12["W12_metrics"], "p50_ms") < 500,
      f"{w12['W12_metrics']['p50_ms']} ms (p50) over {w12['W12_metrics']['connections']} tickets" if w12["W12_metrics"]
      else "", "W12_metrics"),
+    ("W13 lead create with 10 scoring rules at 32 connections ≥ 80 % of W3's customer create",
+     at("W13_lead", 32) is not None and at("W3_create", 32) and at("W13_lead", 32) / at("W3_create", 32) >= 0.8,
+     ratio(at("W13_lead", 32), at("W3_create", 32)), "W13_lead"),
+    ("W14 lead metrics over 1,000,000 leads, a year by month, < 500 ms", w14["W14_lead_metrics"] is not None
+     and int(w14["W14_lead_metrics"]["connections"]) >= 1000000 and num(w14["W14_lead_metrics"], "p50_ms") < 500,
+     f"{w14['W14_lead_metrics']['p50_ms']} ms (p50) over {w14['W14_lead_metrics']['connections']} leads"
+     if w14["W14_lead_metrics"] else "", "W14_lead_metrics"),
     ("W5 constant SQL statements per page", True, "proven by CustomerGraphQLTest (4 statements for any page)"),
     ("startup to ready < 2 s", int(startup_ms) < 2000, f"{startup_ms} ms"),
     ("RSS < 300 MB at steady load", int(rss_mb) < 300, f"{rss_mb} MB"),

@@ -16,9 +16,10 @@
 #                                     -dirty when src/ or pom.xml differ from it; required with BENCH_APP)
 #                                     BENCH_SUFFIX: appended to the folder's name, describing the run (w1w2, before)
 #                                     BENCH_LABEL: the whole folder name instead of <date>-<commit>[-<suffix>]
-#                                     BENCH_WORKLOADS="W1 W2 W3 W4 W5 W6 W7 W8 W9 W10 W11 W12" (a subset for quick
-#                                     experiments; W8 is meant for 1,000,000 customers: BENCH_WORKLOADS=W8
-#                                     bench/run.sh 1000000; W12 seeds BENCH_W12_TICKETS=1000000 tickets)
+#                                     BENCH_WORKLOADS="W1 W2 W3 W4 W5 W6 W7 W8 W9 W10 W11 W12 W13 W14" (a subset
+#                                     for quick experiments; W8 is meant for 1,000,000 customers: BENCH_WORKLOADS=W8
+#                                     bench/run.sh 1000000; W12 seeds BENCH_W12_TICKETS=1000000 tickets, W14
+#                                     BENCH_W14_LEADS=1000000 leads; W13 is measured beside W3, which it runs too)
 #                                     BENCH_W11_CLOCKS=10000 (SLA clocks falling due within W11's minute)
 #                                     BENCH_APP: a quarkus-app folder to run instead of building this checkout
 #                                     BENCH_JFR=1 records a JFR profile of the service (raw/service-<n>.jfr) and
@@ -117,6 +118,7 @@ print(f",{db},{(float(c1) - float(c0)) * 10 / n:.3f}")' "$1" "$2" "$PG_MARK" "$3
 }
 
 WORKLOADS=" ${BENCH_WORKLOADS:-W1 W2 W3 W4 W5 W6 W7 W9} "
+[[ "$WORKLOADS" != *" W13 "* ]] || WORKLOADS="$WORKLOADS W3 "   # W13 is a ratio to W3 in the same run
 wanted() { [[ "$1" != W* || "$WORKLOADS" == *" ${1%%_*} "* ]]; }
 # Warm-up (not recorded): 10 s rounds until one is within 5 % of the one before, after at least BENCH_WARMUP and at
 # most BENCH_WARMUP_MAX. The JIT needs the same requests for a while: the GraphQL workloads took 60-90 s to reach a
@@ -198,6 +200,17 @@ run_wrk W5_graphql_page50 w5_graphql_page.lua /graphql
 # Writes last: the customers they add are the newest, and would sit in front of every newest-first list page above.
 wanted W3 && pgbench_ceiling pgbench_w3 pgbench_w3.sql
 run_wrk W3_create w3_create.lua /v1/customers
+if wanted W13; then
+  # Ten scoring rules over the lead's fields: each create evaluates all of them in its transaction.
+  for condition in 'source==ads' 'source==referral' 'company.size=in=(201-1000,1001-5000)' 'campaign==spring*' \
+      'utm.medium==cpc' 'estimatedValue=gt=25000' 'tags==enterprise' 'email==*@gmail.com' \
+      'company.industry==software' 'notesLast30Days=ge=2'; do
+    curl -sf -o /dev/null -X POST -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
+      -d "{\"name\":\"W13 $condition\",\"condition\":\"$condition\",\"points\":10}" \
+      "http://127.0.0.1:$PORT/v1/lead-scoring-rules"
+  done
+  run_wrk W13_lead w13_lead.lua /v1/leads
+fi
 if wanted W10; then
   # One SLA policy matching every ticket: each create also writes its first-response and resolution clocks.
   curl -sf -o /dev/null -X POST -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
@@ -419,6 +432,40 @@ ms = sorted(float(t) * 1000 for t in open(times).read().split())
 cpu = (float(after) - float(before)) * 10 / len(ms)
 name = "W12_metrics" + ("" if group == "none" else "_by_" + group)
 print(f"{name},{tickets},{1000 / statistics.median(ms):.2f},{statistics.median(ms):.1f},{ms[-1]:.1f},{ms[-1]:.1f},0,{cpu:.3f},{rss},,")
+PY
+  echo "  $(tail -1 "$CSV")"
+done
+stop_service
+fi
+
+if wanted W14; then
+W14_LEADS=${BENCH_W14_LEADS:-1000000}
+echo "== W14: the lead metrics over $W14_LEADS leads, a year by month"
+seeded=$(date +%s)
+"${PSQL[@]}" -d "$DB_NAME" -v n="$W14_LEADS" -f bench/w14_seed.sql
+echo "  seeded in $(( $(date +%s) - seeded )) s"
+start_service
+for group in "" source; do
+  url="http://127.0.0.1:$PORT/v1/leads/metrics?$(python3 -c 'import datetime, sys, urllib.parse
+now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+q = {"from": (now - datetime.timedelta(days=365)).isoformat(), "to": now.isoformat(), "interval": "month"}
+if sys.argv[1]: q["groupBy"] = sys.argv[1]
+print(urllib.parse.urlencode(q))' "$group")"
+  for i in 1 2 3; do curl -sf -o /dev/null -H "Authorization: Bearer $BENCH_TOKEN" "$url"; done   # warm-up
+  : > "$RAW/w14${group:+-$group}.txt"
+  before=$(ticks)
+  for i in $(seq 1 10); do
+    curl -sf -o "$RAW/w14-answer.json" -w '%{time_total}\n' -H "Authorization: Bearer $BENCH_TOKEN" "$url" \
+      >> "$RAW/w14${group:+-$group}.txt"
+  done
+  after=$(ticks)
+  python3 - "$W14_LEADS" "$RAW/w14${group:+-$group}.txt" "$before" "$after" "$(rss_mb)" "${group:-none}" >> "$CSV" <<'PY'
+import statistics, sys
+leads, times, before, after, rss, group = sys.argv[1:]
+ms = sorted(float(t) * 1000 for t in open(times).read().split())
+cpu = (float(after) - float(before)) * 10 / len(ms)
+name = "W14_lead_metrics" + ("" if group == "none" else "_by_" + group)
+print(f"{name},{leads},{1000 / statistics.median(ms):.2f},{statistics.median(ms):.1f},{ms[-1]:.1f},{ms[-1]:.1f},0,{cpu:.3f},{rss},,")
 PY
   echo "  $(tail -1 "$CSV")"
 done

@@ -21,6 +21,7 @@ import dev.rapport.customer.api.PurchaseView;
 import dev.rapport.platform.db.JsonColumns;
 import dev.rapport.platform.db.PooledStatements;
 import dev.rapport.platform.filter.SqlParams;
+import dev.rapport.platform.money.Amounts;
 import dev.rapport.platform.paging.Page;
 import dev.rapport.platform.paging.PageRequest;
 import dev.rapport.platform.paging.Sort;

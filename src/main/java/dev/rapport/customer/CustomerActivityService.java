@@ -13,6 +13,7 @@ import dev.rapport.customer.api.PurchaseView;
 import dev.rapport.event.EventLog;
 import dev.rapport.platform.db.Ids;
 import dev.rapport.platform.error.DomainException;
+import dev.rapport.platform.money.Amounts;
 import dev.rapport.platform.paging.Page;
 import dev.rapport.platform.paging.PageParameters;
 import dev.rapport.platform.security.Caller;

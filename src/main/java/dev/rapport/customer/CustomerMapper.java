@@ -17,9 +17,10 @@ import dev.rapport.customer.api.PhoneNumber;
 import dev.rapport.customer.api.PostalAddress;
 import dev.rapport.customer.api.PurchaseItem;
 import dev.rapport.customer.api.PurchaseView;
+import dev.rapport.platform.money.Amounts;
 
 /** Maps the customer domain's entities and stored records to and from its API shapes. */
-@Mapper(componentModel = "cdi")
+@Mapper(componentModel = "cdi", imports = Amounts.class)
 public interface CustomerMapper {
 
     @Mapping(target = "recentPurchases", ignore = true)

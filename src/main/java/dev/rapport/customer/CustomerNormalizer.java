@@ -44,7 +44,7 @@ final class CustomerNormalizer {
                 (p, primary) -> new PhoneNumber(phone(p.number()), primary, p.label()),
                 errors);
         for (int i = 0; i < phones.size(); i++) {
-            if (!E164.matcher(phones.get(i).number()).matches()) {
+            if (!isInternational(phones.get(i).number())) {
                 errors.add(new FieldError(
                         "phones[" + i + "].number",
                         "must be an international number starting with + and country code"));
@@ -92,6 +92,11 @@ final class CustomerNormalizer {
         }
         String compact = PHONE_NOISE.matcher(number.strip()).replaceAll("");
         return compact.startsWith("00") ? "+" + compact.substring(2) : compact;
+    }
+
+    /** Whether a normalized number is an international one (E.164). */
+    static boolean isInternational(String number) {
+        return number != null && E164.matcher(number).matches();
     }
 
     static String tag(String tag) {

@@ -86,4 +86,20 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
                         .getResultList())
                 .map(ids -> ids.isEmpty() ? null : ids.get(0));
     }
+
+    /** The oldest live customer with this normalized phone number in a partner's scope ('' in-house), or null. */
+    public Uni<UUID> findByPhone(String partnerId, String phone) {
+        String scope = partnerId == null ? "" : partnerId;
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("""
+                                select id from customer
+                                where contacts -> 'phones' @> jsonb_build_array(jsonb_build_object('number', cast(:phone as text)))
+                                    and deleted_at is null and coalesce(partner_id, '') = :scope
+                                order by created_at, id limit 1
+                                """, UUID.class)
+                        .setParameter("phone", phone)
+                        .setParameter("scope", scope)
+                        .getResultList())
+                .map(ids -> ids.isEmpty() ? null : ids.get(0));
+    }
 }

@@ -50,7 +50,8 @@ import io.smallrye.mutiny.Uni;
 public class CustomerResource {
 
     static final String EXPAND_DOC =
-            "Comma-separated parts of the 360 view to include: purchases, interactions, stats, tickets";
+            "Comma-separated parts of the 360 view to include: purchases, interactions, stats, and the parts other "
+                    + "domains add: tickets (needs tickets:read), lead (the lead it was converted from; needs leads:read)";
 
     private final CustomerService service;
     private final IdempotentRequests idempotency;

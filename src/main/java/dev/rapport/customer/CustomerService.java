@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.rapport.customer.api.ContactMatch;
 import dev.rapport.customer.api.CreateCustomerRequest;
 import dev.rapport.customer.api.CustomerStats;
 import dev.rapport.customer.api.CustomerView;
@@ -73,6 +74,21 @@ public class CustomerService {
         this.patches = patches;
         this.caller = caller;
         this.clock = clock;
+    }
+
+    /** An email address in the form customers' are stored and matched in: trimmed and lower-cased. */
+    public static String normalizedEmail(String address) {
+        return CustomerNormalizer.email(address);
+    }
+
+    /** A phone number in the form customers' are stored and matched in (E.164 when it is a valid one). */
+    public static String normalizedPhone(String number) {
+        return CustomerNormalizer.phone(number);
+    }
+
+    /** Whether a normalized phone number is an international one, as a customer's must be. */
+    public static boolean isInternationalPhone(String normalized) {
+        return CustomerNormalizer.isInternational(normalized);
     }
 
     @WithTransaction
@@ -157,6 +173,24 @@ public class CustomerService {
                                         null,
                                         null))
                                 .map(CustomerView::id));
+    }
+
+    /**
+     * The live customer in the caller's scope whose normalized email is {@code email}, else whose phone is
+     * {@code phone} (both normalized as customers' are; either may be null), in the current transaction; null when
+     * none matches.
+     */
+    @WithTransaction
+    public Uni<ContactMatch> findByContact(String email, String phone) {
+        String scope = caller.partnerScope();
+        String address = CustomerNormalizer.email(email);
+        String number = CustomerNormalizer.phone(phone);
+        Uni<ContactMatch> byEmail = address == null
+                ? Uni.createFrom().nullItem()
+                : customers.findByEmail(scope, address).map(id -> id == null ? null : new ContactMatch(id, "email"));
+        return byEmail.chain(match -> match != null || !CustomerNormalizer.isInternational(number)
+                ? Uni.createFrom().item(match)
+                : customers.findByPhone(scope, number).map(id -> id == null ? null : new ContactMatch(id, "phone")));
     }
 
     /** The most recent purchases of each customer (a GraphQL batch), newest first. */

@@ -166,9 +166,14 @@ class CustomerGraphQLTest {
         return counted.statements();
     }
 
+    /**
+     * The API's reads of customer data; not the segment engine's, which follows the events of the customers just
+     * written (their facts, their memberships) while the page is read.
+     */
     private static boolean touchesCustomerData(String sql) {
         String text = sql.toLowerCase(java.util.Locale.ROOT);
-        return text.contains("customer") || text.contains("purchase") || text.contains("interaction");
+        boolean engine = text.contains("c.deleted_at is null, ") || text.contains("segment");
+        return !engine && (text.contains("customer") || text.contains("purchase") || text.contains("interaction"));
     }
 
     static ValidatableResponse graphql(String query, Map<String, Object> variables) {

@@ -27,6 +27,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.rapport.automation.TriggerGraphQLApi;
 import dev.rapport.customer.CustomerGraphQLApi;
 import dev.rapport.event.EventGraphQLApi;
+import dev.rapport.lead.LeadDefinitionsGraphQLApi;
+import dev.rapport.lead.LeadGraphQLApi;
 import dev.rapport.segment.SegmentGraphQLApi;
 import dev.rapport.ticket.SlaGraphQLApi;
 import dev.rapport.ticket.TicketGraphQLApi;
@@ -47,7 +49,9 @@ class AuthenticationCoverageTest {
             SegmentGraphQLApi.class,
             TriggerGraphQLApi.class,
             TicketGraphQLApi.class,
-            SlaGraphQLApi.class);
+            SlaGraphQLApi.class,
+            LeadGraphQLApi.class,
+            LeadDefinitionsGraphQLApi.class);
 
     @Test
     void everyRestOperationNeedsAToken() throws IOException {

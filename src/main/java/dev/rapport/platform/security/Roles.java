@@ -46,6 +46,12 @@ public final class Roles {
     public static final String TICKETS_WRITE = "tickets:write";
     /** Define, change and delete SLA policies and business calendars. */
     public static final String TICKETS_MANAGE = "tickets:manage";
+    /** Read leads, their notes, stage history, scores and metrics, and pipelines and lead rules. */
+    public static final String LEADS_READ = "leads:read";
+    /** Capture and change leads, add notes and convert leads to customers. */
+    public static final String LEADS_WRITE = "leads:write";
+    /** Define, change and delete pipelines and lead scoring and assignment rules. */
+    public static final String LEADS_MANAGE = "leads:manage";
     /** Read the audit log. */
     public static final String AUDIT_READ = "audit:read";
     /**
@@ -57,7 +63,15 @@ public final class Roles {
 
     /** The permissions of each person's role. Admins alone also see deleted customers. */
     static final Map<String, Set<String>> PERMISSIONS_OF_ROLES = Map.of(
-            ANALYST, Set.of(CUSTOMERS_READ, EVENTS_READ, SEGMENTS_READ, AUTOMATIONS_READ, TICKETS_READ, PARTNERS_ALL),
+            ANALYST,
+                    Set.of(
+                            CUSTOMERS_READ,
+                            EVENTS_READ,
+                            SEGMENTS_READ,
+                            AUTOMATIONS_READ,
+                            TICKETS_READ,
+                            LEADS_READ,
+                            PARTNERS_ALL),
             AGENT,
                     Set.of(
                             CUSTOMERS_READ,
@@ -67,6 +81,8 @@ public final class Roles {
                             AUTOMATIONS_READ,
                             TICKETS_READ,
                             TICKETS_WRITE,
+                            LEADS_READ,
+                            LEADS_WRITE,
                             PARTNERS_ALL),
             MANAGER,
                     Set.of(
@@ -81,6 +97,9 @@ public final class Roles {
                             TICKETS_READ,
                             TICKETS_WRITE,
                             TICKETS_MANAGE,
+                            LEADS_READ,
+                            LEADS_WRITE,
+                            LEADS_MANAGE,
                             WEBHOOKS_MANAGE,
                             PARTNERS_ALL),
             ADMIN,
@@ -96,6 +115,9 @@ public final class Roles {
                             TICKETS_READ,
                             TICKETS_WRITE,
                             TICKETS_MANAGE,
+                            LEADS_READ,
+                            LEADS_WRITE,
+                            LEADS_MANAGE,
                             WEBHOOKS_MANAGE,
                             AUDIT_READ,
                             PARTNERS_ALL));
@@ -114,6 +136,11 @@ public final class Roles {
                     TICKETS_READ, "Read tickets, their messages, history, SLA clocks and metrics, and SLA definitions"),
             Map.entry(TICKETS_WRITE, "Open and change tickets and add messages"),
             Map.entry(TICKETS_MANAGE, "Define, change and delete SLA policies and business calendars"),
+            Map.entry(
+                    LEADS_READ,
+                    "Read leads, their notes, stage history, scores and metrics, and pipelines and lead rules"),
+            Map.entry(LEADS_WRITE, "Capture and change leads, add notes and convert leads to customers"),
+            Map.entry(LEADS_MANAGE, "Define, change and delete pipelines and lead scoring and assignment rules"),
             Map.entry(WEBHOOKS_MANAGE, "Register and manage webhook endpoints"),
             Map.entry(AUDIT_READ, "Read the audit log"),
             Map.entry(

@@ -22,6 +22,7 @@ class RolesTest {
                         "segments:read",
                         "automations:read",
                         "tickets:read",
+                        "leads:read",
                         "partners:all");
     }
 
@@ -36,6 +37,8 @@ class RolesTest {
                         "automations:read",
                         "tickets:read",
                         "tickets:write",
+                        "leads:read",
+                        "leads:write",
                         "partners:all");
     }
 
@@ -54,6 +57,9 @@ class RolesTest {
                         "tickets:read",
                         "tickets:write",
                         "tickets:manage",
+                        "leads:read",
+                        "leads:write",
+                        "leads:manage",
                         "webhooks:manage",
                         "partners:all");
     }
@@ -73,6 +79,9 @@ class RolesTest {
                         "tickets:read",
                         "tickets:write",
                         "tickets:manage",
+                        "leads:read",
+                        "leads:write",
+                        "leads:manage",
                         "webhooks:manage",
                         "audit:read",
                         "partners:all");
@@ -92,6 +101,8 @@ class RolesTest {
                         "automations:read",
                         "tickets:read",
                         "tickets:write",
+                        "leads:read",
+                        "leads:write",
                         "partners:all");
     }
 
@@ -120,6 +131,8 @@ class RolesTest {
                         "automations:read",
                         "tickets:read",
                         "tickets:write",
+                        "leads:read",
+                        "leads:write",
                         "partners:all");
     }
 

@@ -1,15 +1,15 @@
-package dev.rapport.customer;
+package dev.rapport.platform.money;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
 
 /** Money amounts shown with their currency's minor units: 129.9 EUR as 129.90, 500 JPY as 500. */
-final class Amounts {
+public final class Amounts {
 
     private Amounts() {}
 
-    static BigDecimal scaled(BigDecimal amount, String currency) {
+    public static BigDecimal scaled(BigDecimal amount, String currency) {
         if (amount == null || currency == null) {
             return amount;
         }
@@ -19,7 +19,7 @@ final class Amounts {
     }
 
     /** The minor units of an ISO 4217 currency, or -1 when the code is not a known currency. */
-    static int fractionDigits(String currency) {
+    public static int fractionDigits(String currency) {
         try {
             return Currency.getInstance(currency).getDefaultFractionDigits();
         } catch (IllegalArgumentException e) {

@@ -1,0 +1,154 @@
+package dev.rapport.lead;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.rapport.lead.api.CreateLeadScoringRuleRequest;
+import dev.rapport.lead.api.LeadScoringRulePage;
+import dev.rapport.lead.api.LeadScoringRuleView;
+import dev.rapport.platform.db.ETags;
+import dev.rapport.platform.idempotency.IdempotentRequests;
+import dev.rapport.platform.idempotency.StoredResponse;
+import dev.rapport.platform.json.MergePatch;
+import dev.rapport.platform.paging.Page;
+import dev.rapport.platform.paging.PageParameters;
+import dev.rapport.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+
+@Path("/v1/lead-scoring-rules")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Leads")
+public class LeadScoringRuleResource {
+
+    private final LeadRuleService service;
+    private final IdempotentRequests idempotency;
+
+    LeadScoringRuleResource(LeadRuleService service, IdempotentRequests idempotency) {
+        this.service = service;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.LEADS_MANAGE)
+    @Operation(
+            operationId = "createLeadScoringRule",
+            summary = "Define a lead scoring rule",
+            description =
+                    "A lead's score is the sum of the points of the enabled rules whose condition (RSQL over lead fields) holds for it, recomputed in the transaction of every change of the lead.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location and ETag identify it",
+            content = @Content(schema = @Schema(implementation = LeadScoringRuleView.class)),
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")})
+    public Uni<Response> create(
+            @Parameter(description = "Makes a retry safe: a repeat returns the stored response")
+                    @HeaderParam(IdempotentRequests.HEADER)
+                    String idempotencyKey,
+            @Valid @NotNull CreateLeadScoringRuleRequest request) {
+        return idempotency.run(
+                idempotencyKey,
+                "POST /v1/lead-scoring-rules",
+                request,
+                () -> service.createScoring(request)
+                        .map(view -> StoredResponse.created(
+                                view, "/v1/lead-scoring-rules/" + view.id(), ETags.of(view.version()))));
+    }
+
+    @GET
+    @RolesAllowed(Roles.LEADS_READ)
+    @Operation(operationId = "listLeadScoringRules", summary = "Lead scoring rules")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page",
+            content = @Content(schema = @Schema(implementation = LeadScoringRulePage.class)))
+    public Uni<Page<LeadScoringRuleView>> list(@BeanParam PageParameters paging) {
+        return service.scoringRules(paging.page(LeadRuleService.ORDER));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed(Roles.LEADS_READ)
+    @Operation(operationId = "getLeadScoringRule", summary = "Get a lead scoring rule")
+    @APIResponse(
+            responseCode = "200",
+            description = "Found; ETag carries its version",
+            content = @Content(schema = @Schema(implementation = LeadScoringRuleView.class)),
+            headers = @Header(name = "ETag", ref = "ETag"))
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        return service.scoringRule(id).map(view -> ETags.ok(view, view.version()));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @RolesAllowed(Roles.LEADS_MANAGE)
+    @Operation(
+            operationId = "updateLeadScoringRule",
+            summary = "Change a lead scoring rule with a JSON merge patch",
+            description =
+                    "Send only the fields to change; leads' stored scores follow at their next change. Send the ETag in If-Match to avoid overwriting a concurrent change (412 "
+                            + "when stale).")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MergePatch.MEDIA_TYPE,
+                            schema = @Schema(implementation = CreateLeadScoringRuleRequest.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Changed; ETag carries its new version",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = LeadScoringRuleView.class)),
+            headers = @Header(name = "ETag", ref = "ETag"))
+    public Uni<Response> update(
+            @PathParam("id") UUID id,
+            @Parameter(description = "ETag of the version the change was based on") @HeaderParam("If-Match")
+                    String ifMatch,
+            @NotNull JsonNode patch) {
+        return service.updateScoring(id, patch, ifMatch).map(view -> ETags.ok(view, view.version()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Roles.LEADS_MANAGE)
+    @Operation(
+            operationId = "deleteLeadScoringRule",
+            summary = "Delete a lead scoring rule",
+            description = "Leads' stored scores follow at their next change.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Uni<Response> delete(
+            @PathParam("id") UUID id,
+            @Parameter(description = "ETag of the version the deletion was based on") @HeaderParam("If-Match")
+                    String ifMatch) {
+        return service.delete(id, LeadRule.SCORING, ifMatch)
+                .map(nothing -> Response.noContent().build());
+    }
+}
