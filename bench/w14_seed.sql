@@ -31,26 +31,26 @@ select w.id, 'W14', 'Lead ' || w.n, 'w14-' || w.n || '@example.com',
        'w14 lead ' || w.n, w.created, w.created
 from w14 w;
 insert into lead_stage_stay (lead_id, pipeline_id, stage, entered_at, left_at, next_stage, actor)
-select id, '00000000-0000-7000-8000-00000000a001', 'new', created,
+select id, uuid '00000000-0000-7000-8000-00000000a001', 'new', created,
        case when stage = 'new' then null else created + to_contacted end,
        case when stage = 'new' then null when stage = 'disqualified' then 'disqualified' else 'contacted' end, 'bench'
 from w14
 union all
-select id, '00000000-0000-7000-8000-00000000a001', 'contacted', created + to_contacted,
+select id, uuid '00000000-0000-7000-8000-00000000a001', 'contacted', created + to_contacted,
        case when stage = 'contacted' then null else created + to_contacted + to_qualified end,
        case when stage = 'contacted' then null else 'qualified' end, 'bench'
 from w14 where stage in ('contacted', 'qualified', 'converted')
 union all
-select id, '00000000-0000-7000-8000-00000000a001', 'qualified', created + to_contacted + to_qualified,
+select id, uuid '00000000-0000-7000-8000-00000000a001', 'qualified', created + to_contacted + to_qualified,
        case when stage = 'qualified' then null else created + to_contacted + to_qualified + to_converted end,
        case when stage = 'qualified' then null else 'converted' end, 'bench'
 from w14 where stage in ('qualified', 'converted')
 union all
-select id, '00000000-0000-7000-8000-00000000a001', 'converted', created + to_contacted + to_qualified + to_converted,
+select id, uuid '00000000-0000-7000-8000-00000000a001', 'converted', created + to_contacted + to_qualified + to_converted,
        null, null, 'bench'
 from w14 where stage = 'converted'
 union all
-select id, '00000000-0000-7000-8000-00000000a001', 'disqualified', created + to_contacted, null, null, 'bench'
+select id, uuid '00000000-0000-7000-8000-00000000a001', 'disqualified', created + to_contacted, null, null, 'bench'
 from w14 where stage = 'disqualified';
 commit;
 analyze lead;

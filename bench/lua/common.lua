@@ -1,4 +1,14 @@
 -- Shared by the workloads: bearer token, random customer ids, and a JSON summary line at the end.
+
+-- Every wrk thread runs its own Lua state, and LuaJIT starts each with the same random seed: without a seed of its
+-- own, every run (the warm-up, each connection count) made the same Idempotency-Keys and emails, and its writes
+-- replayed the stored answers of the run before. Each state takes its seed from the kernel.
+do
+  local urandom = io.open("/dev/urandom", "rb")
+  local a, b, c, d = urandom:read(4):byte(1, 4)
+  urandom:close()
+  math.randomseed(((a * 256 + b) * 256 + c) * 256 + d)
+end
 local ids = {}
 token = os.getenv("BENCH_TOKEN")
 

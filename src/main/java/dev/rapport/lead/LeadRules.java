@@ -1,9 +1,7 @@
 package dev.rapport.lead;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import dev.rapport.customer.CustomerService;
@@ -14,6 +12,7 @@ import dev.rapport.platform.error.DomainException;
 import dev.rapport.platform.error.Problem.FieldError;
 import dev.rapport.platform.filter.SearchText;
 import dev.rapport.platform.json.CustomAttributes;
+import dev.rapport.platform.json.Tags;
 import dev.rapport.platform.money.Amounts;
 
 /**
@@ -58,11 +57,7 @@ final class LeadRules {
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
         }
-        List<String> tags = in.tags() == null
-                ? List.of()
-                : List.copyOf(in.tags().stream()
-                        .map(tag -> tag.trim().toLowerCase(Locale.ROOT))
-                        .collect(LinkedHashSet<String>::new, LinkedHashSet::add, LinkedHashSet::addAll));
+        List<String> tags = Tags.normalized(in.tags());
         return new CreateLeadRequest(
                 givenName,
                 familyName,

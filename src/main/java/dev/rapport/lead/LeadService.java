@@ -111,7 +111,7 @@ public class LeadService {
                 })
                 .chain(rules -> writer.assign(lead, rules, now)
                         .invoke(() -> writer.assigned(lead, null, changes))
-                        .chain(() -> writer.rescore(lead, rules, now, changes)))
+                        .invoke(() -> writer.scoreNew(lead, rules, now)))
                 .chain(() -> leads.persistAndFlush(lead))
                 .chain(() -> leads.enter(lead, now, caller.name()))
                 .chain(() -> {

@@ -161,6 +161,12 @@ class LeadWriter {
                 .replaceWithVoid();
     }
 
+    /** Scores a new lead, which has no notes yet; lead.created carries the score, so no score change is appended. */
+    void scoreNew(Lead lead, List<LeadScoring.Rule> rules, OffsetDateTime now) {
+        lead.score = LeadScoring.score(rules, LeadFields.facts(mapper.toView(lead), 0), now.toInstant())
+                .total();
+    }
+
     /** Recomputes the lead's score from the rules, and appends lead.score_changed when it changed. */
     Uni<Void> rescore(Lead lead, List<LeadScoring.Rule> rules, OffsetDateTime now, Changes changes) {
         Uni<Long> recent = lead.noteCount == 0

@@ -1,9 +1,7 @@
 package dev.rapport.ticket;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,6 +13,7 @@ import dev.rapport.platform.error.DomainException;
 import dev.rapport.platform.error.Problem.FieldError;
 import dev.rapport.platform.filter.SearchText;
 import dev.rapport.platform.json.CustomAttributes;
+import dev.rapport.platform.json.Tags;
 import dev.rapport.ticket.api.CreateTicketMessageRequest;
 import dev.rapport.ticket.api.CreateTicketRequest;
 
@@ -45,11 +44,7 @@ final class TicketRules {
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
         }
-        List<String> tags = in.tags() == null
-                ? List.of()
-                : List.copyOf(in.tags().stream()
-                        .map(tag -> tag.trim().toLowerCase(Locale.ROOT))
-                        .collect(LinkedHashSet<String>::new, LinkedHashSet::add, LinkedHashSet::addAll));
+        List<String> tags = Tags.normalized(in.tags());
         return new CreateTicketRequest(
                 in.customerId(),
                 in.requesterEmail(),

@@ -96,7 +96,7 @@ class LeadResourceTest {
                 .extract()
                 .jsonPath();
         String lead = created.getString("id");
-        assertThat(eventTypes(database, lead)).containsExactly("lead.created", "lead.assigned", "lead.score_changed");
+        assertThat(eventTypes(database, lead)).containsExactly("lead.created", "lead.assigned");
 
         JsonPath score = given().when()
                 .get("/v1/leads/" + lead + "/score")
