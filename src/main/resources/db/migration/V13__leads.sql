@@ -9,6 +9,8 @@ create table pipeline (
     stages     jsonb       not null,
     is_default boolean     not null default false,
     partner_id text,
+    -- a deleted pipeline stays for the leads that may still name it; none is in it when it is deleted
+    deleted_at timestamptz,
     created_at timestamptz not null,
     updated_at timestamptz not null,
     version    bigint      not null default 0
@@ -62,7 +64,10 @@ create table lead (
     campaign            text,
     -- {"source": "google", "medium": "cpc", "campaign": "spring", "term": null, "content": null}
     utm                 jsonb,
-    pipeline_id         uuid          not null references pipeline (id),
+    -- no foreign key: each lead would take a key-share lock on its pipeline's row, most leads the same row, and the
+    -- multixacts of that many lockers serialize concurrent captures; the service reads the pipeline in the lead's
+    -- transaction, and a pipeline is deleted (softly) only when no lead is in it
+    pipeline_id         uuid          not null,
     stage               text          not null,
     -- the stage's category (open, won, lost), kept with the stage
     stage_category      text          not null,

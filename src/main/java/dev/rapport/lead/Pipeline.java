@@ -32,6 +32,9 @@ public class Pipeline {
     @Column(name = "partner_id")
     public String partnerId;
 
+    @Column(name = "deleted_at")
+    public OffsetDateTime deletedAt;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 

@@ -51,7 +51,8 @@ class PipelineQueries {
     }
 
     private static String usable(String scope, SqlParams params) {
-        return scope == null ? "true" : "(p.partner_id is null or p.partner_id = " + params.bind(scope) + ")";
+        return "p.deleted_at is null and "
+                + (scope == null ? "true" : "(p.partner_id is null or p.partner_id = " + params.bind(scope) + ")");
     }
 
     private PipelineView toView(Row row) {

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -162,7 +163,10 @@ public class PipelineService {
                 .transform(e -> ETags.whenStale(e, ifMatch));
     }
 
-    /** Deletes a pipeline no lead is in; the default one stays. */
+    /**
+     * Deletes a pipeline no lead is in; the default one stays. The row stays too, marked deleted: leads do not hold
+     * a foreign key to it (see V13), so a capture racing the deletion still names a pipeline that exists.
+     */
     @WithTransaction
     public Uni<Void> delete(UUID id, String ifMatch) {
         return managed(id)
@@ -178,7 +182,8 @@ public class PipelineService {
                                     throw DomainException.conflict(
                                             count + " leads are in this pipeline; move them to another first");
                                 }
-                                return pipelines.delete(pipeline);
+                                pipeline.deletedAt = Clocks.now(clock);
+                                return pipelines.flush();
                             })
                             .chain(() -> events.append(
                                     LeadEvent.PIPELINE_DELETED,
@@ -195,7 +200,8 @@ public class PipelineService {
     /** A pipeline the caller may change: its partner's own, or any for staff; else not-found. */
     private Uni<Pipeline> managed(UUID id) {
         String scope = caller.partnerScope();
-        return pipelines.findById(id).map(pipeline -> {
+        return pipelines.findById(id, LockModeType.PESSIMISTIC_WRITE).map(found -> {
+            Pipeline pipeline = found == null || found.deletedAt != null ? null : found;
             if (pipeline != null && scope != null && pipeline.partnerId == null) {
                 throw new DomainException(ProblemType.FORBIDDEN, "In-house pipelines are changed by staff only");
             }
