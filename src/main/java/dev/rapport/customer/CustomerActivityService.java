@@ -2,6 +2,7 @@ package dev.rapport.customer;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import dev.rapport.customer.api.PurchaseView;
 import dev.rapport.event.EventLog;
 import dev.rapport.platform.db.Ids;
 import dev.rapport.platform.error.DomainException;
+import dev.rapport.platform.error.Problem.FieldError;
 import dev.rapport.platform.money.Amounts;
 import dev.rapport.platform.paging.Page;
 import dev.rapport.platform.paging.PageParameters;
@@ -55,13 +57,9 @@ public class CustomerActivityService {
 
     @WithTransaction
     public Uni<PurchaseView> recordPurchase(UUID customerId, CreatePurchaseRequest request) {
-        int digits = Amounts.fractionDigits(request.currency());
-        if (digits < 0) {
-            throw DomainException.invalid("currency", "'" + request.currency() + "' is not an ISO 4217 currency");
-        }
-        if (request.amount().stripTrailingZeros().scale() > digits) {
-            throw DomainException.invalid(
-                    "amount", request.currency() + " amounts have at most " + digits + " decimal places");
+        FieldError wrong = Amounts.check(request.amount(), request.currency(), "amount", "currency");
+        if (wrong != null) {
+            throw DomainException.invalid(List.of(wrong));
         }
         return customers
                 .visible(customerId)

@@ -17,6 +17,7 @@ import dev.rapport.platform.error.DomainException;
 import dev.rapport.platform.error.Problem.FieldError;
 import dev.rapport.platform.filter.SearchText;
 import dev.rapport.platform.json.CustomAttributes;
+import dev.rapport.platform.json.Tags;
 
 /**
  * Puts a customer's writable fields into canonical form (lower-cased emails, E.164 phones, one primary each,
@@ -62,11 +63,7 @@ final class CustomerNormalizer {
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
         }
-        List<String> tags = nonNull(in.tags()).stream()
-                .map(CustomerNormalizer::tag)
-                .collect(LinkedHashSet<String>::new, LinkedHashSet::add, LinkedHashSet::addAll)
-                .stream()
-                .toList();
+        List<String> tags = Tags.normalized(in.tags());
         return new CreateCustomerRequest(
                 trim(in.givenName()),
                 trim(in.familyName()),
@@ -100,7 +97,7 @@ final class CustomerNormalizer {
     }
 
     static String tag(String tag) {
-        return tag == null ? null : tag.trim().toLowerCase(Locale.ROOT);
+        return Tags.normalized(tag);
     }
 
     /** Lower case without accents, as search text is stored and searched ({@link SearchText}). */

@@ -74,6 +74,11 @@ public class EventLog {
                 .replaceWith(id);
     }
 
+    /** Events of one change to append together when it is done ({@link PendingEvents}). */
+    public PendingEvents pending() {
+        return new PendingEvents(this);
+    }
+
     /**
      * Appends, in the current transaction, one event per row of {@code select}, which yields the columns
      * {@code type, subject_type, subject_id, partner_id, payload, caused_by} (payload as jsonb; caused_by the trigger

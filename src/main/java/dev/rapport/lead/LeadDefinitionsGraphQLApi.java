@@ -60,6 +60,20 @@ public class LeadDefinitionsGraphQLApi {
                 .map(page -> new PipelinePage(page.data(), page.nextCursor(), page.hasMore()));
     }
 
+    @Query("leadScoringRule")
+    @Description("One lead scoring rule by id")
+    @RolesAllowed(Roles.LEADS_READ)
+    public Uni<LeadScoringRuleView> leadScoringRule(@NonNull @Id String id) {
+        return rules.scoringRule(GraphQLArguments.id(id));
+    }
+
+    @Query("leadAssignmentRule")
+    @Description("One lead assignment rule by id")
+    @RolesAllowed(Roles.LEADS_READ)
+    public Uni<LeadAssignmentRuleView> leadAssignmentRule(@NonNull @Id String id) {
+        return rules.assignmentRule(GraphQLArguments.id(id));
+    }
+
     @Query("leadScoringRules")
     @Description("Lead scoring rules, cursor-paged")
     @RolesAllowed(Roles.LEADS_READ)

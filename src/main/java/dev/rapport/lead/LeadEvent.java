@@ -22,7 +22,8 @@ public final class LeadEvent {
 
     public static final String SUBJECT = "lead";
     public static final String PIPELINE = "pipeline";
-    public static final String RULE = "lead_rule";
+    public static final String SCORING_RULE = "lead_scoring_rule";
+    public static final String ASSIGNMENT_RULE = "lead_assignment_rule";
 
     public static final String CREATED = "lead.created";
     public static final String UPDATED = "lead.updated";
@@ -36,9 +37,12 @@ public final class LeadEvent {
     public static final String PIPELINE_CREATED = "pipeline.created";
     public static final String PIPELINE_UPDATED = "pipeline.updated";
     public static final String PIPELINE_DELETED = "pipeline.deleted";
-    public static final String RULE_CREATED = "lead_rule.created";
-    public static final String RULE_UPDATED = "lead_rule.updated";
-    public static final String RULE_DELETED = "lead_rule.deleted";
+    public static final String SCORING_RULE_CREATED = "lead_scoring_rule.created";
+    public static final String SCORING_RULE_UPDATED = "lead_scoring_rule.updated";
+    public static final String SCORING_RULE_DELETED = "lead_scoring_rule.deleted";
+    public static final String ASSIGNMENT_RULE_CREATED = "lead_assignment_rule.created";
+    public static final String ASSIGNMENT_RULE_UPDATED = "lead_assignment_rule.updated";
+    public static final String ASSIGNMENT_RULE_DELETED = "lead_assignment_rule.deleted";
 
     public static final String CREATED_EXAMPLE = """
             {
@@ -92,6 +96,16 @@ public final class LeadEvent {
             }""";
 
     private LeadEvent() {}
+
+    /** The subject type of a rule of {@code kind} ({@link LeadRule#SCORING} or {@link LeadRule#ASSIGNMENT}). */
+    static String ruleSubject(String kind) {
+        return LeadRule.SCORING.equals(kind) ? SCORING_RULE : ASSIGNMENT_RULE;
+    }
+
+    /** The event type of a change ({@code created}, {@code updated}, {@code deleted}) of a rule of {@code kind}. */
+    static String ruleEvent(String kind, String change) {
+        return ruleSubject(kind) + "." + change;
+    }
 
     /** Payload of {@code lead.updated}. */
     @Schema(
@@ -243,11 +257,15 @@ public final class LeadEvent {
             @Schema(description = "The lead's source") String source,
             @Schema(description = "The lead's owner") String ownerId) {}
 
-    /** Payload of {@code pipeline.updated} and {@code lead_rule.updated}. */
+    /** Payload of {@code pipeline.updated} and the rules' updated events. */
     @Schema(
             name = "LeadDefinitionUpdatedData",
-            extensions = @Extension(name = "x-event-types", value = PIPELINE_UPDATED + "," + RULE_UPDATED),
-            description = "The data of pipeline.updated and lead_rule.updated: what changed, and the definition now")
+            extensions =
+                    @Extension(
+                            name = "x-event-types",
+                            value = PIPELINE_UPDATED + "," + SCORING_RULE_UPDATED + "," + ASSIGNMENT_RULE_UPDATED),
+            description =
+                    "The data of pipeline.updated and the rules' updated events: what changed, and the definition now")
     public record DefinitionUpdated(
             @Schema(description = "Id") UUID id,
 
@@ -257,11 +275,14 @@ public final class LeadEvent {
             @Schema(description = "The definition after the change")
             Object definition) {}
 
-    /** Payload of {@code pipeline.deleted} and {@code lead_rule.deleted}. */
+    /** Payload of {@code pipeline.deleted} and the rules' deleted events. */
     @Schema(
             name = "LeadDefinitionDeletedData",
-            extensions = @Extension(name = "x-event-types", value = PIPELINE_DELETED + "," + RULE_DELETED),
-            description = "The data of pipeline.deleted and lead_rule.deleted")
+            extensions =
+                    @Extension(
+                            name = "x-event-types",
+                            value = PIPELINE_DELETED + "," + SCORING_RULE_DELETED + "," + ASSIGNMENT_RULE_DELETED),
+            description = "The data of pipeline.deleted and the rules' deleted events")
     public record DefinitionDeleted(
             @Schema(description = "Id") UUID id,
             @Schema(description = "Name") String name) {}

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,6 +18,7 @@ import dev.rapport.platform.filter.FilterParser;
 import dev.rapport.platform.filter.PredicateFilterCompiler;
 import dev.rapport.platform.filter.PredicateFilterCompiler.FactPredicate;
 import dev.rapport.platform.filter.SqlFilterCompiler;
+import dev.rapport.platform.json.Tags;
 
 /**
  * The lead fields one filter language tests: scoring and assignment rule conditions (in memory, on the lead being
@@ -52,7 +52,7 @@ final class LeadFields {
             FilterField.of("estimatedValue", "l.value_amount", FieldType.NUMBER),
             FilterField.of("currency", "l.value_currency", FieldType.TEXT),
             FilterField.of("expectedCloseDate", "l.expected_close_date", FieldType.DATE),
-            FilterField.of("tags", "l.tags", FieldType.STRING_ARRAY, tag -> tag.toLowerCase(Locale.ROOT)),
+            FilterField.of("tags", "l.tags", FieldType.STRING_ARRAY, Tags::normalized),
             FilterField.of("attributes", "l.attributes", FieldType.ATTRIBUTES),
             FilterField.of("noteCount", "l.note_count", FieldType.NUMBER),
             FilterField.of("lastNoteAt", "l.last_note_at", FieldType.TIMESTAMP),

@@ -50,10 +50,7 @@ public interface LeadMapper {
     CreateLeadAssignmentRuleRequest toAssignmentRequest(LeadRule rule);
 
     default LeadCompany company(Lead lead) {
-        if (lead.companyName == null && lead.companySize == null && lead.industry == null && lead.website == null) {
-            return null;
-        }
-        return new LeadCompany(lead.companyName, lead.companySize, lead.industry, lead.website);
+        return LeadCompany.of(lead.companyName, lead.companySize, lead.industry, lead.website);
     }
 
     default LeadUtm utm(LeadRecords.Utm utm) {

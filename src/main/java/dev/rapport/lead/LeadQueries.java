@@ -204,12 +204,7 @@ class LeadQueries {
 
     private LeadView toView(Row row) {
         String currency = row.getString(19);
-        LeadCompany company = row.getString(5) == null
-                        && row.getString(6) == null
-                        && row.getString(7) == null
-                        && row.getString(8) == null
-                ? null
-                : new LeadCompany(row.getString(5), row.getString(6), row.getString(7), row.getString(8));
+        LeadCompany company = LeadCompany.of(row.getString(5), row.getString(6), row.getString(7), row.getString(8));
         return new LeadView(
                 row.getUUID(0),
                 row.getString(1),

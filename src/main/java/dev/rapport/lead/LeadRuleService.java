@@ -125,8 +125,8 @@ public class LeadRuleService {
                     ETags.checkIfMatch(ifMatch, rule.version);
                     return rules.delete(rule)
                             .chain(() -> events.append(
-                                    LeadEvent.RULE_DELETED,
-                                    LeadEvent.RULE,
+                                    LeadEvent.ruleEvent(kind, "deleted"),
+                                    LeadEvent.ruleSubject(kind),
                                     id,
                                     rule.partnerId,
                                     new LeadEvent.DefinitionDeleted(id, rule.name)))
@@ -151,8 +151,8 @@ public class LeadRuleService {
                     return rules.flush().chain(() -> {
                         V view = changed.view().apply(rule);
                         return events.append(
-                                        LeadEvent.RULE_UPDATED,
-                                        LeadEvent.RULE,
+                                        LeadEvent.ruleEvent(kind, "updated"),
+                                        LeadEvent.ruleSubject(kind),
                                         id,
                                         rule.partnerId,
                                         new LeadEvent.DefinitionUpdated(id, changed.fields(), view))
@@ -177,7 +177,12 @@ public class LeadRuleService {
     private <V> Uni<V> persist(LeadRule rule, Function<LeadRule, V> view) {
         return rules.persist(rule).chain(() -> {
             V shown = view.apply(rule);
-            return events.append(LeadEvent.RULE_CREATED, LeadEvent.RULE, rule.id, rule.partnerId, shown)
+            return events.append(
+                            LeadEvent.ruleEvent(rule.kind, "created"),
+                            LeadEvent.ruleSubject(rule.kind),
+                            rule.id,
+                            rule.partnerId,
+                            shown)
                     .replaceWith(shown);
         });
     }

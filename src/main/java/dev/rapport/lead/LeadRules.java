@@ -46,12 +46,9 @@ final class LeadRules {
             errors.add(new FieldError(
                     in.currency() == null ? "currency" : "estimatedValue", "estimatedValue and currency go together"));
         } else if (in.currency() != null) {
-            int digits = Amounts.fractionDigits(in.currency());
-            if (digits < 0) {
-                errors.add(new FieldError("currency", "'" + in.currency() + "' is not an ISO 4217 currency"));
-            } else if (in.estimatedValue().stripTrailingZeros().scale() > digits) {
-                errors.add(new FieldError(
-                        "estimatedValue", in.currency() + " amounts have at most " + digits + " decimal places"));
+            FieldError wrong = Amounts.check(in.estimatedValue(), in.currency(), "estimatedValue", "currency");
+            if (wrong != null) {
+                errors.add(wrong);
             }
         }
         if (!errors.isEmpty()) {
@@ -124,14 +121,7 @@ final class LeadRules {
         if (in == null) {
             return null;
         }
-        LeadCompany company = new LeadCompany(
-                blankToNull(in.name()), in.size(), blankToNull(in.industry()), blankToNull(in.website()));
-        return company.name() == null
-                        && company.size() == null
-                        && company.industry() == null
-                        && company.website() == null
-                ? null
-                : company;
+        return LeadCompany.of(blankToNull(in.name()), in.size(), blankToNull(in.industry()), blankToNull(in.website()));
     }
 
     private static LeadUtm utm(LeadUtm in) {

@@ -163,8 +163,7 @@ public class LeadService {
         OffsetDateTime now = Clocks.now(clock);
         String ownerBefore = lead.ownerId;
         LeadWriter.Changes changes = writer.changes();
-        UUID pipelineId = request.pipelineId() == null ? null : request.pipelineId();
-        return writer.pipeline(pipelineId)
+        return writer.pipeline(request.pipelineId())
                 .chain(pipeline -> {
                     boolean samePipeline = pipeline.id.equals(lead.pipelineId);
                     String key = changed.contains("stage") ? request.stage() : samePipeline ? lead.stage : null;

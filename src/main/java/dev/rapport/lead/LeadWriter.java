@@ -2,7 +2,6 @@ package dev.rapport.lead;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -11,6 +10,7 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.rapport.event.EventLog;
+import dev.rapport.event.PendingEvents;
 import dev.rapport.platform.error.DomainException;
 import dev.rapport.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -212,24 +212,17 @@ class LeadWriter {
         return events.append(type, LeadEvent.SUBJECT, lead.id, lead.partnerId, data);
     }
 
-    /** The events of one change beyond its main one, in order, with their payloads read when they are appended. */
+    /** The events of one change of a lead beyond its main one ({@link PendingEvents}). */
     final class Changes {
 
-        private record Pending(String type, Lead lead, Supplier<Object> data) {}
-
-        private final List<Pending> pending = new ArrayList<>();
+        private final PendingEvents pending = events.pending();
 
         void add(String type, Lead lead, Supplier<Object> data) {
-            pending.add(new Pending(type, lead, data));
+            pending.add(type, LeadEvent.SUBJECT, lead.id, lead.partnerId, data);
         }
 
         Uni<Void> appendAll() {
-            Uni<Void> all = Uni.createFrom().voidItem();
-            for (Pending p : pending) {
-                all = all.chain(() -> append(p.type(), p.lead(), p.data().get()))
-                        .replaceWithVoid();
-            }
-            return all;
+            return pending.appendAll();
         }
     }
 

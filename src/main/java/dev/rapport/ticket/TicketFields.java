@@ -3,7 +3,6 @@ package dev.rapport.ticket;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,6 +14,7 @@ import dev.rapport.platform.filter.FilterParser;
 import dev.rapport.platform.filter.PredicateFilterCompiler;
 import dev.rapport.platform.filter.PredicateFilterCompiler.FactPredicate;
 import dev.rapport.platform.filter.SqlFilterCompiler;
+import dev.rapport.platform.json.Tags;
 
 /**
  * The ticket fields one filter language tests: SLA policy conditions (in memory, on the ticket being written) and
@@ -32,7 +32,7 @@ final class TicketFields {
             FilterField.of("channel", "t.channel", FieldType.TEXT),
             FilterField.of("team", "t.team", FieldType.TEXT),
             FilterField.of("assigneeId", "t.assignee_id", FieldType.TEXT),
-            FilterField.of("tags", "t.tags", FieldType.STRING_ARRAY, tag -> tag.toLowerCase(Locale.ROOT)),
+            FilterField.of("tags", "t.tags", FieldType.STRING_ARRAY, Tags::normalized),
             FilterField.of("attributes", "t.attributes", FieldType.ATTRIBUTES));
 
     /** What a ticket list may filter by: the condition fields and the ticket's times and links. */

@@ -3,7 +3,6 @@ package dev.rapport.ticket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.rapport.customer.CustomerService;
 import dev.rapport.event.EventLog;
+import dev.rapport.event.PendingEvents;
 import dev.rapport.platform.db.ETags;
 import dev.rapport.platform.db.Ids;
 import dev.rapport.platform.error.DomainException;
@@ -458,26 +458,19 @@ public class TicketService {
         return ticket;
     }
 
-    /** The events of one change beyond its main one, in order, with their payloads read when they are appended. */
+    /** The events of one change beyond its main one, and what it did that decides the SLA's refresh. */
     private final class Changes {
 
-        private record Pending(String type, Ticket ticket, Supplier<Object> data) {}
-
-        private final List<Pending> pending = new ArrayList<>();
+        private final PendingEvents pending = events.pending();
         boolean statusChanged;
         TicketMessageView message;
 
         void add(String type, Ticket ticket, Supplier<Object> data) {
-            pending.add(new Pending(type, ticket, data));
+            pending.add(type, TicketEvent.SUBJECT, ticket.id, ticket.partnerId, data);
         }
 
         Uni<Void> appendAll() {
-            Uni<Void> all = Uni.createFrom().voidItem();
-            for (Pending p : pending) {
-                all = all.chain(() -> append(p.type(), p.ticket(), p.data().get()))
-                        .replaceWithVoid();
-            }
-            return all;
+            return pending.appendAll();
         }
     }
 }

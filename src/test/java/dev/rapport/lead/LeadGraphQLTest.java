@@ -14,8 +14,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import dev.rapport.platform.Database;
 import dev.rapport.platform.SqlStatementCounter;
 import dev.rapport.platform.security.RolePermissions;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,6 +30,9 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 @TestSecurity(user = "mona.manager", roles = "manager", augmentors = RolePermissions.class)
 class LeadGraphQLTest {
+
+    @Inject
+    Database database;
 
     private static final String LEADS_WITH_EVERYTHING = """
             query($filter: String, $limit: Int) {
@@ -89,6 +95,51 @@ class LeadGraphQLTest {
     }
 
     @Test
+    void rulesAreDefinedReadAndChangedThroughGraphQLWithEventsOfTheirKind() {
+        String campaign = uniqueTag();
+        String scoring = graphql("""
+                        mutation($condition: String!) {
+                          createLeadScoringRule(input: {name: "Events", condition: $condition, points: 7}) { id }
+                        }""", Map.of("condition", "campaign==" + campaign + ";source==event"))
+                .body("errors", nullValue())
+                .extract()
+                .path("data.createLeadScoringRule.id");
+        String assignment = graphql("""
+                        mutation($condition: String) {
+                          createLeadAssignmentRule(input: {name: "Events desk", condition: $condition,
+                                                           pool: ["eve", "fay"]}) { id turns }
+                        }""", Map.of("condition", "campaign==" + campaign))
+                .body("errors", nullValue())
+                .body("data.createLeadAssignmentRule.turns", equalTo(0))
+                .extract()
+                .path("data.createLeadAssignmentRule.id");
+        graphql("""
+                        query($scoring: ID!, $assignment: ID!) {
+                          leadScoringRule(id: $scoring) { name points }
+                          leadAssignmentRule(id: $assignment) { name pool }
+                        }""", Map.of("scoring", scoring, "assignment", assignment))
+                .body("errors", nullValue())
+                .body("data.leadScoringRule.points", equalTo(7))
+                .body("data.leadAssignmentRule.pool", equalTo(List.of("eve", "fay")));
+        graphql("""
+                        mutation($id: ID!) { updateLeadScoringRule(id: $id, patch: "{\\"points\\": 9}") { points } }""", Map.of("id", scoring)).body("data.updateLeadScoringRule.points", equalTo(9));
+        aLead(campaign)
+                .with("source", "event")
+                .post()
+                .statusCode(201)
+                .body("score", equalTo(9))
+                .body("ownerId", equalTo("eve"));
+        graphql("mutation($id: ID!) { leadScoringRule: deleteLeadScoringRule(id: $id) }", Map.of("id", scoring))
+                .body("errors", nullValue());
+        graphql("query($id: ID!) { leadScoringRule(id: $id) { name } }", Map.of("id", scoring))
+                .body("errors[0].extensions.code", equalTo("not-found"));
+
+        assertThat(types(scoring))
+                .containsExactly("lead_scoring_rule.created", "lead_scoring_rule.updated", "lead_scoring_rule.deleted");
+        assertThat(types(assignment)).containsExactly("lead_assignment_rule.created");
+    }
+
+    @Test
     void aPageOfLeadsWithNotesHistoryAndCustomersCostsTheSameStatementsWhateverItsSize() {
         String campaign = uniqueTag();
         for (int i = 0; i < 12; i++) {
@@ -126,6 +177,10 @@ class LeadGraphQLTest {
                 || text.contains("lead_note")
                 || text.contains("lead_stage_stay")
                 || (text.contains("from customer c") && !text.contains("segment"));
+    }
+
+    private List<String> types(String subjectId) {
+        return LeadFixtures.eventTypes(database, subjectId);
     }
 
     static ValidatableResponse graphql(String query, Map<String, Object> variables) {

@@ -6,14 +6,20 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Type;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.rapport.lead.LeadEvent;
+
 @Type("LeadAssignmentRule")
 @Description("A lead assignment rule")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "LeadAssignmentRule", description = "A lead assignment rule: who owns the new leads it matches")
+@Schema(
+        name = "LeadAssignmentRule",
+        extensions = @Extension(name = "x-event-types", value = LeadEvent.ASSIGNMENT_RULE_CREATED),
+        description = "A lead assignment rule: who owns the new leads it matches")
 public record LeadAssignmentRuleView(
         @Schema(description = "Rule id") @Description("Rule id")
         UUID id,

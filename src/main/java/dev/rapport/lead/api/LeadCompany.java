@@ -33,4 +33,12 @@ public record LeadCompany(
         @Description("Web site")
         @Size(max = 500)
         @Pattern(regexp = "https?://\\S+", message = "must be an http or https address")
-        String website) {}
+        String website) {
+
+    /** The company of these fields, or null when none is set. */
+    public static LeadCompany of(String name, String size, String industry, String website) {
+        return name == null && size == null && industry == null && website == null
+                ? null
+                : new LeadCompany(name, size, industry, website);
+    }
+}

@@ -5,14 +5,20 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Type;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.rapport.lead.LeadEvent;
+
 @Type("LeadScoringRule")
 @Description("A lead scoring rule")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "LeadScoringRule", description = "A lead scoring rule: points for the leads its condition holds for")
+@Schema(
+        name = "LeadScoringRule",
+        extensions = @Extension(name = "x-event-types", value = LeadEvent.SCORING_RULE_CREATED),
+        description = "A lead scoring rule: points for the leads its condition holds for")
 public record LeadScoringRuleView(
         @Schema(description = "Rule id") @Description("Rule id")
         UUID id,

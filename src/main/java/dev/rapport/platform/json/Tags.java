@@ -9,13 +9,18 @@ public final class Tags {
 
     private Tags() {}
 
+    /** One tag in stored form (null stays null). */
+    public static String normalized(String tag) {
+        return tag == null ? null : tag.trim().toLowerCase(Locale.ROOT);
+    }
+
     /** The tags in stored form; none for null. */
     public static List<String> normalized(List<String> tags) {
         if (tags == null) {
             return List.of();
         }
         LinkedHashSet<String> distinct = new LinkedHashSet<>();
-        tags.forEach(tag -> distinct.add(tag.trim().toLowerCase(Locale.ROOT)));
+        tags.forEach(tag -> distinct.add(normalized(tag)));
         return List.copyOf(distinct);
     }
 }
