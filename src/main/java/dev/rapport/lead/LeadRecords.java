@@ -20,10 +20,6 @@ public final class LeadRecords {
     @RegisterForReflection
     public record Stage(String key, String name, int probability, String category) {
 
-        boolean isOpen() {
-            return OPEN.equals(category);
-        }
-
         boolean isWon() {
             return WON.equals(category);
         }

@@ -51,16 +51,6 @@ public class Pipeline {
                 .orElse(null);
     }
 
-    /** Where a stage stands in the pipeline's order; -1 when it has none of that key. */
-    int position(String key) {
-        for (int i = 0; i < stages.items().size(); i++) {
-            if (stages.items().get(i).key().equals(key)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /** The first stage of {@code category}, or null. */
     LeadRecords.Stage first(String category) {
         return stages.items().stream()
