@@ -29,6 +29,7 @@ import dev.rapport.customer.CustomerGraphQLApi;
 import dev.rapport.event.EventGraphQLApi;
 import dev.rapport.lead.LeadDefinitionsGraphQLApi;
 import dev.rapport.lead.LeadGraphQLApi;
+import dev.rapport.loyalty.LoyaltyGraphQLApi;
 import dev.rapport.segment.SegmentGraphQLApi;
 import dev.rapport.ticket.SlaGraphQLApi;
 import dev.rapport.ticket.TicketGraphQLApi;
@@ -51,7 +52,8 @@ class AuthenticationCoverageTest {
             TicketGraphQLApi.class,
             SlaGraphQLApi.class,
             LeadGraphQLApi.class,
-            LeadDefinitionsGraphQLApi.class);
+            LeadDefinitionsGraphQLApi.class,
+            LoyaltyGraphQLApi.class);
 
     @Test
     void everyRestOperationNeedsAToken() throws IOException {

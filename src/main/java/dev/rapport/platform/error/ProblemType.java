@@ -16,6 +16,7 @@ public enum ProblemType {
     NOT_ACCEPTABLE(406, "not-acceptable", "None of the accepted media types can be produced"),
     CONFLICT(409, "conflict", "The request conflicts with the current state"),
     CONCURRENT_MODIFICATION(409, "concurrent-modification", "The resource was changed by another request"),
+    INSUFFICIENT_POINTS(409, "insufficient-points", "The account does not hold enough points"),
     PRECONDITION_FAILED(412, "precondition-failed", "The resource has changed since it was read"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
     URI_TOO_LONG(414, "uri-too-long", "The request URI is too long"),

@@ -17,7 +17,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  * Refuses a JSON document that names one field twice, wherever JSON enters (REST bodies, merge patches, GraphQL's
  * JSON text arguments): which of the two values counts is not defined by JSON, and parsers disagree, so a body that
  * depends on it is malformed ({@code malformed-request}, 400) rather than read one way here and another elsewhere.
- * Likewise a text field given a number or boolean, or a text with control characters ({@link PlainText}).
+ * Likewise a text field given a number or boolean, a whole-number field given a fraction, or a text with control
+ * characters ({@link PlainText}).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -31,6 +32,8 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        // a whole number takes a JSON integer only: {"points": 1.5} is not 1 point
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("rapport-values")
                 .addDeserializer(OffsetDateTime.class, new StoredTimes())
                 .addDeserializer(String.class, new PlainText.Reader()));

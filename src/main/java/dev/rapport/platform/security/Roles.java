@@ -52,6 +52,12 @@ public final class Roles {
     public static final String LEADS_WRITE = "leads:write";
     /** Define, change and delete pipelines and lead scoring and assignment rules. */
     public static final String LEADS_MANAGE = "leads:manage";
+    /** Read loyalty programs, accounts, cards, ledgers, rewards and forecasts. */
+    public static final String LOYALTY_READ = "loyalty:read";
+    /** Enroll customers, post to ledgers (earn, redeem, adjust, reverse, transfer), replace cards, redeem rewards. */
+    public static final String LOYALTY_WRITE = "loyalty:write";
+    /** Define, change and delete loyalty programs, earning rules and rewards. */
+    public static final String LOYALTY_MANAGE = "loyalty:manage";
     /** Read the audit log. */
     public static final String AUDIT_READ = "audit:read";
     /**
@@ -71,6 +77,7 @@ public final class Roles {
                             AUTOMATIONS_READ,
                             TICKETS_READ,
                             LEADS_READ,
+                            LOYALTY_READ,
                             PARTNERS_ALL),
             AGENT,
                     Set.of(
@@ -83,6 +90,8 @@ public final class Roles {
                             TICKETS_WRITE,
                             LEADS_READ,
                             LEADS_WRITE,
+                            LOYALTY_READ,
+                            LOYALTY_WRITE,
                             PARTNERS_ALL),
             MANAGER,
                     Set.of(
@@ -100,6 +109,9 @@ public final class Roles {
                             LEADS_READ,
                             LEADS_WRITE,
                             LEADS_MANAGE,
+                            LOYALTY_READ,
+                            LOYALTY_WRITE,
+                            LOYALTY_MANAGE,
                             WEBHOOKS_MANAGE,
                             PARTNERS_ALL),
             ADMIN,
@@ -118,6 +130,9 @@ public final class Roles {
                             LEADS_READ,
                             LEADS_WRITE,
                             LEADS_MANAGE,
+                            LOYALTY_READ,
+                            LOYALTY_WRITE,
+                            LOYALTY_MANAGE,
                             WEBHOOKS_MANAGE,
                             AUDIT_READ,
                             PARTNERS_ALL));
@@ -141,6 +156,11 @@ public final class Roles {
                     "Read leads, their notes, stage history, scores and metrics, and pipelines and lead rules"),
             Map.entry(LEADS_WRITE, "Capture and change leads, add notes and convert leads to customers"),
             Map.entry(LEADS_MANAGE, "Define, change and delete pipelines and lead scoring and assignment rules"),
+            Map.entry(LOYALTY_READ, "Read loyalty programs, accounts, cards, ledgers, rewards and forecasts"),
+            Map.entry(
+                    LOYALTY_WRITE,
+                    "Enroll customers, post to loyalty ledgers, replace cards and redeem and use rewards"),
+            Map.entry(LOYALTY_MANAGE, "Define, change and delete loyalty programs, earning rules and rewards"),
             Map.entry(WEBHOOKS_MANAGE, "Register and manage webhook endpoints"),
             Map.entry(AUDIT_READ, "Read the audit log"),
             Map.entry(

@@ -23,6 +23,7 @@ class RolesTest {
                         "automations:read",
                         "tickets:read",
                         "leads:read",
+                        "loyalty:read",
                         "partners:all");
     }
 
@@ -39,6 +40,8 @@ class RolesTest {
                         "tickets:write",
                         "leads:read",
                         "leads:write",
+                        "loyalty:read",
+                        "loyalty:write",
                         "partners:all");
     }
 
@@ -60,6 +63,9 @@ class RolesTest {
                         "leads:read",
                         "leads:write",
                         "leads:manage",
+                        "loyalty:read",
+                        "loyalty:write",
+                        "loyalty:manage",
                         "webhooks:manage",
                         "partners:all");
     }
@@ -82,6 +88,9 @@ class RolesTest {
                         "leads:read",
                         "leads:write",
                         "leads:manage",
+                        "loyalty:read",
+                        "loyalty:write",
+                        "loyalty:manage",
                         "webhooks:manage",
                         "audit:read",
                         "partners:all");
@@ -103,6 +112,8 @@ class RolesTest {
                         "tickets:write",
                         "leads:read",
                         "leads:write",
+                        "loyalty:read",
+                        "loyalty:write",
                         "partners:all");
     }
 
@@ -133,6 +144,8 @@ class RolesTest {
                         "tickets:write",
                         "leads:read",
                         "leads:write",
+                        "loyalty:read",
+                        "loyalty:write",
                         "partners:all");
     }
 

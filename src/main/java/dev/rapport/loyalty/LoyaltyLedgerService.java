@@ -1,0 +1,398 @@
+package dev.rapport.loyalty;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.rapport.event.EventLog;
+import dev.rapport.loyalty.api.LoyaltyAccountView;
+import dev.rapport.loyalty.api.LoyaltyEntryView;
+import dev.rapport.loyalty.api.LoyaltyExpiringView;
+import dev.rapport.loyalty.api.LoyaltyLotView;
+import dev.rapport.loyalty.api.LoyaltyPostingRequest;
+import dev.rapport.loyalty.api.LoyaltyPostingView;
+import dev.rapport.platform.db.Ids;
+import dev.rapport.platform.error.DomainException;
+import dev.rapport.platform.error.ProblemType;
+import dev.rapport.platform.paging.Page;
+import dev.rapport.platform.paging.PageRequest;
+import dev.rapport.platform.security.Caller;
+import dev.rapport.platform.time.Clocks;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Postings to the ledger. A posting locks its account row (a transfer both accounts, in id order), reads the
+ * balance and lots, works out what it does ({@link LoyaltyPostings}) and writes the entries, lots, allocations and
+ * events in one transaction. Its Idempotency-Key is kept with the entry for as long as the ledger, so a repeat is
+ * answered from the ledger, from REST or GraphQL, however late. A simulation reads the same and writes nothing.
+ */
+@ApplicationScoped
+public class LoyaltyLedgerService {
+
+    static final dev.rapport.platform.paging.Sort ORDER = LoyaltyQueries.LEDGER_ORDER;
+
+    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    private final LoyaltyAccountRepository accounts;
+    private final LoyaltyProgramRepository programs;
+    private final LoyaltyLedgerRepository ledger;
+    private final LoyaltyQueries queries;
+    private final LoyaltyMapper mapper;
+    private final EventLog events;
+    private final ObjectMapper json;
+    private final Caller caller;
+    private final Clock clock;
+
+    LoyaltyLedgerService(
+            LoyaltyAccountRepository accounts,
+            LoyaltyProgramRepository programs,
+            LoyaltyLedgerRepository ledger,
+            LoyaltyQueries queries,
+            LoyaltyMapper mapper,
+            EventLog events,
+            ObjectMapper json,
+            Caller caller,
+            Clock clock) {
+        this.accounts = accounts;
+        this.programs = programs;
+        this.ledger = ledger;
+        this.queries = queries;
+        this.mapper = mapper;
+        this.events = events;
+        this.json = json;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    /** Posts to an account's ledger, once per {@code key}: a repeat with the same request answers what it did. */
+    @WithTransaction
+    public Uni<LoyaltyPostingView> post(UUID accountId, LoyaltyPostingRequest request, String key) {
+        if (key == null || !VALID_KEY.matcher(key).matches()) {
+            throw DomainException.invalid(
+                    "Idempotency-Key", "a posting needs one: 1 to 255 visible ASCII characters, unique per posting");
+        }
+        LoyaltyPostings.check(accountId, request);
+        String hash = hash(accountId, request);
+        List<UUID> locked =
+                request.toAccountId() == null ? List.of(accountId) : List.of(accountId, request.toAccountId());
+        return accounts.lockAll(locked).chain(found -> {
+            LoyaltyAccount account = visible(found, accountId);
+            return ledger.byKey(accountId, key).chain(earlier -> {
+                if (earlier != null) {
+                    return replay(account, earlier, hash);
+                }
+                LoyaltyAccount target =
+                        request.toAccountId() == null ? null : visibleOrNull(found, request.toAccountId());
+                return plan(request, account, target)
+                        .chain(plan -> write(plan, key, hash).map(entries -> view(plan, entries)));
+            });
+        });
+    }
+
+    /** What {@link #post} would do with the same request now, or the problem it would answer; writes nothing. */
+    @WithTransaction
+    public Uni<LoyaltyPostingView> simulate(UUID accountId, LoyaltyPostingRequest request) {
+        LoyaltyPostings.check(accountId, request);
+        String scope = caller.partnerScope();
+        return accounts.findVisible(accountId, scope, false).chain(account -> {
+            if (account == null) {
+                throw DomainException.notFound("loyalty account", accountId);
+            }
+            Uni<LoyaltyAccount> target = request.toAccountId() == null
+                    ? Uni.createFrom().nullItem()
+                    : accounts.findVisible(request.toAccountId(), scope, false);
+            return target.chain(to -> plan(request, account, to)).map(plan -> view(plan, null));
+        });
+    }
+
+    public Uni<Page<LoyaltyEntryView>> entries(UUID accountId, PageRequest page) {
+        return queries.account(accountId, caller.partnerScope()).chain(account -> {
+            if (account == null) {
+                throw DomainException.notFound("loyalty account", accountId);
+            }
+            return queries.entries(accountId, page);
+        });
+    }
+
+    /** The account's points that expire within {@code within} from now, lot by lot. */
+    public Uni<LoyaltyExpiringView> expiring(UUID accountId, Duration within) {
+        return queries.account(accountId, caller.partnerScope()).chain(account -> {
+            if (account == null) {
+                throw DomainException.notFound("loyalty account", accountId);
+            }
+            OffsetDateTime until = Clocks.now(clock).plus(within);
+            return queries.openLots(accountId).map(lots -> {
+                List<LoyaltyLotView> expiring = lots.stream()
+                        .filter(lot ->
+                                lot.expiresAt() != null && !lot.expiresAt().isAfter(until))
+                        .toList();
+                return new LoyaltyExpiringView(
+                        accountId,
+                        until,
+                        expiring.stream().mapToLong(LoyaltyLotView::points).sum(),
+                        expiring);
+            });
+        });
+    }
+
+    /** Reads what the posting needs and works it out. */
+    private Uni<LoyaltyPostings.Plan> plan(
+            LoyaltyPostingRequest request, LoyaltyAccount account, LoyaltyAccount target) {
+        OffsetDateTime now = Clocks.now(clock);
+        return programs.findById(account.programId)
+                .chain(program -> ledger.openLots(account.id)
+                        .chain(lots -> (target == null
+                                        ? Uni.createFrom().item(List.<LoyaltyLot>of())
+                                        : ledger.openLots(target.id))
+                                .chain(targetLots -> reversed(request)
+                                        .map(reversed -> LoyaltyPostings.plan(
+                                                request, program, account, lots, target, targetLots, reversed, now)))));
+    }
+
+    private Uni<LoyaltyPostings.Reversed> reversed(LoyaltyPostingRequest request) {
+        if (request.reverses() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return ledger.findById(request.reverses()).chain(entry -> {
+            if (entry == null) {
+                return Uni.createFrom().nullItem();
+            }
+            return ledger.reversedOf(entry.id)
+                    .chain(before -> entry.points > 0
+                            ? ledger.lotsOf(entry.id)
+                                    .map(lots -> new LoyaltyPostings.Reversed(
+                                            entry,
+                                            before,
+                                            lots.stream().map(l -> l.id).collect(Collectors.toSet()),
+                                            List.of()))
+                            : ledger.takesOf(entry.id)
+                                    .map(takes -> new LoyaltyPostings.Reversed(entry, before, Set.of(), takes)));
+        });
+    }
+
+    /** Writes the plan's entries, lots, allocations and events (the accounts are locked); returns the entries. */
+    private Uni<List<LoyaltyEntry>> write(LoyaltyPostings.Plan plan, String key, String hash) {
+        LoyaltyPostingRequest request = plan.request();
+        List<LoyaltyEntry> entries = new ArrayList<>();
+        for (LoyaltyPostings.Line line : plan.lines()) {
+            LoyaltyEntry entry = new LoyaltyEntry();
+            entry.id = Ids.newId();
+            entry.accountId = line.account().id;
+            entry.type = line.type();
+            entry.points = line.points();
+            entry.balanceAfter = line.balanceAfter();
+            entry.reasonCode = request.reasonCode();
+            entry.note = request.note();
+            entry.reverses = request.reverses();
+            entry.actor = caller.name();
+            entry.partnerId = line.account().partnerId;
+            entry.createdAt = plan.at();
+            entries.add(entry);
+        }
+        entries.get(0).idempotencyKey = key;
+        entries.get(0).requestHash = hash;
+        if (entries.size() == 2) {
+            entries.get(0).linkedEntryId = entries.get(1).id;
+            entries.get(1).linkedEntryId = entries.get(0).id;
+        }
+        Uni<Void> written = Uni.createFrom().voidItem();
+        for (int i = 0; i < entries.size(); i++) {
+            LoyaltyEntry entry = entries.get(i);
+            LoyaltyPostings.Line line = plan.lines().get(i);
+            written = written.chain(() -> ledger.persist(entry))
+                    .chain(() -> {
+                        Map<UUID, LoyaltyLot> lots = new HashMap<>();
+                        line.lots().forEach(lot -> lots.put(lot.id, lot));
+                        line.takes().forEach(take -> lots.get(take.lotId()).remaining -= take.points());
+                        line.account().lifetimeEarned += line.lifetimeEarned();
+                        line.account().updatedAt = plan.at();
+                        Uni<Void> made = Uni.createFrom().voidItem();
+                        for (LoyaltyLedger.NewLot lot : line.made()) {
+                            LoyaltyLot row = new LoyaltyLot();
+                            row.id = Ids.newId();
+                            row.accountId = line.account().id;
+                            row.entryId = entry.id;
+                            row.points = lot.points();
+                            row.remaining = lot.points();
+                            row.earnedAt = lot.earnedAt();
+                            row.expiresAt = lot.expiresAt();
+                            made = made.chain(() -> ledger.getSession().chain(session -> session.persist(row)));
+                        }
+                        return made;
+                    })
+                    .chain(() -> ledger.flush())
+                    .chain(() -> ledger.allocate(entry.id, line.takes()))
+                    .chain(() -> events.append(
+                            LoyaltyEvent.posted(entry.type),
+                            LoyaltyEvent.ACCOUNT,
+                            entry.accountId,
+                            entry.partnerId,
+                            posted(line, entry)))
+                    .invoke(() -> line.account().balance = entry.balanceAfter)
+                    .replaceWithVoid();
+        }
+        return written.replaceWith(entries);
+    }
+
+    private Uni<LoyaltyPostingView> replay(LoyaltyAccount account, LoyaltyEntry earlier, String hash) {
+        if (!hash.equals(earlier.requestHash)) {
+            throw new DomainException(
+                    ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    "Idempotency-Key " + earlier.idempotencyKey + " was already used with a different posting");
+        }
+        Uni<LoyaltyEntry> linked =
+                earlier.linkedEntryId == null ? Uni.createFrom().nullItem() : ledger.findById(earlier.linkedEntryId);
+        return linked.chain(other -> ledger.takesOf(earlier.id)
+                .chain(takes -> ledger.lotsOf(earlier.id)
+                        .chain(made -> (other == null
+                                        ? Uni.createFrom().item(List.<LoyaltyLot>of())
+                                        : ledger.lotsOf(other.id))
+                                .chain(madeThere -> programs.findById(account.programId)
+                                        .chain(program -> ledger.openLots(account.id)
+                                                .map(open -> {
+                                                    List<LoyaltyEntryView> entries = new ArrayList<>();
+                                                    entries.add(mapper.toView(earlier));
+                                                    if (other != null) {
+                                                        entries.add(mapper.toView(other));
+                                                    }
+                                                    List<LoyaltyLot> lots = new ArrayList<>(made);
+                                                    lots.addAll(madeThere);
+                                                    OffsetDateTime soon =
+                                                            Clocks.now(clock).plusDays(program.expiry.noticeDays());
+                                                    return new LoyaltyPostingView(
+                                                            false,
+                                                            true,
+                                                            entries,
+                                                            mapper.toView(account),
+                                                            account.tier,
+                                                            takes.stream()
+                                                                    .map(mapper::toView)
+                                                                    .toList(),
+                                                            lots.stream()
+                                                                    .map(mapper::toView)
+                                                                    .toList(),
+                                                            LoyaltyLedger.expiringBy(
+                                                                    LoyaltyPostings.ledgerLots(open), soon));
+                                                }))))));
+    }
+
+    /** What the plan did ({@code entries} written) or, for a simulation ({@code entries} null), would do. */
+    private LoyaltyPostingView view(LoyaltyPostings.Plan plan, List<LoyaltyEntry> entries) {
+        boolean simulated = entries == null;
+        List<LoyaltyEntryView> views = new ArrayList<>();
+        for (int i = 0; i < plan.lines().size(); i++) {
+            LoyaltyPostings.Line line = plan.lines().get(i);
+            views.add(
+                    simulated
+                            ? new LoyaltyEntryView(
+                                    null,
+                                    line.account().id,
+                                    line.type(),
+                                    line.points(),
+                                    line.balanceAfter(),
+                                    plan.request().reasonCode(),
+                                    plan.request().note(),
+                                    null,
+                                    null,
+                                    null,
+                                    plan.request().reverses(),
+                                    null,
+                                    caller.name(),
+                                    plan.at())
+                            : mapper.toView(entries.get(i)));
+        }
+        LoyaltyPostings.Line first = plan.lines().get(0);
+        LoyaltyAccountView account = mapper.toView(first.account());
+        if (simulated) {
+            account = new LoyaltyAccountView(
+                    account.id(),
+                    account.programId(),
+                    account.customerId(),
+                    account.cardNumber(),
+                    first.balanceAfter(),
+                    account.pendingPoints(),
+                    account.lifetimeEarned() + first.lifetimeEarned(),
+                    account.tier(),
+                    account.tierSince(),
+                    account.partnerId(),
+                    account.enrolledAt(),
+                    account.updatedAt());
+        }
+        return new LoyaltyPostingView(
+                simulated,
+                false,
+                views,
+                account,
+                first.account().tier,
+                first.takes().stream().map(mapper::toView).toList(),
+                plan.lines().stream()
+                        .flatMap(line -> line.made().stream())
+                        .map(lot -> new LoyaltyLotView(null, lot.points(), lot.earnedAt(), lot.expiresAt()))
+                        .toList(),
+                first.expiringSoon());
+    }
+
+    private LoyaltyEvent.Posted posted(LoyaltyPostings.Line line, LoyaltyEntry entry) {
+        return new LoyaltyEvent.Posted(
+                entry.accountId,
+                line.account().customerId,
+                line.account().programId,
+                entry.id,
+                entry.type,
+                entry.points,
+                entry.balanceAfter,
+                line.account().tier,
+                entry.reasonCode,
+                entry.ruleId,
+                entry.purchaseId,
+                entry.lotId,
+                entry.reverses,
+                entry.linkedEntryId,
+                entry.actor);
+    }
+
+    private LoyaltyAccount visible(List<LoyaltyAccount> found, UUID id) {
+        LoyaltyAccount account = visibleOrNull(found, id);
+        if (account == null) {
+            throw DomainException.notFound("loyalty account", id);
+        }
+        return account;
+    }
+
+    private LoyaltyAccount visibleOrNull(List<LoyaltyAccount> found, UUID id) {
+        String scope = caller.partnerScope();
+        return found.stream()
+                .filter(account -> account.id.equals(id) && Caller.mayAccess(scope, account.partnerId))
+                .findFirst()
+                .orElse(null);
+    }
+
+    private String hash(UUID accountId, LoyaltyPostingRequest request) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(accountId.toString().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) '\n');
+            digest.update(json.writeValueAsBytes(request));
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException("Cannot hash the posting", e);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package dev.rapport.loyalty;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.rapport.loyalty.api.LoyaltyAccountView;
+import dev.rapport.loyalty.api.LoyaltyEntryView;
+import dev.rapport.loyalty.api.LoyaltyLotView;
+import dev.rapport.loyalty.api.LoyaltyProgramView;
+import dev.rapport.platform.db.JsonColumns;
+import dev.rapport.platform.db.PooledStatements;
+import dev.rapport.platform.filter.SqlParams;
+import dev.rapport.platform.paging.Page;
+import dev.rapport.platform.paging.PageRequest;
+import dev.rapport.platform.paging.Sort;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+
+/**
+ * Programs, accounts, ledgers and lots as callers read them, with pooled statements. A partner sees its own and
+ * the in-house programs, and the accounts of its own customers.
+ */
+@ApplicationScoped
+class LoyaltyQueries {
+
+    static final Sort PROGRAM_ORDER =
+            new Sort(new Sort.SortField("createdAt", "p.created_at", Sort.Kind.TIMESTAMP), false);
+    static final Sort ACCOUNT_ORDER =
+            new Sort(new Sort.SortField("enrolledAt", "a.enrolled_at", Sort.Kind.TIMESTAMP), false);
+    static final Sort LEDGER_ORDER =
+            new Sort(new Sort.SortField("createdAt", "e.created_at", Sort.Kind.TIMESTAMP), true);
+
+    private static final String PROGRAM = "p.id, p.name, p.points_name, p.currency, p.time_zone, cast(p.tiers as text),"
+            + " cast(p.qualification as text), cast(p.expiry as text), p.partner_id, p.created_at, p.updated_at,"
+            + " p.version";
+    private static final String ACCOUNT = "a.id, a.program_id, a.customer_id, a.card_number, a.balance, a.pending,"
+            + " a.lifetime_earned, a.tier, a.tier_since, a.partner_id, a.enrolled_at, a.updated_at";
+    private static final String ENTRY = "e.id, e.account_id, e.type, e.points, e.balance_after, e.reason_code, e.note,"
+            + " e.rule_id, e.purchase_id, e.lot_id, e.reverses, e.linked_entry_id, e.actor, e.created_at";
+
+    private final PooledStatements statements;
+    private final LoyaltyMapper mapper;
+    private final JsonColumns.Reader<LoyaltyRecords.Tiers> tiers;
+    private final JsonColumns.Reader<LoyaltyRecords.Qualification> qualification;
+    private final JsonColumns.Reader<LoyaltyRecords.Expiry> expiry;
+
+    LoyaltyQueries(PooledStatements statements, LoyaltyMapper mapper, JsonColumns json) {
+        this.statements = statements;
+        this.mapper = mapper;
+        this.tiers = json.reader(LoyaltyRecords.Tiers.class);
+        this.qualification = json.reader(LoyaltyRecords.Qualification.class);
+        this.expiry = json.reader(LoyaltyRecords.Expiry.class);
+    }
+
+    Uni<LoyaltyProgramView> program(UUID id, String scope) {
+        SqlParams params = new SqlParams();
+        String sql = "select " + PROGRAM + " from loyalty_program p where p.id = " + params.bind(id) + " and "
+                + usable(scope, params);
+        return first(statements.list(sql, params.tuple(), this::toProgram));
+    }
+
+    Uni<Page<LoyaltyProgramView>> programs(String scope, PageRequest page) {
+        SqlParams params = new SqlParams();
+        String sql = "select " + PROGRAM + " from loyalty_program p where " + usable(scope, params) + " and "
+                + page.keyset("p.id", params) + page.orderAndLimit("p.id");
+        return statements
+                .list(sql, params.tuple(), this::toProgram)
+                .map(rows -> page.page(rows, p -> p.createdAt().toString(), LoyaltyProgramView::id));
+    }
+
+    Uni<LoyaltyAccountView> account(UUID id, String scope) {
+        SqlParams params = new SqlParams();
+        String sql = "select " + ACCOUNT + " from loyalty_account a where a.id = " + params.bind(id) + " and "
+                + visible(scope, params);
+        return first(statements.list(sql, params.tuple(), LoyaltyQueries::toAccount));
+    }
+
+    /** The account whose current card has the number, or null. */
+    Uni<LoyaltyAccountView> byCard(String number, String scope) {
+        SqlParams params = new SqlParams();
+        String sql = "select " + ACCOUNT + " from loyalty_account a where a.card_number = " + params.bind(number)
+                + " and " + visible(scope, params);
+        return first(statements.list(sql, params.tuple(), LoyaltyQueries::toAccount));
+    }
+
+    /** The accounts of the customers, oldest enrolment first. */
+    Uni<List<LoyaltyAccountView>> ofCustomers(List<UUID> customerIds, String scope) {
+        SqlParams params = new SqlParams();
+        String sql = "select " + ACCOUNT + " from loyalty_account a where a.customer_id = any("
+                + params.bind(customerIds.toArray(UUID[]::new)) + ") and " + visible(scope, params)
+                + " order by a.enrolled_at, a.id";
+        return statements.list(sql, params.tuple(), LoyaltyQueries::toAccount);
+    }
+
+    Uni<Page<LoyaltyAccountView>> accountsOf(UUID programId, String scope, PageRequest page) {
+        SqlParams params = new SqlParams();
+        String sql = "select " + ACCOUNT + " from loyalty_account a where a.program_id = " + params.bind(programId)
+                + " and " + visible(scope, params) + " and " + page.keyset("a.id", params) + page.orderAndLimit("a.id");
+        return statements
+                .list(sql, params.tuple(), LoyaltyQueries::toAccount)
+                .map(rows -> page.page(rows, a -> a.enrolledAt().toString(), LoyaltyAccountView::id));
+    }
+
+    /** One page of an account's ledger, newest first. */
+    Uni<Page<LoyaltyEntryView>> entries(UUID accountId, PageRequest page) {
+        SqlParams params = new SqlParams();
+        String sql = "select " + ENTRY + " from loyalty_entry e where e.account_id = " + params.bind(accountId)
+                + " and " + page.keyset("e.id", params) + page.orderAndLimit("e.id");
+        return statements
+                .list(sql, params.tuple(), LoyaltyQueries::toEntry)
+                .map(rows -> page.page(rows, e -> e.createdAt().toString(), LoyaltyEntryView::id));
+    }
+
+    /** The account's lots holding points, first to expire first. */
+    Uni<List<LoyaltyLotView>> openLots(UUID accountId) {
+        SqlParams params = new SqlParams();
+        String sql = "select l.id, l.remaining, l.earned_at, l.expires_at from loyalty_lot l where l.account_id = "
+                + params.bind(accountId) + " and l.remaining > 0 order by l.expires_at nulls last, l.earned_at, l.id";
+        return statements.list(
+                sql,
+                params.tuple(),
+                row -> new LoyaltyLotView(
+                        row.getUUID(0), row.getLong(1), row.getOffsetDateTime(2), row.getOffsetDateTime(3)));
+    }
+
+    private static String usable(String scope, SqlParams params) {
+        return scope == null ? "true" : "(p.partner_id is null or p.partner_id = " + params.bind(scope) + ")";
+    }
+
+    private static String visible(String scope, SqlParams params) {
+        return scope == null ? "true" : "a.partner_id = " + params.bind(scope);
+    }
+
+    private static <T> Uni<T> first(Uni<List<T>> rows) {
+        return rows.map(list -> list.isEmpty() ? null : list.get(0));
+    }
+
+    private LoyaltyProgramView toProgram(Row row) {
+        return new LoyaltyProgramView(
+                row.getUUID(0),
+                row.getString(1),
+                row.getString(2),
+                row.getString(3),
+                row.getString(4),
+                mapper.tiers(tiers.read(row.getString(5))),
+                mapper.qualification(qualification.read(row.getString(6))),
+                mapper.expiry(expiry.read(row.getString(7))),
+                row.getString(8),
+                row.getOffsetDateTime(9),
+                row.getOffsetDateTime(10),
+                row.getLong(11));
+    }
+
+    static LoyaltyAccountView toAccount(Row row) {
+        return new LoyaltyAccountView(
+                row.getUUID(0),
+                row.getUUID(1),
+                row.getUUID(2),
+                row.getString(3),
+                row.getLong(4),
+                row.getLong(5),
+                row.getLong(6),
+                row.getString(7),
+                row.getOffsetDateTime(8),
+                row.getString(9),
+                row.getOffsetDateTime(10),
+                row.getOffsetDateTime(11));
+    }
+
+    static LoyaltyEntryView toEntry(Row row) {
+        return new LoyaltyEntryView(
+                row.getUUID(0),
+                row.getUUID(1),
+                row.getString(2),
+                row.getLong(3),
+                row.getLong(4),
+                row.getString(5),
+                row.getString(6),
+                row.getUUID(7),
+                row.getUUID(8),
+                row.getUUID(9),
+                row.getUUID(10),
+                row.getUUID(11),
+                row.getString(12),
+                row.getOffsetDateTime(13));
+    }
+}
