@@ -19,6 +19,8 @@ create table loyalty_program (
     qualification jsonb       not null,
     -- {"policy": "never" | "after_period" | "end_of_following_year", "period": "P12M", "noticeDays": 30}
     expiry        jsonb       not null,
+    -- the return window: days before points earned from a purchase become available
+    pending_days  int         not null default 0 check (pending_days between 0 and 365),
     partner_id    text,
     created_at    timestamptz not null,
     updated_at    timestamptz not null,
@@ -133,7 +135,9 @@ create table loyalty_lot (
     points     bigint      not null check (points > 0),
     remaining  bigint      not null check (remaining between 0 and points),
     earned_at  timestamptz not null,
-    expires_at timestamptz
+    expires_at timestamptz,
+    -- when loyalty.points_expiring told of this lot
+    noticed_at timestamptz
 );
 create index loyalty_lot_open_idx on loyalty_lot (account_id, expires_at, earned_at) where remaining > 0;
 create index loyalty_lot_expiry_idx on loyalty_lot (expires_at) where remaining > 0 and expires_at is not null;
@@ -146,3 +150,49 @@ create table loyalty_allocation (
     primary key (entry_id, lot_id)
 );
 create index loyalty_allocation_lot_idx on loyalty_allocation (lot_id);
+
+-- Earning rules: points per currency unit of a purchase (spend), a multiplier of those (multiplier), or fixed points
+-- (bonus), each when its conditions hold (channels, item categories, tiers, a segment, a customer attribute, the
+-- first purchase, the birthday month) and within its validity, capped per purchase.
+create table loyalty_earning_rule (
+    id              uuid          primary key,
+    program_id      uuid          not null references loyalty_program (id),
+    name            text          not null,
+    kind            text          not null check (kind in ('spend', 'multiplier', 'bonus')),
+    points_per_unit numeric(12,4),
+    multiplier      numeric(8,4),
+    points          bigint,
+    -- {"channels": [...], "categories": [...], "tiers": [...], "segmentId": ..., "attributeKey": ...,
+    --  "attributeValue": ..., "firstPurchase": true, "birthdayMonth": true}
+    conditions      jsonb         not null,
+    max_points      bigint,
+    valid_from      timestamptz,
+    valid_until     timestamptz,
+    enabled         boolean       not null default true,
+    partner_id      text,
+    created_at      timestamptz   not null,
+    updated_at      timestamptz   not null,
+    version         bigint        not null default 0
+);
+create index loyalty_earning_rule_program_idx on loyalty_earning_rule (program_id, created_at, id);
+
+-- What a purchase earned an account: once per account and purchase, whatever the replays. Pending until its
+-- return window passes (then posted as an earn entry), or cancelled by a refund before that; refunds take back
+-- refunded_points in proportion to the amount refunded.
+create table loyalty_award (
+    account_id      uuid          not null references loyalty_account (id),
+    purchase_id     uuid          not null,
+    points          bigint        not null check (points >= 0),
+    refunded_points bigint        not null default 0 check (refunded_points between 0 and points),
+    -- {"items": [{"ruleId": ..., "name": ..., "points": ...}]}
+    rules           jsonb         not null,
+    purchase_amount numeric(19,4) not null,
+    currency        text          not null,
+    status          text          not null check (status in ('pending', 'posted', 'cancelled')),
+    available_at    timestamptz   not null,
+    entry_id        uuid          references loyalty_entry (id),
+    occurred_at     timestamptz   not null,
+    created_at      timestamptz   not null,
+    primary key (account_id, purchase_id)
+);
+create index loyalty_award_due_idx on loyalty_award (available_at) where status = 'pending';

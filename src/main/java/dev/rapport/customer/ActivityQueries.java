@@ -40,7 +40,7 @@ class ActivityQueries {
 
     private static final String PURCHASE_COLUMNS = """
             p.id, p.customer_id, p.order_ref, p.amount, p.currency, cast(p.items as text), p.channel, p.occurred_at,
-            p.created_at""";
+            p.created_at, p.refunded_amount""";
     private static final String INTERACTION_COLUMNS = """
             i.id, i.customer_id, i.type, i.channel, i.touchpoint, i.summary, i.actor, i.occurred_at, i.created_at""";
 
@@ -201,6 +201,7 @@ class ActivityQueries {
                 row.getString(2),
                 Amounts.scaled(row.getBigDecimal(3), currency),
                 currency,
+                Amounts.scaled(row.getBigDecimal(9), currency),
                 mapper.items(items.read(row.getString(5)).lines()),
                 row.getString(6),
                 row.getOffsetDateTime(7),

@@ -26,10 +26,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.rapport.customer.api.CreateInteractionRequest;
 import dev.rapport.customer.api.CreatePurchaseRequest;
+import dev.rapport.customer.api.CreateRefundRequest;
 import dev.rapport.customer.api.InteractionPage;
 import dev.rapport.customer.api.InteractionView;
 import dev.rapport.customer.api.PurchasePage;
 import dev.rapport.customer.api.PurchaseView;
+import dev.rapport.customer.api.RefundView;
 import dev.rapport.platform.idempotency.IdempotentRequests;
 import dev.rapport.platform.idempotency.StoredResponse;
 import dev.rapport.platform.paging.Page;
@@ -77,6 +79,35 @@ public class CustomerActivityResource {
                 () -> service.recordPurchase(customerId, request)
                         .map(view -> StoredResponse.created(
                                 view, "/v1/customers/" + customerId + "/purchases/" + view.id(), null)));
+    }
+
+    @POST
+    @Path("purchases/{purchaseId}/refunds")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CUSTOMERS_WRITE)
+    @Operation(
+            operationId = "refundPurchase",
+            summary = "Refund a purchase, in full or in part",
+            description = "Never more than is left of the purchase (400); a purchase refunded in full is a 409. The "
+                    + "customer's lifetime value drops by the amount, and loyalty points the purchase earned are taken "
+                    + "back in proportion.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Refunded",
+            content = @Content(schema = @Schema(implementation = RefundView.class)))
+    public Uni<Response> refund(
+            @PathParam("customerId") UUID customerId,
+            @PathParam("purchaseId") UUID purchaseId,
+            @Parameter(description = "Makes a retry safe: a repeat returns the stored response")
+                    @HeaderParam(IdempotentRequests.HEADER)
+                    String idempotencyKey,
+            @Valid @NotNull CreateRefundRequest request) {
+        return idempotency.run(
+                idempotencyKey,
+                "POST /v1/customers/" + customerId + "/purchases/" + purchaseId + "/refunds",
+                request,
+                () -> service.refund(customerId, purchaseId, request)
+                        .map(view -> StoredResponse.created(view, null, null)));
     }
 
     @GET

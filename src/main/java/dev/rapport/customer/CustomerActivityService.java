@@ -9,8 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.rapport.customer.api.CreateInteractionRequest;
 import dev.rapport.customer.api.CreatePurchaseRequest;
+import dev.rapport.customer.api.CreateRefundRequest;
 import dev.rapport.customer.api.InteractionView;
 import dev.rapport.customer.api.PurchaseView;
+import dev.rapport.customer.api.RefundView;
 import dev.rapport.event.EventLog;
 import dev.rapport.platform.db.Ids;
 import dev.rapport.platform.error.DomainException;
@@ -92,6 +94,63 @@ public class CustomerActivityService {
                                             customerId,
                                             customer.partnerId,
                                             view)
+                                    .replaceWith(view);
+                        }));
+    }
+
+    /**
+     * Refunds a purchase, in full or in part: never more than is left of it (the row is locked, so concurrent refunds
+     * add up). The customer's lifetime value drops by the amount; {@code purchase.refunded} tells the other domains
+     * (loyalty takes back the points the purchase earned).
+     */
+    @WithTransaction
+    public Uni<RefundView> refund(UUID customerId, UUID purchaseId, CreateRefundRequest request) {
+        return customers
+                .visible(customerId)
+                .chain(customer -> purchases
+                        .findById(purchaseId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                        .chain(purchase -> {
+                            if (purchase == null || !purchase.customerId.equals(customerId)) {
+                                throw DomainException.notFound("purchase", purchaseId);
+                            }
+                            java.math.BigDecimal left = purchase.amount.subtract(purchase.refundedAmount);
+                            if (left.signum() == 0) {
+                                throw DomainException.conflict("The purchase is refunded in full already");
+                            }
+                            java.math.BigDecimal amount = request.amount() == null ? left : request.amount();
+                            FieldError wrong = Amounts.check(amount, purchase.currency, "amount", "currency");
+                            if (wrong != null) {
+                                throw DomainException.invalid(List.of(wrong));
+                            }
+                            if (amount.compareTo(left) > 0) {
+                                throw DomainException.invalid(
+                                        "amount",
+                                        "must be at most " + Amounts.scaled(left, purchase.currency)
+                                                + ", what is left");
+                            }
+                            OffsetDateTime now = Clocks.now(clock);
+                            purchase.refundedAmount = purchase.refundedAmount.add(amount);
+                            UUID id = Ids.newId();
+                            RefundView view = new RefundView(
+                                    id,
+                                    purchase.id,
+                                    customerId,
+                                    Amounts.scaled(amount, purchase.currency),
+                                    purchase.currency,
+                                    Amounts.scaled(purchase.amount, purchase.currency),
+                                    Amounts.scaled(purchase.refundedAmount, purchase.currency),
+                                    request.reason(),
+                                    now);
+                            return purchases
+                                    .flush()
+                                    .chain(() -> purchases.refund(
+                                            id, purchase, amount, request.reason(), caller.name(), now))
+                                    .chain(() -> events.append(
+                                            CustomerEvent.PURCHASE_REFUNDED,
+                                            CustomerEvent.SUBJECT,
+                                            customerId,
+                                            customer.partnerId,
+                                            view))
                                     .replaceWith(view);
                         }));
     }

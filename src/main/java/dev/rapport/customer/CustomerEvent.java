@@ -18,6 +18,7 @@ public final class CustomerEvent {
     public static final String UPDATED = "customer.updated";
     public static final String DELETED = "customer.deleted";
     public static final String PURCHASE_RECORDED = "purchase.recorded";
+    public static final String PURCHASE_REFUNDED = "purchase.refunded";
     public static final String INTERACTION_LOGGED = "interaction.logged";
 
     /** Examples of the events, as the change feed and webhooks carry them (the OpenAPI document shows them). */

@@ -82,6 +82,7 @@ public interface CustomerMapper {
     }
 
     @Mapping(target = "amount", expression = "java(Amounts.scaled(purchase.amount, purchase.currency))")
+    @Mapping(target = "refundedAmount", expression = "java(Amounts.scaled(purchase.refundedAmount, purchase.currency))")
     @Mapping(target = "items", source = "items.lines")
     PurchaseView toView(Purchase purchase);
 

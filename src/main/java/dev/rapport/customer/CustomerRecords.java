@@ -52,7 +52,7 @@ public final class CustomerRecords {
     }
 
     @RegisterForReflection
-    public record Line(String sku, String name, int quantity, BigDecimal unitPrice) {}
+    public record Line(String sku, String name, String category, int quantity, BigDecimal unitPrice) {}
 
     /** The lines of a purchase, kept as one JSONB object. */
     @RegisterForReflection

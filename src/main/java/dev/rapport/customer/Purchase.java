@@ -13,7 +13,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A purchase of a customer. Immutable once recorded. */
+/** A purchase of a customer: immutable once recorded, but for the refunds it takes. */
 @Entity
 @Table(name = "purchase")
 public class Purchase {
@@ -30,6 +30,10 @@ public class Purchase {
     public BigDecimal amount;
 
     public String currency;
+
+    /** How much of the amount was refunded; the purchase is otherwise immutable once recorded. */
+    @Column(name = "refunded_amount")
+    public BigDecimal refundedAmount = BigDecimal.ZERO;
 
     @JdbcTypeCode(SqlTypes.JSON)
     public CustomerRecords.Lines items = new CustomerRecords.Lines(List.of());

@@ -23,6 +23,40 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
                         .getSingleResult());
     }
 
+    /** Records a refund (the purchase row must be flushed). */
+    public Uni<Integer> refund(
+            UUID id,
+            Purchase purchase,
+            java.math.BigDecimal amount,
+            String reason,
+            String actor,
+            java.time.OffsetDateTime at) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("""
+                        insert into purchase_refund (id, purchase_id, amount, reason, actor, created_at)
+                        values (:id, :purchase, :amount, :reason, :actor, :at)
+                        """)
+                        .setParameter("id", id)
+                        .setParameter("purchase", purchase.id)
+                        .setParameter("amount", amount)
+                        .setParameter("reason", reason)
+                        .setParameter("actor", actor)
+                        .setParameter("at", at)
+                        .executeUpdate())
+                .chain(() -> Panache.getSession())
+                .chain(session -> session.createNativeQuery("""
+                        update customer_activity as a
+                        set lifetime_values = a.lifetime_values || jsonb_build_object(cast(:currency as text),
+                            coalesce(cast(a.lifetime_values ->> cast(:currency as text) as numeric), 0)
+                            - cast(:amount as numeric))
+                        where a.customer_id = :customer
+                        """)
+                        .setParameter("customer", purchase.customerId)
+                        .setParameter("currency", purchase.currency)
+                        .setParameter("amount", amount)
+                        .executeUpdate());
+    }
+
     /** Adds a purchase to its customer's facts ({@link CustomerFacts}), in the purchase's transaction. */
     public Uni<Integer> addToFacts(Purchase purchase) {
         return Panache.getSession()

@@ -1,8 +1,13 @@
 package dev.rapport.loyalty;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -62,6 +67,28 @@ public class LoyaltyAccountRepository implements PanacheRepositoryBase<LoyaltyAc
                         .setParameter("number", number)
                         .getSingleResult())
                 .map(count -> count > 0);
+    }
+
+    /** The ids of the accounts of each of the customers (only the ids: the accounts are locked as they are read). */
+    public Uni<Map<UUID, List<UUID>>> idsByCustomer(Collection<UUID> customerIds) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "select cast(id as text), cast(customer_id as text) from loyalty_account"
+                                        + " where customer_id = any(cast(string_to_array(:customers, ',') as uuid[]))"
+                                        + " order by id",
+                                Object[].class)
+                        .setParameter(
+                                "customers",
+                                customerIds.stream().map(UUID::toString).collect(Collectors.joining(",")))
+                        .getResultList())
+                .map(rows -> {
+                    Map<UUID, List<UUID>> ids = new HashMap<>();
+                    for (Object[] row : rows) {
+                        ids.computeIfAbsent(UUID.fromString((String) row[1]), id -> new ArrayList<>())
+                                .add(UUID.fromString((String) row[0]));
+                    }
+                    return ids;
+                });
     }
 
     /** The accounts' ids in the order every transaction locks them in, so two transfers never deadlock. */

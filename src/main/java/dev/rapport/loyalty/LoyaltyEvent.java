@@ -30,10 +30,16 @@ public final class LoyaltyEvent {
     public static final String POINTS_EXPIRED = "loyalty.points_expired";
     public static final String POINTS_TRANSFERRED = "loyalty.points_transferred";
     public static final String TRANSACTION_REVERSED = "loyalty.transaction_reversed";
+    public static final String POINTS_EXPIRING = "loyalty.points_expiring";
+    public static final String TIER_CHANGED = "loyalty.tier_changed";
 
     public static final String PROGRAM_CREATED = "loyalty_program.created";
     public static final String PROGRAM_UPDATED = "loyalty_program.updated";
     public static final String PROGRAM_DELETED = "loyalty_program.deleted";
+    public static final String RULE = "loyalty_earning_rule";
+    public static final String RULE_CREATED = "loyalty_earning_rule.created";
+    public static final String RULE_UPDATED = "loyalty_earning_rule.updated";
+    public static final String RULE_DELETED = "loyalty_earning_rule.deleted";
 
     public static final String POSTED_TYPES = POINTS_EARNED + "," + POINTS_REDEEMED + "," + POINTS_ADJUSTED + ","
             + POINTS_EXPIRED + "," + POINTS_TRANSFERRED + "," + TRANSACTION_REVERSED;
@@ -143,7 +149,10 @@ public final class LoyaltyEvent {
             @Schema(description = "For transfer: the other account's entry")
             UUID linkedEntryId,
 
-            @Schema(description = "Who posted it") String actor) {}
+            @Schema(description = "Who posted it") String actor,
+
+            @Schema(description = "For points earned from a purchase: each earning rule's part")
+            List<LoyaltyRecords.Contribution> rules) {}
 
     /** Payload of {@code loyalty_program.updated}. */
     @Schema(
@@ -160,11 +169,102 @@ public final class LoyaltyEvent {
             LoyaltyProgramView program)
             implements ChangeSummary {}
 
-    /** Payload of {@code loyalty_program.deleted}. */
+    /** A lot of points that expires soon. */
+    @RegisterForReflection
+    @Schema(name = "LoyaltyExpiringLot", description = "Points of one lot and when they expire")
+    public record ExpiringLot(
+            @Schema(description = "Points") long points,
+            @Schema(description = "When they expire") java.time.OffsetDateTime expiresAt) {}
+
+    /** Payload of {@code loyalty.points_expiring}. */
+    @RegisterForReflection
+    @Schema(
+            name = "LoyaltyPointsExpiringData",
+            extensions = @Extension(name = "x-event-types", value = POINTS_EXPIRING),
+            description = "The data of loyalty.points_expiring: points of the account that expire within the "
+                    + "program's notice days, told once per lot")
+    public record Expiring(
+            @Schema(description = "Account id") UUID accountId,
+            @Schema(description = "The customer") UUID customerId,
+            @Schema(description = "The program") UUID programId,
+            @Schema(description = "The points expiring") long points,
+
+            @Schema(description = "When the first of them expire")
+            java.time.OffsetDateTime expiresAt,
+
+            @Schema(description = "The account's balance") long balance,
+
+            @Schema(description = "The lots, first to expire first")
+            List<ExpiringLot> lots) {
+
+        static Expiring of(LoyaltyAccount account, List<ExpiringLot> lots) {
+            return new Expiring(
+                    account.id,
+                    account.customerId,
+                    account.programId,
+                    lots.stream().mapToLong(ExpiringLot::points).sum(),
+                    lots.stream()
+                            .map(ExpiringLot::expiresAt)
+                            .min(java.util.Comparator.naturalOrder())
+                            .orElse(null),
+                    account.balance,
+                    lots);
+        }
+    }
+
+    /** Payload of {@code loyalty.tier_changed}. */
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(
+            name = "LoyaltyTierChangedData",
+            extensions = @Extension(name = "x-event-types", value = TIER_CHANGED),
+            description = "The data of loyalty.tier_changed: the tiers, and why")
+    public record TierChanged(
+            @Schema(description = "Account id") UUID accountId,
+            @Schema(description = "The customer") UUID customerId,
+            @Schema(description = "The program") UUID programId,
+
+            @Schema(description = "The tier before; absent for none")
+            String from,
+
+            @Schema(description = "The tier now") String to,
+
+            @Schema(
+                    description = "upgrade or downgrade",
+                    enumeration = {"upgrade", "downgrade"})
+            String direction,
+
+            @Schema(description = "points or spend: what qualified")
+            String basis,
+
+            @Schema(description = "What the account counts over the qualification period")
+            long qualifying,
+
+            @Schema(description = "The qualification period, ISO 8601")
+            String period,
+
+            @Schema(description = "Why, in words") String why) {}
+
+    /** Payload of {@code loyalty_earning_rule.updated}. */
+    @Schema(
+            name = "LoyaltyEarningRuleUpdatedData",
+            extensions = @Extension(name = "x-event-types", value = RULE_UPDATED),
+            description = "The data of loyalty_earning_rule.updated: what changed, and the rule as it is now")
+    public record RuleUpdated(
+            @Schema(description = "Rule id") UUID id,
+
+            @Schema(description = "Names of the fields the change set")
+            List<String> changedFields,
+
+            @Schema(description = "The rule after the change")
+            dev.rapport.loyalty.api.EarningRuleView rule)
+            implements ChangeSummary {}
+
+    /** Payload of {@code loyalty_program.deleted} and {@code loyalty_earning_rule.deleted}. */
     @Schema(
             name = "LoyaltyProgramDeletedData",
-            extensions = @Extension(name = "x-event-types", value = PROGRAM_DELETED),
-            description = "The data of loyalty_program.deleted")
+            extensions = @Extension(name = "x-event-types", value = PROGRAM_DELETED + "," + RULE_DELETED),
+            description = "The data of loyalty_program.deleted and loyalty_earning_rule.deleted")
     public record ProgramDeleted(
             @Schema(description = "Program id") UUID id,
             @Schema(description = "Name") String name) {}

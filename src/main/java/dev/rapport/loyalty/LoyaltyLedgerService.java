@@ -152,6 +152,16 @@ public class LoyaltyLedgerService {
         });
     }
 
+    /** Works out a posting the service makes itself to an account the caller holds locked. */
+    Uni<LoyaltyPostings.Plan> planFor(LoyaltyAccount account, LoyaltyPostingRequest request) {
+        return plan(request, account, null);
+    }
+
+    /** Writes a posting the service makes itself: its cause (a purchase, a lot) keeps it once, not a key. */
+    Uni<LoyaltyEntry> writeFor(LoyaltyPostings.Plan plan) {
+        return write(plan, null, null).map(entries -> entries.get(0));
+    }
+
     /** Reads what the posting needs and works it out. */
     private Uni<LoyaltyPostings.Plan> plan(
             LoyaltyPostingRequest request, LoyaltyAccount account, LoyaltyAccount target) {
@@ -201,6 +211,8 @@ public class LoyaltyLedgerService {
             entry.reasonCode = request.reasonCode();
             entry.note = request.note();
             entry.reverses = request.reverses();
+            entry.purchaseId = plan.origin().purchaseId();
+            entry.lotId = plan.origin().lotId();
             entry.actor = caller.name();
             entry.partnerId = line.account().partnerId;
             entry.createdAt = plan.at();
@@ -244,7 +256,7 @@ public class LoyaltyLedgerService {
                             LoyaltyEvent.ACCOUNT,
                             entry.accountId,
                             entry.partnerId,
-                            posted(line, entry)))
+                            posted(plan, line, entry)))
                     .invoke(() -> line.account().balance = entry.balanceAfter)
                     .replaceWithVoid();
         }
@@ -349,7 +361,7 @@ public class LoyaltyLedgerService {
                 first.expiringSoon());
     }
 
-    private LoyaltyEvent.Posted posted(LoyaltyPostings.Line line, LoyaltyEntry entry) {
+    private LoyaltyEvent.Posted posted(LoyaltyPostings.Plan plan, LoyaltyPostings.Line line, LoyaltyEntry entry) {
         return new LoyaltyEvent.Posted(
                 entry.accountId,
                 line.account().customerId,
@@ -365,7 +377,8 @@ public class LoyaltyLedgerService {
                 entry.lotId,
                 entry.reverses,
                 entry.linkedEntryId,
-                entry.actor);
+                entry.actor,
+                plan.origin().rules());
     }
 
     private LoyaltyAccount visible(List<LoyaltyAccount> found, UUID id) {

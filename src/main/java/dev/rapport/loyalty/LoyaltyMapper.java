@@ -22,6 +22,26 @@ public interface LoyaltyMapper {
 
     CreateLoyaltyProgramRequest toRequest(LoyaltyProgram program);
 
+    @Mapping(target = "channels", source = "conditions.channels")
+    @Mapping(target = "categories", source = "conditions.categories")
+    @Mapping(target = "tiers", source = "conditions.tiers")
+    @Mapping(target = "segmentId", source = "conditions.segmentId")
+    @Mapping(target = "attributeKey", source = "conditions.attributeKey")
+    @Mapping(target = "attributeValue", source = "conditions.attributeValue")
+    @Mapping(target = "firstPurchase", source = "conditions.firstPurchase")
+    @Mapping(target = "birthdayMonth", source = "conditions.birthdayMonth")
+    dev.rapport.loyalty.api.EarningRuleView toView(LoyaltyEarningRule rule);
+
+    @Mapping(target = "channels", source = "conditions.channels")
+    @Mapping(target = "categories", source = "conditions.categories")
+    @Mapping(target = "tiers", source = "conditions.tiers")
+    @Mapping(target = "segmentId", source = "conditions.segmentId")
+    @Mapping(target = "attributeKey", source = "conditions.attributeKey")
+    @Mapping(target = "attributeValue", source = "conditions.attributeValue")
+    @Mapping(target = "firstPurchase", source = "conditions.firstPurchase")
+    @Mapping(target = "birthdayMonth", source = "conditions.birthdayMonth")
+    dev.rapport.loyalty.api.CreateEarningRuleRequest toRequest(LoyaltyEarningRule rule);
+
     @Mapping(target = "pendingPoints", source = "pending")
     LoyaltyAccountView toView(LoyaltyAccount account);
 

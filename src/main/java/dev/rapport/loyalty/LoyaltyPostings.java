@@ -35,7 +35,19 @@ final class LoyaltyPostings {
             long expiringSoon) {}
 
     /** A posting: one line, or for a transfer the sending and the receiving account's. */
-    record Plan(LoyaltyPostingRequest request, List<Line> lines, OffsetDateTime at) {}
+    record Plan(LoyaltyPostingRequest request, List<Line> lines, OffsetDateTime at, Origin origin) {
+
+        /** The same posting, caused by {@code origin}. */
+        Plan from(Origin origin) {
+            return new Plan(request, lines, at, origin);
+        }
+    }
+
+    /** What caused a posting the service makes itself: a purchase and the rules it matched, or a lot expiring. */
+    record Origin(UUID purchaseId, UUID lotId, List<LoyaltyRecords.Contribution> rules) {
+
+        static final Origin NONE = new Origin(null, null, null);
+    }
 
     /** What a reversal reverses: the entry, what earlier reversals took back, and its lots or takes. */
     record Reversed(LoyaltyEntry entry, long reversedBefore, Set<UUID> lots, List<LoyaltyLedger.Take> takes) {}
@@ -123,7 +135,18 @@ final class LoyaltyPostings {
             case LoyaltyEntry.REVERSE -> lines.add(reverse(program, account, lots, request, reversed, at));
             default -> throw new IllegalArgumentException(type);
         }
-        return new Plan(request, lines, at);
+        return new Plan(request, lines, at, Origin.NONE);
+    }
+
+    /** The expiry of what is left of {@code lot}, one of the account's open {@code lots}. */
+    static Plan expire(
+            LoyaltyProgram program, LoyaltyAccount account, List<LoyaltyLot> lots, LoyaltyLot lot, OffsetDateTime at) {
+        List<LoyaltyLedger.Take> takes =
+                List.of(new LoyaltyLedger.Take(lot.id, lot.remaining, lot.earnedAt, lot.expiresAt));
+        Line line = line(program, account, lots, LoyaltyEntry.EXPIRE, -lot.remaining, takes, List.of(), 0, at);
+        LoyaltyPostingRequest request =
+                new LoyaltyPostingRequest(LoyaltyEntry.EXPIRE, lot.remaining, "expiry", null, null, null);
+        return new Plan(request, List.of(line), at, new Origin(null, lot.id, null));
     }
 
     private static Line reverse(

@@ -39,6 +39,10 @@ public class LoyaltyProgram {
     @JdbcTypeCode(SqlTypes.JSON)
     public LoyaltyRecords.Expiry expiry;
 
+    /** The return window: days before points earned from a purchase become available. */
+    @Column(name = "pending_days")
+    public int pendingDays;
+
     @Column(name = "partner_id")
     public String partnerId;
 

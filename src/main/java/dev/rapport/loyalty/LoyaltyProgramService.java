@@ -192,6 +192,7 @@ public class LoyaltyProgramService {
         program.tiers = mapper.tiers(request.tiers());
         program.qualification = mapper.qualification(request.qualification());
         program.expiry = mapper.expiry(request.expiry());
+        program.pendingDays = request.pendingDays() == null ? 0 : request.pendingDays();
     }
 
     private static void check(CreateLoyaltyProgramRequest request) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.rapport.loyalty.api.EarningRuleView;
 import dev.rapport.loyalty.api.LoyaltyAccountView;
 import dev.rapport.loyalty.api.LoyaltyEntryView;
 import dev.rapport.loyalty.api.LoyaltyLotView;
@@ -32,9 +33,15 @@ class LoyaltyQueries {
     static final Sort LEDGER_ORDER =
             new Sort(new Sort.SortField("createdAt", "e.created_at", Sort.Kind.TIMESTAMP), true);
 
+    static final Sort RULE_ORDER =
+            new Sort(new Sort.SortField("createdAt", "r.created_at", Sort.Kind.TIMESTAMP), false);
+
+    private static final String RULE = "r.id, r.program_id, r.name, r.kind, r.points_per_unit, r.multiplier, r.points,"
+            + " cast(r.conditions as text), r.max_points, r.valid_from, r.valid_until, r.enabled, r.partner_id,"
+            + " r.created_at, r.updated_at, r.version";
     private static final String PROGRAM = "p.id, p.name, p.points_name, p.currency, p.time_zone, cast(p.tiers as text),"
-            + " cast(p.qualification as text), cast(p.expiry as text), p.partner_id, p.created_at, p.updated_at,"
-            + " p.version";
+            + " cast(p.qualification as text), cast(p.expiry as text), p.pending_days, p.partner_id, p.created_at,"
+            + " p.updated_at, p.version";
     private static final String ACCOUNT = "a.id, a.program_id, a.customer_id, a.card_number, a.balance, a.pending,"
             + " a.lifetime_earned, a.tier, a.tier_since, a.partner_id, a.enrolled_at, a.updated_at";
     private static final String ENTRY = "e.id, e.account_id, e.type, e.points, e.balance_after, e.reason_code, e.note,"
@@ -45,6 +52,7 @@ class LoyaltyQueries {
     private final JsonColumns.Reader<LoyaltyRecords.Tiers> tiers;
     private final JsonColumns.Reader<LoyaltyRecords.Qualification> qualification;
     private final JsonColumns.Reader<LoyaltyRecords.Expiry> expiry;
+    private final JsonColumns.Reader<LoyaltyRecords.Conditions> conditions;
 
     LoyaltyQueries(PooledStatements statements, LoyaltyMapper mapper, JsonColumns json) {
         this.statements = statements;
@@ -52,6 +60,7 @@ class LoyaltyQueries {
         this.tiers = json.reader(LoyaltyRecords.Tiers.class);
         this.qualification = json.reader(LoyaltyRecords.Qualification.class);
         this.expiry = json.reader(LoyaltyRecords.Expiry.class);
+        this.conditions = json.reader(LoyaltyRecords.Conditions.class);
     }
 
     Uni<LoyaltyProgramView> program(UUID id, String scope) {
@@ -68,6 +77,55 @@ class LoyaltyQueries {
         return statements
                 .list(sql, params.tuple(), this::toProgram)
                 .map(rows -> page.page(rows, p -> p.createdAt().toString(), LoyaltyProgramView::id));
+    }
+
+    Uni<EarningRuleView> rule(UUID id, String scope) {
+        SqlParams params = new SqlParams();
+        String sql = "select " + RULE + " from loyalty_earning_rule r where r.id = " + params.bind(id) + " and "
+                + ruleScope(scope, params);
+        return first(statements.list(sql, params.tuple(), this::toRule));
+    }
+
+    Uni<Page<EarningRuleView>> rules(UUID programId, String scope, PageRequest page) {
+        SqlParams params = new SqlParams();
+        String sql = "select " + RULE + " from loyalty_earning_rule r where "
+                + (programId == null ? "true" : "r.program_id = " + params.bind(programId)) + " and "
+                + ruleScope(scope, params) + " and " + page.keyset("r.id", params) + page.orderAndLimit("r.id");
+        return statements
+                .list(sql, params.tuple(), this::toRule)
+                .map(rows -> page.page(rows, r -> r.createdAt().toString(), EarningRuleView::id));
+    }
+
+    private static String ruleScope(String scope, SqlParams params) {
+        return scope == null ? "true" : "(r.partner_id is null or r.partner_id = " + params.bind(scope) + ")";
+    }
+
+    private EarningRuleView toRule(Row row) {
+        LoyaltyRecords.Conditions when = conditions.read(row.getString(7));
+        return new EarningRuleView(
+                row.getUUID(0),
+                row.getUUID(1),
+                row.getString(2),
+                row.getString(3),
+                LoyaltyEarning.plain(row.getBigDecimal(4)),
+                LoyaltyEarning.plain(row.getBigDecimal(5)),
+                row.getLong(6),
+                when.channels(),
+                when.categories(),
+                when.tiers(),
+                when.segmentId(),
+                when.attributeKey(),
+                when.attributeValue(),
+                when.firstPurchase(),
+                when.birthdayMonth(),
+                row.getLong(8),
+                row.getOffsetDateTime(9),
+                row.getOffsetDateTime(10),
+                row.getBoolean(11),
+                row.getString(12),
+                row.getOffsetDateTime(13),
+                row.getOffsetDateTime(14),
+                row.getLong(15));
     }
 
     Uni<LoyaltyAccountView> account(UUID id, String scope) {
@@ -147,10 +205,11 @@ class LoyaltyQueries {
                 mapper.tiers(tiers.read(row.getString(5))),
                 mapper.qualification(qualification.read(row.getString(6))),
                 mapper.expiry(expiry.read(row.getString(7))),
-                row.getString(8),
-                row.getOffsetDateTime(9),
+                row.getInteger(8),
+                row.getString(9),
                 row.getOffsetDateTime(10),
-                row.getLong(11));
+                row.getOffsetDateTime(11),
+                row.getLong(12));
     }
 
     static LoyaltyAccountView toAccount(Row row) {

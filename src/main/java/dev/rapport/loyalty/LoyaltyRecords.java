@@ -42,4 +42,34 @@ public final class LoyaltyRecords {
     /** When points expire, and how many days ahead {@code loyalty.points_expiring} tells. */
     @RegisterForReflection
     public record Expiry(String policy, String period, int noticeDays) {}
+
+    /** When an earning rule applies; every condition given must hold. */
+    @RegisterForReflection
+    public record Conditions(
+            List<String> channels,
+            List<String> categories,
+            List<String> tiers,
+            java.util.UUID segmentId,
+            String attributeKey,
+            String attributeValue,
+            Boolean firstPurchase,
+            Boolean birthdayMonth) {
+
+        public static final Conditions NONE = new Conditions(null, null, null, null, null, null, null, null);
+    }
+
+    /** One earning rule's part of what a purchase earned. */
+    @RegisterForReflection
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+            name = "LoyaltyRuleContribution",
+            description = "One earning rule's part of what a purchase earned")
+    public record Contribution(java.util.UUID ruleId, String name, long points) {}
+
+    @RegisterForReflection
+    public record Contributions(List<Contribution> items) {
+
+        public Contributions {
+            items = items == null ? List.of() : List.copyOf(items);
+        }
+    }
 }

@@ -28,6 +28,11 @@ public record PurchaseItem(
         @Schema(description = "Product name", examples = "Espresso cups") @Description("Product name") @Size(max = 200)
         String name,
 
+        @Schema(description = "Product category, as loyalty earning rules name it", examples = "kitchen")
+        @Description("Product category, as loyalty earning rules name it")
+        @Size(max = 64)
+        String category,
+
         @Schema(description = "Quantity", examples = "2", required = true) @Description("Quantity") @Min(1) @Max(100000)
         int quantity,
 

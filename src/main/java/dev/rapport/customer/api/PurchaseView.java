@@ -38,6 +38,9 @@ public record PurchaseView(
         @Schema(description = "ISO 4217 currency code") @Description("ISO 4217 currency code")
         String currency,
 
+        @Schema(description = "How much of the amount was refunded") @Description("How much of the amount was refunded")
+        BigDecimal refundedAmount,
+
         @Schema(description = "Lines of the purchase") @Description("Lines of the purchase")
         List<PurchaseItem> items,
 

@@ -54,4 +54,13 @@ public record CreateLoyaltyProgramRequest(
         @Schema(description = "When points expire; never when omitted")
         @Description("When points expire; never when omitted")
         @Valid
-        LoyaltyExpiryPolicy expiry) {}
+        LoyaltyExpiryPolicy expiry,
+
+        @Schema(
+                description = "The return window: days before points earned from a purchase become available (a "
+                        + "refund before then cancels them); 0 when omitted",
+                examples = "14")
+        @Description("The return window: days before points earned from a purchase become available; 0 when omitted")
+        @jakarta.validation.constraints.Min(0)
+        @jakarta.validation.constraints.Max(365)
+        Integer pendingDays) {}

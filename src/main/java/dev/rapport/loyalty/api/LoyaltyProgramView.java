@@ -46,6 +46,10 @@ public record LoyaltyProgramView(
         @Schema(description = "When points expire") @Description("When points expire")
         LoyaltyExpiryPolicy expiry,
 
+        @Schema(description = "Days before points earned from a purchase become available")
+        @Description("Days before points earned from a purchase become available")
+        int pendingDays,
+
         @Schema(description = "The partner that defined it; absent for in-house programs")
         @Description("The partner that defined it; null for in-house programs")
         String partnerId,

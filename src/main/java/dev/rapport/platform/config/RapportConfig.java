@@ -296,6 +296,24 @@ public interface RapportConfig {
         int slaBatchSize();
     }
 
+    /** Loyalty: the jobs that activate pending points, expire lots and announce expiring points. */
+    Loyalty loyalty();
+
+    interface Loyalty {
+        /** Whether this replica runs the loyalty jobs (every replica earns from purchases through the event log). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the jobs look for pending points that are due, lots that expired and points soon expiring. */
+        @WithDefault("PT1S")
+        Duration pollInterval();
+
+        /** Accounts (or awards) one job run handles in one transaction. */
+        @WithDefault("200")
+        @Positive
+        int batchSize();
+    }
+
     interface Events {
         /** How long events stay in the log (and the change feed) before they are deleted. */
         @WithDefault("P30D")
