@@ -39,6 +39,8 @@ create table loyalty_account (
     lifetime_earned bigint      not null default 0,
     tier            text,
     tier_since      timestamptz,
+    -- when the account's tier is qualified again (a downgrade happens then, not before)
+    tier_review_at  timestamptz,
     partner_id      text,
     enrolled_at     timestamptz not null,
     updated_at      timestamptz not null,
@@ -46,6 +48,7 @@ create table loyalty_account (
     unique (program_id, customer_id)
 );
 create index loyalty_account_customer_idx on loyalty_account (customer_id);
+create index loyalty_account_review_idx on loyalty_account (tier_review_at) where tier_review_at is not null;
 
 -- Every card an account had; a number is never issued twice. The account's current card is its card_number.
 create table loyalty_card (

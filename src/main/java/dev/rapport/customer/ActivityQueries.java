@@ -136,16 +136,27 @@ class ActivityQueries {
                 .map(rows -> byCustomer(rows, InteractionView::customerId));
     }
 
-    /** Purchase count, lifetime value per currency and first/last purchase time of each customer in one query. */
+    /** What the customer spent in {@code currency} since {@code since}, refunds deducted. */
+    Uni<java.math.BigDecimal> spendSince(UUID customerId, String currency, java.time.OffsetDateTime since) {
+        return statements
+                .list(
+                        "select coalesce(sum(amount - refunded_amount), 0) from purchase"
+                                + " where customer_id = $1 and currency = $2 and occurred_at > $3",
+                        io.vertx.mutiny.sqlclient.Tuple.of(customerId, currency, since),
+                        row -> row.getBigDecimal(0))
+                .map(rows -> rows.get(0));
+    }
+
+    /** Purchase count, lifetime value (refunds deducted) per currency and first/last purchase time of each customer in one query. */
     Uni<Map<UUID, CustomerStats>> stats(List<UUID> customerIds) {
         return statements
                 .list(
                         PooledStatements.forIds(customerIds, """
-                select customer_id, currency, count(*), sum(amount), min(occurred_at), max(occurred_at)
+                select customer_id, currency, count(*), sum(amount - refunded_amount), min(occurred_at), max(occurred_at)
                 from purchase where customer_id = $1
                 group by customer_id, currency order by currency
                 """, """
-                select customer_id, currency, count(*), sum(amount), min(occurred_at), max(occurred_at)
+                select customer_id, currency, count(*), sum(amount - refunded_amount), min(occurred_at), max(occurred_at)
                 from purchase where customer_id = any($1)
                 group by customer_id, currency order by customer_id, currency
                 """),

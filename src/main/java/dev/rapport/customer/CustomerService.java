@@ -208,6 +208,11 @@ public class CustomerService {
         return activity.stats(customerIds);
     }
 
+    /** What a customer spent in {@code currency} since {@code since}, refunds deducted (loyalty tiers count it). */
+    public Uni<java.math.BigDecimal> spendSince(UUID customerId, String currency, java.time.OffsetDateTime since) {
+        return activity.spendSince(customerId, currency, since);
+    }
+
     /**
      * Applies a JSON merge patch. The current profile is rendered as a {@link CreateCustomerRequest}, the patch
      * merged in, and the result validated and normalized like a create.

@@ -42,6 +42,9 @@ public class LoyaltyAccount {
     @Column(name = "tier_since")
     public OffsetDateTime tierSince;
 
+    @Column(name = "tier_review_at")
+    public OffsetDateTime tierReviewAt;
+
     @Column(name = "partner_id")
     public String partnerId;
 

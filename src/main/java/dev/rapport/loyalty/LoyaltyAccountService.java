@@ -64,12 +64,15 @@ public class LoyaltyAccountService {
     @WithTransaction
     public Uni<LoyaltyAccountView> enroll(UUID programId, EnrollRequest request) {
         String scope = caller.partnerScope();
+        java.util.concurrent.atomic.AtomicReference<LoyaltyProgram> enrolling =
+                new java.util.concurrent.atomic.AtomicReference<>();
         return programs.findById(programId)
                 .chain(program -> {
                     if (program == null || (program.partnerId != null && !program.partnerId.equals(scope))) {
                         throw DomainException.notFound("loyalty program", programId);
                     }
                     return customers.find(List.of(request.customerId())).map(found -> {
+                        enrolling.set(program);
                         var customer = found.get(request.customerId());
                         if (customer == null) {
                             throw DomainException.notFound("customer", request.customerId());
@@ -94,6 +97,7 @@ public class LoyaltyAccountService {
                     account.cardNumber = LoyaltyCards.newNumber();
                     account.enrolledAt = now;
                     account.updatedAt = now;
+                    LoyaltyTiers.enroll(enrolling.get(), account, now);
                     return accounts.persistAndFlush(account)
                             .chain(() -> accounts.issueCard(account.id, account.cardNumber, now))
                             .chain(() -> events.append(
@@ -102,13 +106,57 @@ public class LoyaltyAccountService {
                                     account.id,
                                     account.partnerId,
                                     new LoyaltyEvent.AccountChanged(
-                                            account.id, account.customerId, programId, account.cardNumber, null, null)))
+                                            account.id,
+                                            account.customerId,
+                                            programId,
+                                            account.cardNumber,
+                                            null,
+                                            account.tier)))
                             .map(nothing -> mapper.toView(account));
                 }));
     }
 
+    /** An account, with where it stands towards the next tier. */
     public Uni<LoyaltyAccountView> get(UUID id) {
-        return queries.account(id, caller.partnerScope()).map(account -> found(account, id));
+        return queries.account(id, caller.partnerScope()).chain(found -> {
+            LoyaltyAccountView account = found(found, id);
+            return queries.program(account.programId(), null).chain(program -> {
+                if (program.tiers().isEmpty()) {
+                    return Uni.createFrom().item(account);
+                }
+                OffsetDateTime since = Clocks.now(clock)
+                        .minus(java.time.Period.parse(program.qualification().period()));
+                Uni<Long> qualifying =
+                        LoyaltyRecords.SPEND.equals(program.qualification().basis())
+                                ? customers
+                                        .spendSince(account.customerId(), program.currency(), since)
+                                        .map(spend -> spend.max(java.math.BigDecimal.ZERO)
+                                                .setScale(0, java.math.RoundingMode.DOWN)
+                                                .longValueExact())
+                                : queries.pointsEarned(account.id(), since);
+                return qualifying.chain(value -> queries.reviewAt(account.id())
+                        .map(reviewAt -> withProgress(
+                                account, LoyaltyTiers.progress(program, account.tier(), value, reviewAt))));
+            });
+        });
+    }
+
+    private static LoyaltyAccountView withProgress(
+            LoyaltyAccountView account, dev.rapport.loyalty.api.LoyaltyTierProgress progress) {
+        return new LoyaltyAccountView(
+                account.id(),
+                account.programId(),
+                account.customerId(),
+                account.cardNumber(),
+                account.balance(),
+                account.pendingPoints(),
+                account.lifetimeEarned(),
+                account.tier(),
+                account.tierSince(),
+                account.partnerId(),
+                account.enrolledAt(),
+                account.updatedAt(),
+                progress);
     }
 
     /** The account a card number names, as a point of sale reads it; a replaced or mistyped card is not found. */

@@ -46,6 +46,7 @@ public class LoyaltyEngine implements EventConsumer {
     private final LoyaltyEarningRuleRepository rules;
     private final LoyaltyAwardRepository awards;
     private final LoyaltyLedgerService ledger;
+    private final LoyaltyTiers tiers;
     private final CustomerService customers;
     private final SegmentService segments;
     private final ObjectMapper json;
@@ -57,6 +58,7 @@ public class LoyaltyEngine implements EventConsumer {
             LoyaltyEarningRuleRepository rules,
             LoyaltyAwardRepository awards,
             LoyaltyLedgerService ledger,
+            LoyaltyTiers tiers,
             CustomerService customers,
             SegmentService segments,
             ObjectMapper json,
@@ -66,6 +68,7 @@ public class LoyaltyEngine implements EventConsumer {
         this.rules = rules;
         this.awards = awards;
         this.ledger = ledger;
+        this.tiers = tiers;
         this.customers = customers;
         this.segments = segments;
         this.json = json;
@@ -137,6 +140,9 @@ public class LoyaltyEngine implements EventConsumer {
                         pending ? available : now,
                         purchase.occurredAt(),
                         now)
+                .call(inserted -> inserted && LoyaltyRecords.SPEND.equals(program.qualification.basis())
+                        ? tiers.raise(program, account)
+                        : Uni.createFrom().voidItem())
                 .chain(inserted -> {
                     if (!inserted || points == 0) {
                         return Uni.createFrom().voidItem();

@@ -54,6 +54,7 @@ public class LoyaltyJobs {
     private final LoyaltyAwardRepository awards;
     private final LoyaltyEngine engine;
     private final LoyaltyLedgerService ledger;
+    private final LoyaltyTiers tiers;
     private final EventLog events;
     private final RapportConfig.Loyalty config;
     private final Clock clock;
@@ -66,6 +67,7 @@ public class LoyaltyJobs {
             LoyaltyAwardRepository awards,
             LoyaltyEngine engine,
             LoyaltyLedgerService ledger,
+            LoyaltyTiers tiers,
             EventLog events,
             RapportConfig config,
             Clock clock,
@@ -76,6 +78,7 @@ public class LoyaltyJobs {
         this.awards = awards;
         this.engine = engine;
         this.ledger = ledger;
+        this.tiers = tiers;
         this.events = events;
         this.config = config.loyalty();
         this.clock = clock;
@@ -93,12 +96,36 @@ public class LoyaltyJobs {
         background.stop();
     }
 
-    /** One round of the three jobs; true when one had a full batch (more may be due). */
+    /** One round of the jobs; true when one had a full batch (more may be due). */
     Uni<Boolean> run() {
         return Panache.withTransaction(this::activate)
                 .chain(activated -> Panache.withTransaction(this::expire)
                         .chain(expired -> Panache.withTransaction(this::announce)
-                                .map(announced -> activated || expired || announced)));
+                                .chain(announced -> Panache.withTransaction(this::review)
+                                        .map(reviewed -> activated || expired || announced || reviewed))));
+    }
+
+    /** Reviews the tiers of the accounts whose period in their tier ended. */
+    private Uni<Boolean> review() {
+        OffsetDateTime now = Clocks.now(clock);
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "select cast(id as text) from loyalty_account where tier_review_at <= :now"
+                                        + " order by id limit :limit",
+                                String.class)
+                        .setParameter("now", now)
+                        .setParameter("limit", config.batchSize())
+                        .getResultList())
+                .chain(ids -> {
+                    Uni<Void> reviewed = Uni.createFrom().voidItem();
+                    for (String id : ids) {
+                        reviewed = reviewed.chain(() -> accounts.findById(
+                                        UUID.fromString(id), LockModeType.PESSIMISTIC_WRITE)
+                                .chain(account -> programs.findById(account.programId)
+                                        .chain(program -> tiers.review(program, account))));
+                    }
+                    return reviewed.map(nothing -> ids.size() == config.batchSize());
+                });
     }
 
     /** Posts the pending points whose return window passed. */

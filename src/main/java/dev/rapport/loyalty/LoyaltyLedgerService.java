@@ -55,6 +55,7 @@ public class LoyaltyLedgerService {
     private final LoyaltyLedgerRepository ledger;
     private final LoyaltyQueries queries;
     private final LoyaltyMapper mapper;
+    private final LoyaltyTiers tiers;
     private final EventLog events;
     private final ObjectMapper json;
     private final Caller caller;
@@ -66,6 +67,7 @@ public class LoyaltyLedgerService {
             LoyaltyLedgerRepository ledger,
             LoyaltyQueries queries,
             LoyaltyMapper mapper,
+            LoyaltyTiers tiers,
             EventLog events,
             ObjectMapper json,
             Caller caller,
@@ -75,6 +77,7 @@ public class LoyaltyLedgerService {
         this.ledger = ledger;
         this.queries = queries;
         this.mapper = mapper;
+        this.tiers = tiers;
         this.events = events;
         this.json = json;
         this.caller = caller;
@@ -101,7 +104,9 @@ public class LoyaltyLedgerService {
                 LoyaltyAccount target =
                         request.toAccountId() == null ? null : visibleOrNull(found, request.toAccountId());
                 return plan(request, account, target)
-                        .chain(plan -> write(plan, key, hash).map(entries -> view(plan, entries)));
+                        .chain(plan -> write(plan, key, hash)
+                                .map(entries ->
+                                        view(plan, entries, plan.lines().get(0).account().tier)));
             });
         });
     }
@@ -118,7 +123,8 @@ public class LoyaltyLedgerService {
             Uni<LoyaltyAccount> target = request.toAccountId() == null
                     ? Uni.createFrom().nullItem()
                     : accounts.findVisible(request.toAccountId(), scope, false);
-            return target.chain(to -> plan(request, account, to)).map(plan -> view(plan, null));
+            return target.chain(to -> plan(request, account, to))
+                    .chain(plan -> tierAfter(plan).map(tier -> view(plan, null, tier)));
         });
     }
 
@@ -258,6 +264,10 @@ public class LoyaltyLedgerService {
                             entry.partnerId,
                             posted(plan, line, entry)))
                     .invoke(() -> line.account().balance = entry.balanceAfter)
+                    .chain(() -> LoyaltyEntry.EARN.equals(entry.type)
+                            ? programs.findById(line.account().programId)
+                                    .chain(program -> tiers.raise(program, line.account()))
+                            : Uni.createFrom().voidItem())
                     .replaceWithVoid();
         }
         return written.replaceWith(entries);
@@ -305,8 +315,31 @@ public class LoyaltyLedgerService {
                                                 }))))));
     }
 
+    /** The tier the account would be in after a simulated posting: an earning may raise it. */
+    private Uni<String> tierAfter(LoyaltyPostings.Plan plan) {
+        LoyaltyPostings.Line first = plan.lines().get(0);
+        LoyaltyAccount account = first.account();
+        if (!LoyaltyEntry.EARN.equals(first.type())) {
+            return Uni.createFrom().item(account.tier);
+        }
+        return programs.findById(account.programId).chain(program -> {
+            if (program.tiers.items().isEmpty() || !LoyaltyRecords.POINTS.equals(program.qualification.basis())) {
+                return Uni.createFrom().item(account.tier);
+            }
+            return tiers.qualifying(program, account).map(qualifying -> {
+                LoyaltyRecords.Tier reached =
+                        LoyaltyTiers.qualified(program.tiers.items(), qualifying + first.points());
+                return reached != null
+                                && LoyaltyTiers.rank(program.tiers.items(), reached.key())
+                                        > LoyaltyTiers.rank(program.tiers.items(), account.tier)
+                        ? reached.key()
+                        : account.tier;
+            });
+        });
+    }
+
     /** What the plan did ({@code entries} written) or, for a simulation ({@code entries} null), would do. */
-    private LoyaltyPostingView view(LoyaltyPostings.Plan plan, List<LoyaltyEntry> entries) {
+    private LoyaltyPostingView view(LoyaltyPostings.Plan plan, List<LoyaltyEntry> entries, String tierAfter) {
         boolean simulated = entries == null;
         List<LoyaltyEntryView> views = new ArrayList<>();
         for (int i = 0; i < plan.lines().size(); i++) {
@@ -341,18 +374,19 @@ public class LoyaltyLedgerService {
                     first.balanceAfter(),
                     account.pendingPoints(),
                     account.lifetimeEarned() + first.lifetimeEarned(),
-                    account.tier(),
+                    tierAfter,
                     account.tierSince(),
                     account.partnerId(),
                     account.enrolledAt(),
-                    account.updatedAt());
+                    account.updatedAt(),
+                    null);
         }
         return new LoyaltyPostingView(
                 simulated,
                 false,
                 views,
                 account,
-                first.account().tier,
+                first.tierBefore(),
                 first.takes().stream().map(mapper::toView).toList(),
                 plan.lines().stream()
                         .flatMap(line -> line.made().stream())

@@ -43,6 +43,7 @@ public interface LoyaltyMapper {
     dev.rapport.loyalty.api.CreateEarningRuleRequest toRequest(LoyaltyEarningRule rule);
 
     @Mapping(target = "pendingPoints", source = "pending")
+    @Mapping(target = "tierProgress", ignore = true)
     LoyaltyAccountView toView(LoyaltyAccount account);
 
     LoyaltyEntryView toView(LoyaltyEntry entry);

@@ -25,6 +25,7 @@ final class LoyaltyPostings {
     /** One account's side of a posting: its entry, the lots it takes points from and the lots it makes. */
     record Line(
             LoyaltyAccount account,
+            String tierBefore,
             List<LoyaltyLot> lots,
             String type,
             long points,
@@ -232,7 +233,8 @@ final class LoyaltyPostings {
         }
         made.forEach(lot -> after.add(new LoyaltyLedger.Lot(null, lot.points(), lot.earnedAt(), lot.expiresAt())));
         long soon = LoyaltyLedger.expiringBy(after, at.plusDays(program.expiry.noticeDays()));
-        return new Line(account, lots, type, points, account.balance + points, takes, made, lifetime, soon);
+        return new Line(
+                account, account.tier, lots, type, points, account.balance + points, takes, made, lifetime, soon);
     }
 
     static List<LoyaltyLedger.Lot> ledgerLots(List<LoyaltyLot> lots) {

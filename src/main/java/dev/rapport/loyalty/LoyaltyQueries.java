@@ -171,6 +171,24 @@ class LoyaltyQueries {
                 .map(rows -> page.page(rows, e -> e.createdAt().toString(), LoyaltyEntryView::id));
     }
 
+    /** When the account's tier is reviewed next, or null. */
+    Uni<java.time.OffsetDateTime> reviewAt(UUID accountId) {
+        return statements
+                .list(
+                        "select tier_review_at from loyalty_account where id = $1",
+                        io.vertx.mutiny.sqlclient.Tuple.of(accountId),
+                        row -> row.getOffsetDateTime(0))
+                .map(rows -> rows.isEmpty() ? null : rows.get(0));
+    }
+
+    /** Points the account earned since {@code since}, reversals of earnings deducted. */
+    Uni<Long> pointsEarned(UUID accountId, java.time.OffsetDateTime since) {
+        String sql = LoyaltyTiers.POINTS_EARNED.replace(":account", "$1").replace(":since", "$2");
+        return statements
+                .list(sql, io.vertx.mutiny.sqlclient.Tuple.of(accountId, since), row -> row.getLong(0))
+                .map(rows -> rows.get(0));
+    }
+
     /** The account's lots holding points, first to expire first. */
     Uni<List<LoyaltyLotView>> openLots(UUID accountId) {
         SqlParams params = new SqlParams();
@@ -225,7 +243,8 @@ class LoyaltyQueries {
                 row.getOffsetDateTime(8),
                 row.getString(9),
                 row.getOffsetDateTime(10),
-                row.getOffsetDateTime(11));
+                row.getOffsetDateTime(11),
+                null);
     }
 
     static LoyaltyEntryView toEntry(Row row) {

@@ -61,4 +61,8 @@ public record LoyaltyAccountView(
         OffsetDateTime enrolledAt,
 
         @Schema(description = "When the account last changed") @Description("When the account last changed")
-        OffsetDateTime updatedAt) {}
+        OffsetDateTime updatedAt,
+
+        @Schema(description = "Where the account stands towards the next tier; in GET of one account only")
+        @Description("Where the account stands towards the next tier (one account at a time)")
+        LoyaltyTierProgress tierProgress) {}
