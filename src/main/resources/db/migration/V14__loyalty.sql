@@ -199,3 +199,37 @@ create table loyalty_award (
     primary key (account_id, purchase_id)
 );
 create index loyalty_award_due_idx on loyalty_award (available_at) where status = 'pending';
+
+-- The rewards catalogue: what points buy. Stock (null: unlimited) never goes below zero; a reward may be limited to
+-- tiers or a segment's members, per customer, and in time.
+create table loyalty_reward (
+    id                 uuid        primary key,
+    program_id         uuid        not null references loyalty_program (id),
+    name               text        not null,
+    description        text,
+    cost               bigint      not null check (cost > 0),
+    stock              bigint      check (stock >= 0),
+    per_customer_limit int         check (per_customer_limit > 0),
+    -- {"tiers": [...], "segmentId": ...}
+    conditions         jsonb       not null,
+    valid_from         timestamptz,
+    valid_until        timestamptz,
+    enabled            boolean     not null default true,
+    partner_id         text,
+    created_at         timestamptz not null,
+    updated_at         timestamptz not null,
+    version            bigint      not null default 0
+);
+create index loyalty_reward_program_idx on loyalty_reward (program_id, created_at, id);
+
+-- The codes redeemed rewards were issued, each with the redeem entry that paid for it; used once.
+create table loyalty_reward_code (
+    code       text        primary key,
+    reward_id  uuid        not null references loyalty_reward (id),
+    account_id uuid        not null references loyalty_account (id),
+    entry_id   uuid        not null unique references loyalty_entry (id),
+    issued_at  timestamptz not null,
+    used_at    timestamptz,
+    used_by    text
+);
+create index loyalty_reward_code_account_idx on loyalty_reward_code (account_id, reward_id);

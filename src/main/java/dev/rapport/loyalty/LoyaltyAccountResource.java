@@ -2,6 +2,7 @@ package dev.rapport.loyalty;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,6 +35,9 @@ import dev.rapport.loyalty.api.LoyaltyEntryView;
 import dev.rapport.loyalty.api.LoyaltyExpiringView;
 import dev.rapport.loyalty.api.LoyaltyPostingRequest;
 import dev.rapport.loyalty.api.LoyaltyPostingView;
+import dev.rapport.loyalty.api.RewardCodeView;
+import dev.rapport.loyalty.api.RewardOffer;
+import dev.rapport.loyalty.api.RewardRedemptionView;
 import dev.rapport.platform.error.DomainException;
 import dev.rapport.platform.idempotency.IdempotentRequests;
 import dev.rapport.platform.paging.Page;
@@ -40,7 +45,7 @@ import dev.rapport.platform.paging.PageParameters;
 import dev.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 
-/** Accounts, their cards and their ledgers. */
+/** Accounts, their cards, ledgers and rewards. */
 @Path("/v1/loyalty")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Loyalty")
@@ -50,10 +55,13 @@ public class LoyaltyAccountResource {
 
     private final LoyaltyAccountService accounts;
     private final LoyaltyLedgerService ledger;
+    private final LoyaltyRedemptionService redemptions;
 
-    LoyaltyAccountResource(LoyaltyAccountService accounts, LoyaltyLedgerService ledger) {
+    LoyaltyAccountResource(
+            LoyaltyAccountService accounts, LoyaltyLedgerService ledger, LoyaltyRedemptionService redemptions) {
         this.accounts = accounts;
         this.ledger = ledger;
+        this.redemptions = redemptions;
     }
 
     @GET
@@ -177,6 +185,65 @@ public class LoyaltyAccountResource {
                     @QueryParam("within")
                     String within) {
         return ledger.expiring(id, within(within));
+    }
+
+    @GET
+    @Path("accounts/{id}/rewards")
+    @RolesAllowed(Roles.LOYALTY_READ)
+    @Operation(
+            operationId = "listLoyaltyRewardOffers",
+            summary = "The rewards the account can redeem now, and why the others are out of reach")
+    @APIResponse(
+            responseCode = "200",
+            description = "The program's rewards, cheapest first",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RewardOffer.class)))
+    public Uni<List<RewardOffer>> offers(@PathParam("id") UUID id) {
+        return redemptions.offers(id);
+    }
+
+    @POST
+    @Path("accounts/{id}/rewards/{rewardId}/redeem")
+    @RolesAllowed(Roles.LOYALTY_WRITE)
+    @Operation(
+            operationId = "redeemLoyaltyReward",
+            summary = "Redeem a reward: the redeem entry, one from the stock and a unique code, at once",
+            description = "Needs an Idempotency-Key, kept with the entry: a repeat answers the same code. Out of "
+                    + "reach (tier, segment, stock, limit, validity) is 409, points short 409 insufficient-points.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Redeemed",
+            content = @Content(schema = @Schema(implementation = RewardRedemptionView.class)))
+    public Uni<Response> redeem(
+            @PathParam("id") UUID id,
+            @PathParam("rewardId") UUID rewardId,
+            @Parameter(
+                            description = "Required: makes the redemption happen once, however often it is sent",
+                            required = true)
+                    @HeaderParam(IdempotentRequests.HEADER)
+                    String idempotencyKey) {
+        return redemptions.redeem(id, rewardId, idempotencyKey).map(redeemed -> {
+            Response.ResponseBuilder response =
+                    Response.status(Response.Status.CREATED).entity(redeemed);
+            if (redeemed.replayed()) {
+                response.header(IdempotentRequests.REPLAYED_HEADER, "true");
+            }
+            return response.build();
+        });
+    }
+
+    @POST
+    @Path("reward-codes/{code}/use")
+    @RolesAllowed(Roles.LOYALTY_WRITE)
+    @Operation(
+            operationId = "useLoyaltyRewardCode",
+            summary = "Mark a reward code used",
+            description = "Once: a second use is 409, an unknown code 404.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Used",
+            content = @Content(schema = @Schema(implementation = RewardCodeView.class)))
+    public Uni<RewardCodeView> use(@PathParam("code") String code) {
+        return redemptions.use(code);
     }
 
     static Duration within(String within) {

@@ -36,6 +36,12 @@ public final class LoyaltyEvent {
     public static final String PROGRAM_CREATED = "loyalty_program.created";
     public static final String PROGRAM_UPDATED = "loyalty_program.updated";
     public static final String PROGRAM_DELETED = "loyalty_program.deleted";
+    public static final String REWARD = "loyalty_reward";
+    public static final String REWARD_CREATED = "loyalty_reward.created";
+    public static final String REWARD_UPDATED = "loyalty_reward.updated";
+    public static final String REWARD_DELETED = "loyalty_reward.deleted";
+    public static final String REWARD_REDEEMED = "loyalty.reward_redeemed";
+    public static final String REWARD_CODE_USED = "loyalty.reward_code_used";
     public static final String RULE = "loyalty_earning_rule";
     public static final String RULE_CREATED = "loyalty_earning_rule.created";
     public static final String RULE_UPDATED = "loyalty_earning_rule.updated";
@@ -245,6 +251,43 @@ public final class LoyaltyEvent {
 
             @Schema(description = "Why, in words") String why) {}
 
+    /** Payload of {@code loyalty.reward_redeemed} and {@code loyalty.reward_code_used}. */
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(
+            name = "LoyaltyRewardRedeemedData",
+            extensions = @Extension(name = "x-event-types", value = REWARD_REDEEMED + "," + REWARD_CODE_USED),
+            description = "The data of loyalty.reward_redeemed and loyalty.reward_code_used")
+    public record RewardRedeemed(
+            @Schema(description = "Account id") UUID accountId,
+            @Schema(description = "The customer") UUID customerId,
+            @Schema(description = "The reward") UUID rewardId,
+            @Schema(description = "The reward code") String code,
+
+            @Schema(description = "For reward_redeemed: the points it cost")
+            Long cost,
+
+            @Schema(description = "For reward_redeemed: the redeem entry")
+            UUID entryId,
+
+            @Schema(description = "For reward_redeemed: the balance after it")
+            Long balance) {}
+
+    /** Payload of {@code loyalty_reward.updated}. */
+    @Schema(
+            name = "LoyaltyRewardUpdatedData",
+            extensions = @Extension(name = "x-event-types", value = REWARD_UPDATED),
+            description = "The data of loyalty_reward.updated: what changed, and the reward as it is now")
+    public record RewardUpdated(
+            @Schema(description = "Reward id") UUID id,
+
+            @Schema(description = "Names of the fields the change set")
+            List<String> changedFields,
+
+            @Schema(description = "The reward after the change")
+            dev.rapport.loyalty.api.RewardView reward)
+            implements ChangeSummary {}
+
     /** Payload of {@code loyalty_earning_rule.updated}. */
     @Schema(
             name = "LoyaltyEarningRuleUpdatedData",
@@ -263,8 +306,12 @@ public final class LoyaltyEvent {
     /** Payload of {@code loyalty_program.deleted} and {@code loyalty_earning_rule.deleted}. */
     @Schema(
             name = "LoyaltyProgramDeletedData",
-            extensions = @Extension(name = "x-event-types", value = PROGRAM_DELETED + "," + RULE_DELETED),
-            description = "The data of loyalty_program.deleted and loyalty_earning_rule.deleted")
+            extensions =
+                    @Extension(
+                            name = "x-event-types",
+                            value = PROGRAM_DELETED + "," + RULE_DELETED + "," + REWARD_DELETED),
+            description =
+                    "The data of loyalty_program.deleted, loyalty_earning_rule.deleted and loyalty_reward.deleted")
     public record ProgramDeleted(
             @Schema(description = "Program id") UUID id,
             @Schema(description = "Name") String name) {}

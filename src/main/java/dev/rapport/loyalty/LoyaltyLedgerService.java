@@ -87,10 +87,7 @@ public class LoyaltyLedgerService {
     /** Posts to an account's ledger, once per {@code key}: a repeat with the same request answers what it did. */
     @WithTransaction
     public Uni<LoyaltyPostingView> post(UUID accountId, LoyaltyPostingRequest request, String key) {
-        if (key == null || !VALID_KEY.matcher(key).matches()) {
-            throw DomainException.invalid(
-                    "Idempotency-Key", "a posting needs one: 1 to 255 visible ASCII characters, unique per posting");
-        }
+        checkKey(key);
         LoyaltyPostings.check(accountId, request);
         String hash = hash(accountId, request);
         List<UUID> locked =
@@ -166,6 +163,19 @@ public class LoyaltyLedgerService {
     /** Writes a posting the service makes itself: its cause (a purchase, a lot) keeps it once, not a key. */
     Uni<LoyaltyEntry> writeFor(LoyaltyPostings.Plan plan) {
         return write(plan, null, null).map(entries -> entries.get(0));
+    }
+
+    /** Writes a posting the service worked out for a caller's request that carried {@code key}. */
+    Uni<LoyaltyEntry> writeFor(LoyaltyPostings.Plan plan, String key, String hash) {
+        return write(plan, key, hash).map(entries -> entries.get(0));
+    }
+
+    /** Checks an Idempotency-Key as every posting needs one. */
+    static void checkKey(String key) {
+        if (key == null || !VALID_KEY.matcher(key).matches()) {
+            throw DomainException.invalid(
+                    "Idempotency-Key", "a posting needs one: 1 to 255 visible ASCII characters, unique per posting");
+        }
     }
 
     /** Reads what the posting needs and works it out. */

@@ -42,6 +42,14 @@ public interface LoyaltyMapper {
     @Mapping(target = "birthdayMonth", source = "conditions.birthdayMonth")
     dev.rapport.loyalty.api.CreateEarningRuleRequest toRequest(LoyaltyEarningRule rule);
 
+    @Mapping(target = "tiers", source = "conditions.tiers")
+    @Mapping(target = "segmentId", source = "conditions.segmentId")
+    dev.rapport.loyalty.api.RewardView toView(LoyaltyReward reward);
+
+    @Mapping(target = "tiers", source = "conditions.tiers")
+    @Mapping(target = "segmentId", source = "conditions.segmentId")
+    dev.rapport.loyalty.api.CreateRewardRequest toRequest(LoyaltyReward reward);
+
     @Mapping(target = "pendingPoints", source = "pending")
     @Mapping(target = "tierProgress", ignore = true)
     LoyaltyAccountView toView(LoyaltyAccount account);

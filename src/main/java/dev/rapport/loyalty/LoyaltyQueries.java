@@ -10,6 +10,7 @@ import dev.rapport.loyalty.api.LoyaltyAccountView;
 import dev.rapport.loyalty.api.LoyaltyEntryView;
 import dev.rapport.loyalty.api.LoyaltyLotView;
 import dev.rapport.loyalty.api.LoyaltyProgramView;
+import dev.rapport.loyalty.api.RewardView;
 import dev.rapport.platform.db.JsonColumns;
 import dev.rapport.platform.db.PooledStatements;
 import dev.rapport.platform.filter.SqlParams;
@@ -126,6 +127,66 @@ class LoyaltyQueries {
                 row.getOffsetDateTime(13),
                 row.getOffsetDateTime(14),
                 row.getLong(15));
+    }
+
+    static final Sort REWARD_ORDER =
+            new Sort(new Sort.SortField("createdAt", "w.created_at", Sort.Kind.TIMESTAMP), false);
+
+    private static final String REWARD = "w.id, w.program_id, w.name, w.description, w.cost, w.stock,"
+            + " w.per_customer_limit, cast(w.conditions as text), w.valid_from, w.valid_until, w.enabled, w.partner_id,"
+            + " w.created_at, w.updated_at, w.version";
+
+    Uni<RewardView> reward(UUID id, String scope) {
+        SqlParams params = new SqlParams();
+        String sql = "select " + REWARD + " from loyalty_reward w where w.id = " + params.bind(id) + " and "
+                + rewardScope(scope, params);
+        return first(statements.list(sql, params.tuple(), this::toReward));
+    }
+
+    Uni<Page<RewardView>> rewards(UUID programId, String scope, PageRequest page) {
+        SqlParams params = new SqlParams();
+        String sql = "select " + REWARD + " from loyalty_reward w where "
+                + (programId == null ? "true" : "w.program_id = " + params.bind(programId)) + " and "
+                + rewardScope(scope, params) + " and " + page.keyset("w.id", params) + page.orderAndLimit("w.id");
+        return statements
+                .list(sql, params.tuple(), this::toReward)
+                .map(rows -> page.page(rows, w -> w.createdAt().toString(), RewardView::id));
+    }
+
+    /** The program's enabled rewards, cheapest first, with how many of each the account was issued. */
+    Uni<List<java.util.Map.Entry<RewardView, Long>>> offers(UUID programId, UUID accountId) {
+        String sql = "select " + REWARD + ", (select count(*) from loyalty_reward_code c where c.reward_id = w.id"
+                + " and c.account_id = $2) from loyalty_reward w where w.program_id = $1 and w.enabled"
+                + " order by w.cost, w.created_at, w.id";
+        return statements.list(
+                sql,
+                io.vertx.mutiny.sqlclient.Tuple.of(programId, accountId),
+                row -> java.util.Map.entry(toReward(row), row.getLong(15)));
+    }
+
+    private static String rewardScope(String scope, SqlParams params) {
+        return scope == null ? "true" : "(w.partner_id is null or w.partner_id = " + params.bind(scope) + ")";
+    }
+
+    private RewardView toReward(Row row) {
+        LoyaltyRecords.Conditions when = conditions.read(row.getString(7));
+        return new RewardView(
+                row.getUUID(0),
+                row.getUUID(1),
+                row.getString(2),
+                row.getString(3),
+                row.getLong(4),
+                row.getLong(5),
+                row.getInteger(6),
+                when.tiers(),
+                when.segmentId(),
+                row.getOffsetDateTime(8),
+                row.getOffsetDateTime(9),
+                row.getBoolean(10),
+                row.getString(11),
+                row.getOffsetDateTime(12),
+                row.getOffsetDateTime(13),
+                row.getLong(14));
     }
 
     Uni<LoyaltyAccountView> account(UUID id, String scope) {
