@@ -21,12 +21,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.customer.api.CreateCustomerRequest;
 import dev.rapport.customer.api.CreateInteractionRequest;
 import dev.rapport.customer.api.CreatePurchaseRequest;
+import dev.rapport.customer.api.CreateRefundRequest;
 import dev.rapport.customer.api.CustomerInput;
 import dev.rapport.customer.api.CustomerPage;
 import dev.rapport.customer.api.CustomerStats;
 import dev.rapport.customer.api.CustomerView;
 import dev.rapport.customer.api.InteractionView;
 import dev.rapport.customer.api.PurchaseView;
+import dev.rapport.customer.api.RefundView;
 import dev.rapport.platform.db.ETags;
 import dev.rapport.platform.error.DomainException;
 import dev.rapport.platform.json.JsonObjectText;
@@ -165,6 +167,15 @@ public class CustomerGraphQLApi {
     public Uni<PurchaseView> recordPurchase(
             @NonNull @Id String customerId, @NonNull @Valid CreatePurchaseRequest input) {
         return activity.recordPurchase(GraphQLArguments.id(customerId), input);
+    }
+
+    @Mutation("refundPurchase")
+    @Description(
+            "Refund a purchase of a customer, in full or in part, as POST /v1/customers/{id}/purchases/{id}/refunds")
+    @RolesAllowed(Roles.CUSTOMERS_WRITE)
+    public Uni<RefundView> refundPurchase(
+            @NonNull @Id String customerId, @NonNull @Id String purchaseId, @NonNull @Valid CreateRefundRequest input) {
+        return activity.refund(GraphQLArguments.id(customerId), GraphQLArguments.id(purchaseId), input);
     }
 
     @Mutation("logInteraction")

@@ -213,7 +213,7 @@ public class LoyaltyEarningRuleService {
     private static List<String> empty(List<String> values) {
         return values == null || values.isEmpty()
                 ? null
-                : values.stream().map(String::trim).distinct().toList();
+                : values.stream().distinct().toList();
     }
 
     private Uni<Void> check(CreateEarningRuleRequest request, LoyaltyProgram program) {
@@ -227,11 +227,22 @@ public class LoyaltyEarningRuleService {
                 && !request.categories().isEmpty()) {
             errors.add(new FieldError("categories", "a bonus is for the purchase, not for lines"));
         }
+        for (String field : List.of("channels", "categories", "tiers")) {
+            List<String> values = switch (field) {
+                case "channels" -> request.channels();
+                case "categories" -> request.categories();
+                default -> request.tiers();
+            };
+            if (values != null && values.contains(null)) {
+                errors.add(new FieldError(field, "must not hold null"));
+            }
+        }
         Set<String> tiers =
                 program.tiers.items().stream().map(LoyaltyRecords.Tier::key).collect(Collectors.toSet());
         if (request.tiers() != null) {
             for (int i = 0; i < request.tiers().size(); i++) {
-                if (!tiers.contains(request.tiers().get(i))) {
+                if (request.tiers().get(i) != null
+                        && !tiers.contains(request.tiers().get(i))) {
                     errors.add(new FieldError("tiers[" + i + "]", "no such tier in the program"));
                 }
             }

@@ -29,6 +29,9 @@ import dev.rapport.loyalty.api.LoyaltyPostingRequest;
 import dev.rapport.loyalty.api.LoyaltyPostingView;
 import dev.rapport.loyalty.api.LoyaltyProgramPage;
 import dev.rapport.loyalty.api.LoyaltyProgramView;
+import dev.rapport.loyalty.api.RewardCodeView;
+import dev.rapport.loyalty.api.RewardOffer;
+import dev.rapport.loyalty.api.RewardRedemptionView;
 import dev.rapport.platform.db.ETags;
 import dev.rapport.platform.paging.PageRequest;
 import dev.rapport.platform.security.Roles;
@@ -45,16 +48,19 @@ public class LoyaltyGraphQLApi {
     private final LoyaltyProgramService programs;
     private final LoyaltyAccountService accounts;
     private final LoyaltyLedgerService ledger;
+    private final LoyaltyRedemptionService redemptions;
     private final ObjectMapper json;
 
     LoyaltyGraphQLApi(
             LoyaltyProgramService programs,
             LoyaltyAccountService accounts,
             LoyaltyLedgerService ledger,
+            LoyaltyRedemptionService redemptions,
             ObjectMapper json) {
         this.programs = programs;
         this.accounts = accounts;
         this.ledger = ledger;
+        this.redemptions = redemptions;
         this.json = json;
     }
 
@@ -168,6 +174,30 @@ public class LoyaltyGraphQLApi {
             @NonNull @Valid LoyaltyPostingRequest input,
             @NonNull @Description("Makes the posting happen once, however often it is sent") String idempotencyKey) {
         return ledger.post(GraphQLArguments.id(accountId), input, idempotencyKey);
+    }
+
+    @Name("rewards")
+    @Description("The rewards the account can redeem now, and why the others are out of reach (one account at a time)")
+    @RolesAllowed(Roles.LOYALTY_READ)
+    public Uni<List<RewardOffer>> rewards(@Source LoyaltyAccountView account) {
+        return redemptions.offers(account.id());
+    }
+
+    @Mutation("redeemLoyaltyReward")
+    @Description("Redeem a reward for an account: the redeem entry, one from the stock and a unique code, once per key")
+    @RolesAllowed(Roles.LOYALTY_WRITE)
+    public Uni<RewardRedemptionView> redeemLoyaltyReward(
+            @NonNull @Id String accountId,
+            @NonNull @Id String rewardId,
+            @NonNull @Description("Makes the redemption happen once, however often it is sent") String idempotencyKey) {
+        return redemptions.redeem(GraphQLArguments.id(accountId), GraphQLArguments.id(rewardId), idempotencyKey);
+    }
+
+    @Mutation("useLoyaltyRewardCode")
+    @Description("Mark a reward code used, once")
+    @RolesAllowed(Roles.LOYALTY_WRITE)
+    public Uni<RewardCodeView> useLoyaltyRewardCode(@NonNull String code) {
+        return redemptions.use(code);
     }
 
     @Mutation("simulateLoyaltyTransaction")

@@ -253,7 +253,9 @@ public class LoyaltyRewardService {
                 program.tiers.items().stream().map(LoyaltyRecords.Tier::key).collect(Collectors.toSet());
         if (request.tiers() != null) {
             for (int i = 0; i < request.tiers().size(); i++) {
-                if (!tiers.contains(request.tiers().get(i))) {
+                if (request.tiers().get(i) == null) {
+                    errors.add(new FieldError("tiers[" + i + "]", "must not be null"));
+                } else if (!tiers.contains(request.tiers().get(i))) {
                     errors.add(new FieldError("tiers[" + i + "]", "no such tier in the program"));
                 }
             }

@@ -29,6 +29,7 @@ import dev.rapport.customer.CustomerGraphQLApi;
 import dev.rapport.event.EventGraphQLApi;
 import dev.rapport.lead.LeadDefinitionsGraphQLApi;
 import dev.rapport.lead.LeadGraphQLApi;
+import dev.rapport.loyalty.LoyaltyDefinitionsGraphQLApi;
 import dev.rapport.loyalty.LoyaltyGraphQLApi;
 import dev.rapport.segment.SegmentGraphQLApi;
 import dev.rapport.ticket.SlaGraphQLApi;
@@ -53,7 +54,8 @@ class AuthenticationCoverageTest {
             SlaGraphQLApi.class,
             LeadGraphQLApi.class,
             LeadDefinitionsGraphQLApi.class,
-            LoyaltyGraphQLApi.class);
+            LoyaltyGraphQLApi.class,
+            LoyaltyDefinitionsGraphQLApi.class);
 
     @Test
     void everyRestOperationNeedsAToken() throws IOException {

@@ -71,17 +71,17 @@ public record CreateEarningRuleRequest(
         @Schema(description = "Only purchases in these sales channels")
         @Description("Only purchases in these sales channels")
         @Size(max = 50)
-        List<@NotBlank @Size(max = 40) String> channels,
+        List<@Pattern(regexp = LABEL, message = "must be 1 to 64 characters, not blank") String> channels,
 
         @Schema(description = "Only the lines of these item categories (spend and multiplier)")
         @Description("Only the lines of these item categories (spend and multiplier)")
         @Size(max = 50)
-        List<@NotBlank @Size(max = 64) String> categories,
+        List<@Pattern(regexp = LABEL, message = "must be 1 to 64 characters, not blank") String> categories,
 
         @Schema(description = "Only accounts in these tiers")
         @Description("Only accounts in these tiers")
         @Size(max = 20)
-        List<@NotBlank @Size(max = 40) String> tiers,
+        List<@Pattern(regexp = "[a-z0-9_]{1,40}", message = "must be a tier key") String> tiers,
 
         @Schema(description = "Only members of this segment") @Description("Only members of this segment")
         UUID segmentId,
@@ -121,4 +121,8 @@ public record CreateEarningRuleRequest(
 
         @Schema(description = "Whether it counts; true when omitted")
         @Description("Whether it counts; true when omitted")
-        Boolean enabled) {}
+        Boolean enabled) {
+
+    /** A channel or category: 1 to 64 characters, not blank at either end. */
+    public static final String LABEL = "\\S(.{0,62}\\S)?";
+}

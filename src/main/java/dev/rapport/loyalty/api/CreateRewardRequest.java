@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -57,7 +58,7 @@ public record CreateRewardRequest(
         @Schema(description = "Only accounts in these tiers")
         @Description("Only accounts in these tiers")
         @Size(max = 20)
-        List<@NotBlank @Size(max = 40) String> tiers,
+        List<@Pattern(regexp = "[a-z0-9_]{1,40}", message = "must be a tier key") String> tiers,
 
         @Schema(description = "Only members of this segment") @Description("Only members of this segment")
         UUID segmentId,
