@@ -24,7 +24,7 @@ def ratio(a, b):
 
 
 OWN_TABLES = ("W6_webhooks", "W7_segments", "W8_create", "W8_rule_change", "W9_triggers", "W11_breaches",
-              "W12_metrics", "W12_metrics_by_team", "W14_lead_metrics", "W14_lead_metrics_by_source")
+              "W12_metrics", "W12_metrics_by_team", "W14_lead_metrics", "W14_lead_metrics_by_source", "W17_earning")
 conns = sorted({int(r["connections"]) for r in rows if r["workload"] not in OWN_TABLES})
 java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
 lines = [
@@ -47,7 +47,7 @@ lines = [
     "",
 ]
 CEILINGS = {"W1_get": "pgbench_w1", "W3_create": "pgbench_w3", "W4_graphql_one": "pgbench_w4",
-            "W10_ticket": "pgbench_w10", "W13_lead": "W3_create"}
+            "W10_ticket": "pgbench_w10", "W13_lead": "W3_create", "W15_posting": "pgbench_w15"}
 for workload in (w for w in by if w not in OWN_TABLES):
     lines += [f"## {workload}", "",
               "| connections | throughput | p50 | p99 | p99.9 | errors | CPU ms/req | DB CPU ms/req | client CPU ms/req "
@@ -102,6 +102,18 @@ if w9:
               "|---|---|---|---|---|---|---|---|",
               f"| {w9['connections']} | {w9['throughput']} | {w9['p50_ms']} | {w9['p99_ms']} | {w9['p999_ms']} | "
               f"{w9['errors']} | {w9['cpu_ms_per_request']} | {w9['rss_mb']} |", ""]
+w17 = next(iter(by.get("W17_earning", {}).values()), None)
+if w17:
+    lines += ["## W17_earning", "",
+              "Purchases recorded through the API at a fixed rate (bench/w17_writer.py, one per customer, each customer",
+              "enrolled with a spend rule) each earn points through the loyalty engine; latency is from the purchase's",
+              "answer (after its commit) to the receipt of its loyalty.points_earned at a local receiver, so it includes",
+              "the webhook delivery (W6 measures that alone). Lost or duplicated: purchases without their event, and",
+              "events received twice, 5 s after the last purchase. CPU per purchase includes the API write.", "",
+              "| purchases/s | points_earned/s | p50 | p99 | p99.9 | lost or duplicated | CPU ms/purchase | RSS MB |",
+              "|---|---|---|---|---|---|---|---|",
+              f"| {w17['connections']} | {w17['throughput']} | {w17['p50_ms']} | {w17['p99_ms']} | {w17['p999_ms']} | "
+              f"{w17['errors']} | {w17['cpu_ms_per_request']} | {w17['rss_mb']} |", ""]
 w11 = next(iter(by.get("W11_breaches", {}).values()), None)
 if w11:
     lines += ["## W11_breaches", "",
@@ -238,6 +250,18 @@ checks = [
      and int(w14["W14_lead_metrics"]["connections"]) >= 1000000 and num(w14["W14_lead_metrics"], "p50_ms") < 500,
      f"{w14['W14_lead_metrics']['p50_ms']} ms (p50) over {w14['W14_lead_metrics']['connections']} leads"
      if w14["W14_lead_metrics"] else "", "W14_lead_metrics"),
+    ("W15 postings across the accounts at 32 connections ≥ 70 % of pgbench running the same transaction",
+     at("W15_posting", 32) is not None and at("pgbench_w15", 32)
+     and at("W15_posting", 32) / at("pgbench_w15", 32) >= 0.7,
+     ratio(at("W15_posting", 32), at("pgbench_w15", 32)), "W15_posting"),
+    ("W16 redemptions on one hot account at 32 connections, without errors",
+     at("W16_hot_redeem", 32) is not None and (at("W16_hot_redeem", 32, "errors") or 0) == 0,
+     f"{at('W16_hot_redeem', 32)}/s, p99 {at('W16_hot_redeem', 32, 'p99_ms')} ms; ledger checks in raw/w16-checks.txt",
+     "W16_hot_redeem"),
+    ("W17 p99 commit-to-loyalty.points_earned < 500 ms at 500 purchases/s, none lost or duplicated", w17 is not None
+     and int(w17["connections"]) >= 500 and num(w17, "p99_ms") < 500 and int(w17["errors"]) == 0,
+     f"{w17['p99_ms']} ms at {w17['connections']}/s, {w17['errors']} lost or duplicated" if w17 else "",
+     "W17_earning"),
     ("W5 constant SQL statements per page", True, "proven by CustomerGraphQLTest (4 statements for any page)"),
     ("startup to ready < 2 s", int(startup_ms) < 2000, f"{startup_ms} ms"),
     ("RSS < 300 MB at steady load", int(rss_mb) < 300, f"{rss_mb} MB"),

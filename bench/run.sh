@@ -16,7 +16,7 @@
 #                                     -dirty when src/ or pom.xml differ from it; required with BENCH_APP)
 #                                     BENCH_SUFFIX: appended to the folder's name, describing the run (w1w2, before)
 #                                     BENCH_LABEL: the whole folder name instead of <date>-<commit>[-<suffix>]
-#                                     BENCH_WORKLOADS="W1 W2 W3 W4 W5 W6 W7 W8 W9 W10 W11 W12 W13 W14" (a subset
+#                                     BENCH_WORKLOADS="W1 W2 W3 W4 W5 W6 W7 W8 W9 W10 W11 W12 W13 W14 W15 W16 W17" (a subset
 #                                     for quick experiments; W8 is meant for 1,000,000 customers: BENCH_WORKLOADS=W8
 #                                     bench/run.sh 1000000; W12 seeds BENCH_W12_TICKETS=1000000 tickets, W14
 #                                     BENCH_W14_LEADS=1000000 leads; W13 is measured beside W3, which it runs too)
@@ -219,6 +219,35 @@ if wanted W10; then
   pgbench_ceiling pgbench_w10 pgbench_w10.sql
   run_wrk W10_ticket w10_ticket.lua /v1/tickets
 fi
+W15_PROGRAM=00000000-0000-7000-8000-0000000b0015
+if wanted W15 || wanted W16 || wanted W17; then
+  # An account for each customer in a program without tiers or expiry; W17's spend rule earns 1 point per euro.
+  "${PSQL[@]}" -d "$DB_NAME" -v n="$N" -f bench/w15_seed.sql
+  "${PSQL[@]}" -d "$DB_NAME" -At -c "select id from loyalty_account where program_id = '$W15_PROGRAM'" \
+    > "$RAW/w15-accounts.txt"
+  export BENCH_W15_ACCOUNTS="$PWD/$RAW/w15-accounts.txt"
+fi
+if wanted W15; then
+  pgbench_ceiling pgbench_w15 pgbench_w15.sql
+  run_wrk W15_posting w15_posting.lua /v1/loyalty/accounts
+fi
+if wanted W16; then
+  # One hot account holding more points than the run can redeem: every redemption of 1 point is posted.
+  export BENCH_W16_ACCOUNT; BENCH_W16_ACCOUNT=$(head -1 "$RAW/w15-accounts.txt")
+  curl -sf -o /dev/null -X POST -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
+    -H "Idempotency-Key: w16-seed-$COMMIT-$$" -d '{"type":"earn","points":100000000}' \
+    "http://127.0.0.1:$PORT/v1/loyalty/accounts/$BENCH_W16_ACCOUNT/transactions"
+  run_wrk W16_hot_redeem w16_redeem.lua /v1/loyalty/accounts
+  # The ledger after it: no entry below zero, the balance the sum of the entries, one entry per key.
+  "${PSQL[@]}" -d "$DB_NAME" -At -F, -c "select
+      (select count(*) from loyalty_entry where account_id = '$BENCH_W16_ACCOUNT' and balance_after < 0),
+      (select balance from loyalty_account where id = '$BENCH_W16_ACCOUNT')
+        - (select sum(points) from loyalty_entry where account_id = '$BENCH_W16_ACCOUNT'),
+      (select count(*) - count(distinct idempotency_key) from loyalty_entry where account_id = '$BENCH_W16_ACCOUNT'),
+      (select count(*) from loyalty_entry where account_id = '$BENCH_W16_ACCOUNT' and type = 'redeem')" \
+    > "$RAW/w16-checks.txt"
+  echo "  W16 ledger (negative entries, balance minus sum, repeated keys, redemptions): $(cat "$RAW/w16-checks.txt")"
+fi
 RSS_END=$(rss_mb)
 stop_service
 
@@ -363,6 +392,41 @@ print(f"W9_triggers,{rate},{received},{p50},{p99},{p999},{int(lost) + int(duplic
 PY
 echo "  W9: $(tail -1 "$CSV") (lost,duplicated: $(echo "$figures" | cut -d, -f5,6); actions: $actions)"
 echo "$actions" > "$RAW/w9-actions.txt"
+stop_service
+kill "$RECEIVER" 2>/dev/null || true; RECEIVER=
+fi
+
+if wanted W17; then
+echo "== W17: purchases at $RATE/s earning points, commit-to-loyalty.points_earned receipt"
+RECEIVER_PORT=$((PORT + 1))
+python3 bench/webhook_receiver.py "$RECEIVER_PORT" & RECEIVER=$!
+WEBHOOKS=true start_service
+curl -sf -o /dev/null -X POST -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
+  -d "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/hook\",\"eventTypes\":[\"loyalty.points_earned\"]}" \
+  "http://127.0.0.1:$PORT/v1/webhook-endpoints"
+WARMUP=${BENCH_W7_WARMUP:-20s}
+# the customers W7 and W9 wrote are enrolled too; W17 takes ids from three quarters on
+next=$(python3 bench/w17_writer.py "$PORT" "$RATE" "${WARMUP%s}" $((IDS * 3 / 4)) "$RAW/w17-warmup.txt" \
+  | python3 -c 'import json, sys; print(json.load(sys.stdin)["next"])')
+sleep 5; curl -sf -X DELETE "http://127.0.0.1:$RECEIVER_PORT/stats"
+cpu_mark; pg_before=$PG_MARK client_before=$CLIENT_MARK
+before=$(ticks)
+written=$(python3 bench/w17_writer.py "$PORT" "$RATE" "${DURATION%s}" "$next" "$RAW/w17-writes.txt" \
+  | tee "$RAW/w17-writer.txt" | python3 -c 'import json, sys; c = json.load(sys.stdin); print(c["sent"] - c["failed"])')
+sleep 5                                  # let the last deliveries arrive
+after=$(ticks)
+cpu_mark
+curl -sf "http://127.0.0.1:$RECEIVER_PORT/segment-events" > "$RAW/w17-events.json"
+figures=$(python3 bench/w17_latency.py "$RAW/w17-writes.txt" "$RAW/w17-events.json")
+python3 - "$RATE" "$written" "$figures" "$before" "$after" "$(rss_mb)" "$(cpu_split "$written" "$pg_before" "$client_before")" \
+  >> "$CSV" <<'PY'
+import sys
+rate, written, figures, before, after, rss, split = sys.argv[1:]
+received, p50, p99, p999, lost, duplicated = figures.split(",")
+cpu = (float(after) - float(before)) * 10 / max(int(written), 1)
+print(f"W17_earning,{rate},{received},{p50},{p99},{p999},{int(lost) + int(duplicated)},{cpu:.3f},{rss}{split}")
+PY
+echo "  W17: $(tail -1 "$CSV") (lost,duplicated: $(echo "$figures" | cut -d, -f5,6))"
 stop_service
 kill "$RECEIVER" 2>/dev/null || true; RECEIVER=
 fi

@@ -3,7 +3,8 @@
 The events are written through the API by bench/w6_writer.py; an envelope's createdAt is the time its transaction
 started, a few milliseconds before it committed, so the figures are commit-to-receipt plus that transaction's own
 duration. W7's segment events and W9's trigger.fired events are also kept as (webhook-id, segment or trigger id,
-customer id, epoch ms received) and served by GET /segment-events. GET /stats returns {"received", "p50", "p99", "p999", "max", "cpu_ms"} in ms (cpu_ms: this process's own
+customer id, epoch ms received), and W17's loyalty.points_earned as (webhook-id, "purchase", purchase id, epoch ms
+received), served by GET /segment-events. GET /stats returns {"received", "p50", "p99", "p999", "max", "cpu_ms"} in ms (cpu_ms: this process's own
 CPU time); DELETE /stats resets.
 
 One asyncio thread parsing just enough HTTP/1.1: the receiver shares two cores with the service, PostgreSQL and the
@@ -19,6 +20,8 @@ from datetime import datetime
 
 CREATED_AT = re.compile(rb'"createdAt":"([^"]+)"')
 SEGMENT_CHANGE = re.compile(rb'"(?:segmentId|triggerId)":"([^"]+)".*?"customerId":"([^"]+)"')
+# W17: the purchase a loyalty.points_earned delivery earned for
+POINTS_EARNED = re.compile(rb'"type":"loyalty.points_earned".*?"purchaseId":"([^"]+)"')
 latencies = []
 # W7 and W9: (webhook-id, segment or trigger id, customer id, epoch ms received) of each segment event or firing,
 # served by GET /segment-events
@@ -66,11 +69,14 @@ async def connection(reader, writer):
                 if created is not None:
                     latencies.append(received - created)
                 change = SEGMENT_CHANGE.search(body)
-                if change is not None:
+                earned = POINTS_EARNED.search(body) if change is None else None
+                if change is not None or earned is not None:
                     webhook_id = next((line.partition(b":")[2].strip() for line in head.split(b"\r\n")
                                        if line.lower().startswith(b"webhook-id:")), b"")
-                    segment_events.append((webhook_id.decode(), change.group(1).decode(), change.group(2).decode(),
-                                           received))
+                    segment_events.append(
+                        (webhook_id.decode(), change.group(1).decode(), change.group(2).decode(), received)
+                        if change is not None
+                        else (webhook_id.decode(), "purchase", earned.group(1).decode(), received))
                 writer.write(b"HTTP/1.1 204 No Content\r\nContent-Length: 0\r\n\r\n")
             elif method == b"GET":
                 answer = json.dumps(segment_events).encode() if head.startswith(b"GET /segment-events") else stats()

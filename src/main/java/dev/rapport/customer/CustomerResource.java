@@ -51,7 +51,8 @@ public class CustomerResource {
 
     static final String EXPAND_DOC =
             "Comma-separated parts of the 360 view to include: purchases, interactions, stats, and the parts other "
-                    + "domains add: tickets (needs tickets:read), lead (the lead it was converted from; needs leads:read)";
+                    + "domains add: tickets (needs tickets:read), lead (the lead it was converted from; needs leads:read), "
+                    + "loyalty (accounts, balance and tier; needs loyalty:read)";
 
     private final CustomerService service;
     private final IdempotentRequests idempotency;

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.rapport.customer.CustomerService;
+import dev.rapport.customer.api.CustomerView;
 import dev.rapport.event.EventLog;
 import dev.rapport.loyalty.api.CustomerLoyalty;
 import dev.rapport.loyalty.api.EnrollRequest;
@@ -64,56 +65,50 @@ public class LoyaltyAccountService {
     @WithTransaction
     public Uni<LoyaltyAccountView> enroll(UUID programId, EnrollRequest request) {
         String scope = caller.partnerScope();
-        java.util.concurrent.atomic.AtomicReference<LoyaltyProgram> enrolling =
-                new java.util.concurrent.atomic.AtomicReference<>();
-        return programs.findById(programId)
-                .chain(program -> {
-                    if (program == null || (program.partnerId != null && !program.partnerId.equals(scope))) {
-                        throw DomainException.notFound("loyalty program", programId);
-                    }
-                    return customers.find(List.of(request.customerId())).map(found -> {
-                        enrolling.set(program);
-                        var customer = found.get(request.customerId());
-                        if (customer == null) {
-                            throw DomainException.notFound("customer", request.customerId());
-                        }
-                        if (program.partnerId != null && !program.partnerId.equals(customer.partnerId())) {
-                            throw DomainException.invalid(
-                                    "customerId", "the program is a partner's own: its customers only");
-                        }
-                        return customer;
-                    });
-                })
-                .chain(customer -> accounts.enrolled(programId, customer.id()).chain(enrolled -> {
+        return programs.findById(programId).chain(program -> {
+            if (program == null || (program.partnerId != null && !program.partnerId.equals(scope))) {
+                throw DomainException.notFound("loyalty program", programId);
+            }
+            return customers.find(List.of(request.customerId())).chain(found -> {
+                CustomerView customer = found.get(request.customerId());
+                if (customer == null) {
+                    throw DomainException.notFound("customer", request.customerId());
+                }
+                if (program.partnerId != null && !program.partnerId.equals(customer.partnerId())) {
+                    throw DomainException.invalid("customerId", "the program is a partner's own: its customers only");
+                }
+                return accounts.enrolled(programId, customer.id()).chain(enrolled -> {
                     if (enrolled) {
                         throw DomainException.conflict("The customer is enrolled in this program already");
                     }
-                    OffsetDateTime now = Clocks.now(clock);
-                    LoyaltyAccount account = new LoyaltyAccount();
-                    account.id = Ids.newId();
-                    account.programId = programId;
-                    account.customerId = customer.id();
-                    account.partnerId = customer.partnerId();
-                    account.cardNumber = LoyaltyCards.newNumber();
-                    account.enrolledAt = now;
-                    account.updatedAt = now;
-                    LoyaltyTiers.enroll(enrolling.get(), account, now);
-                    return accounts.persistAndFlush(account)
-                            .chain(() -> accounts.issueCard(account.id, account.cardNumber, now))
-                            .chain(() -> events.append(
-                                    LoyaltyEvent.ACCOUNT_ENROLLED,
-                                    LoyaltyEvent.ACCOUNT,
-                                    account.id,
-                                    account.partnerId,
-                                    new LoyaltyEvent.AccountChanged(
-                                            account.id,
-                                            account.customerId,
-                                            programId,
-                                            account.cardNumber,
-                                            null,
-                                            account.tier)))
-                            .map(nothing -> mapper.toView(account));
-                }));
+                    return open(program, customer);
+                });
+            });
+        });
+    }
+
+    /** Opens the customer's account in the program, in its first tier, with a new card. */
+    private Uni<LoyaltyAccountView> open(LoyaltyProgram program, CustomerView customer) {
+        OffsetDateTime now = Clocks.now(clock);
+        LoyaltyAccount account = new LoyaltyAccount();
+        account.id = Ids.newId();
+        account.programId = program.id;
+        account.customerId = customer.id();
+        account.partnerId = customer.partnerId();
+        account.cardNumber = LoyaltyCards.newNumber();
+        account.enrolledAt = now;
+        account.updatedAt = now;
+        LoyaltyTiers.enroll(program, account, now);
+        return accounts.persistAndFlush(account)
+                .chain(() -> accounts.issueCard(account.id, account.cardNumber, now))
+                .chain(() -> events.append(
+                        LoyaltyEvent.ACCOUNT_ENROLLED,
+                        LoyaltyEvent.ACCOUNT,
+                        account.id,
+                        account.partnerId,
+                        new LoyaltyEvent.AccountChanged(
+                                account.id, account.customerId, program.id, account.cardNumber, null, account.tier)))
+                .map(nothing -> mapper.toView(account));
     }
 
     /** An account, with where it stands towards the next tier. */

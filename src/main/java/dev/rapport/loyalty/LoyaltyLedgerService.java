@@ -228,6 +228,9 @@ public class LoyaltyLedgerService {
             entry.note = request.note();
             entry.reverses = request.reverses();
             entry.purchaseId = plan.origin().purchaseId();
+            // the rule that caused it, when one alone did (the event's rules give every rule's part)
+            List<LoyaltyRecords.Contribution> rules = plan.origin().rules();
+            entry.ruleId = rules != null && rules.size() == 1 ? rules.get(0).ruleId() : null;
             entry.lotId = plan.origin().lotId();
             entry.actor = caller.name();
             entry.partnerId = line.account().partnerId;

@@ -69,7 +69,8 @@ class BadInputTest {
                 }
                 String concrete = path.getKey()
                         .replace("{customerId}", customerId)
-                        .replace("{id}", path.getKey().startsWith("/v1/webhook-endpoints") ? endpointId : customerId);
+                        .replace("{id}", path.getKey().startsWith("/v1/webhook-endpoints") ? endpointId : customerId)
+                        .replaceAll("\\{[A-Za-z]+}", java.util.UUID.randomUUID().toString());
                 operation(document, method, path.getKey(), concrete, op.getValue());
             }
         }

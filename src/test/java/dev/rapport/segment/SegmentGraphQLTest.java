@@ -65,7 +65,7 @@ class SegmentGraphQLTest {
     @Test
     void aBadRuleIsTheSameErrorAsInRest() {
         graphql("""
-                        mutation { createSegment(input: {name: "Bad", kind: "dynamic", rule: "loyaltyTier==gold"}) { id } }
+                        mutation { createSegment(input: {name: "Bad", kind: "dynamic", rule: "shoeSize==42"}) { id } }
                         """, Map.of())
                 .body("data.createSegment", nullValue())
                 .body("errors[0].extensions.code", equalTo("invalid-filter"))

@@ -60,7 +60,7 @@ class SegmentResourceTest {
     @Test
     void badRulesAreRefusedSayingWhichPartIsWrong() {
         invalidRule("tags==vip;", "rule", "unexpected input at column");
-        invalidRule("loyaltyTier==gold", "rule", "unknown field 'loyaltyTier'");
+        invalidRule("shoeSize==42", "rule", "unknown field 'shoeSize'");
         invalidRule("lastPurchaseAt=lt=ninety", "rule", "'lastPurchaseAt' needs an ISO-8601 date or timestamp");
         invalidRule("purchaseCount=gt=many", "rule", "'purchaseCount' needs a number, not 'many'");
         invalidRule("consents.email=lt=true", "rule", "'consents.email' supports ==, !=, =in= and =out= only");

@@ -39,7 +39,8 @@ public record LoyaltyEntryView(
         @Schema(description = "Free text") @Description("Free text")
         String note,
 
-        @Schema(description = "The earning rule that caused it") @Description("The earning rule that caused it")
+        @Schema(description = "The earning rule that caused it, when one alone did")
+        @Description("The earning rule that caused it, when one alone did")
         UUID ruleId,
 
         @Schema(description = "The purchase that caused it") @Description("The purchase that caused it")
