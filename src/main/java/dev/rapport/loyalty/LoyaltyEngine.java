@@ -3,7 +3,6 @@ package dev.rapport.loyalty;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.rapport.customer.CustomerEvent;
 import dev.rapport.customer.CustomerService;
+import dev.rapport.customer.api.CustomerView;
 import dev.rapport.customer.api.PurchaseView;
 import dev.rapport.customer.api.RefundView;
 import dev.rapport.event.EventConsumer;
@@ -91,12 +91,15 @@ public class LoyaltyEngine implements EventConsumer {
         }
         Set<UUID> customerIds = purchases.stream().map(StoredEvent::subjectId).collect(Collectors.toSet());
         return accounts.idsByCustomer(customerIds).chain(byCustomer -> {
-            Map<UUID, List<LoyaltyEarningRule>> rulesOf = new HashMap<>();
+            if (byCustomer.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            Batch context = new Batch(List.copyOf(byCustomer.keySet()));
             Uni<Void> handled = Uni.createFrom().voidItem();
             for (StoredEvent event : purchases) {
                 for (UUID accountId : byCustomer.getOrDefault(event.subjectId(), List.of())) {
                     handled = handled.chain(() -> CustomerEvent.PURCHASE_RECORDED.equals(event.type())
-                            ? earn(accountId, read(event, PurchaseView.class), rulesOf)
+                            ? earn(accountId, read(event, PurchaseView.class), context)
                             : refund(accountId, read(event, RefundView.class)));
                 }
             }
@@ -104,17 +107,68 @@ public class LoyaltyEngine implements EventConsumer {
         });
     }
 
-    private Uni<Void> earn(UUID accountId, PurchaseView purchase, Map<UUID, List<LoyaltyEarningRule>> rulesOf) {
+    /**
+     * What one batch reads once for all its purchases: the programs' rules, and the enrolled customers' profiles and
+     * segments, each with one statement when first needed (pooled reads inside the batch's transaction would each
+     * wait for a connection of their own).
+     */
+    private final class Batch {
+
+        private final List<UUID> customerIds;
+        private final Map<UUID, List<LoyaltyEarningRule>> rules = new HashMap<>();
+        private Map<UUID, CustomerView> profiles;
+        private Map<UUID, Set<UUID>> memberships;
+
+        Batch(List<UUID> customerIds) {
+            this.customerIds = customerIds;
+        }
+
+        Uni<List<LoyaltyEarningRule>> rulesOf(LoyaltyProgram program, PurchaseView purchase) {
+            List<LoyaltyEarningRule> known = rules.get(program.id);
+            if (known != null) {
+                return Uni.createFrom().item(known);
+            }
+            return LoyaltyEngine.this
+                    .rules
+                    .enabledOf(program.id, purchase.occurredAt(), purchase.occurredAt())
+                    .invoke(found -> {
+                        if (found.stream().allMatch(rule -> rule.validFrom == null && rule.validUntil == null)) {
+                            rules.put(program.id, found);
+                        }
+                    });
+        }
+
+        Uni<CustomerView> profile(UUID customerId) {
+            if (profiles != null) {
+                return Uni.createFrom().item(profiles.get(customerId));
+            }
+            return customers.find(customerIds).map(found -> {
+                profiles = found;
+                return found.get(customerId);
+            });
+        }
+
+        Uni<Set<UUID>> segmentsOf(UUID customerId) {
+            if (memberships != null) {
+                return Uni.createFrom().item(memberships.getOrDefault(customerId, Set.of()));
+            }
+            return segments.segmentsOf(customerIds).map(found -> {
+                memberships = new HashMap<>();
+                found.forEach((customer, in) -> memberships.put(
+                        customer, in.stream().map(SegmentMemberView::segmentId).collect(Collectors.toSet())));
+                return memberships.getOrDefault(customerId, Set.of());
+            });
+        }
+    }
+
+    private Uni<Void> earn(UUID accountId, PurchaseView purchase, Batch batch) {
         return accounts.findById(accountId, LockModeType.PESSIMISTIC_WRITE)
-                .chain(account -> awards.find(account.id, purchase.id())
-                        .chain(earlier ->
-                                earlier != null || purchase.createdAt().isBefore(account.enrolledAt)
-                                        ? Uni.createFrom().voidItem()
-                                        : programs.findById(account.programId)
-                                                .chain(program -> rulesOf(program, purchase, rulesOf)
-                                                        .chain(rules -> member(account, purchase, rules)
-                                                                .chain(member -> award(
-                                                                        account, program, purchase, rules, member))))));
+                .chain(account -> purchase.createdAt().isBefore(account.enrolledAt)
+                        ? Uni.createFrom().voidItem()
+                        : programs.findById(account.programId)
+                                .chain(program -> batch.rulesOf(program, purchase)
+                                        .chain(rules -> member(account, rules, batch)
+                                                .chain(member -> award(account, program, purchase, rules, member)))));
     }
 
     private Uni<Void> award(
@@ -158,10 +212,7 @@ public class LoyaltyEngine implements EventConsumer {
 
     /** Posts an award's points as an earn entry of the (locked) account, and records the entry with the award. */
     Uni<Void> post(LoyaltyAccount account, UUID purchaseId, long points, List<LoyaltyRecords.Contribution> earned) {
-        LoyaltyPostingRequest request =
-                new LoyaltyPostingRequest(LoyaltyEntry.EARN, points, "purchase", null, null, null);
-        return ledger.planFor(account, request)
-                .map(plan -> plan.from(new LoyaltyPostings.Origin(purchaseId, null, earned)))
+        return ledger.planEarning(account, points, new LoyaltyPostings.Origin(purchaseId, null, earned))
                 .chain(ledger::writeFor)
                 .chain(entry -> awards.update(account.id, purchaseId, LoyaltyAwardRepository.POSTED, 0, entry.id));
     }
@@ -221,43 +272,26 @@ public class LoyaltyEngine implements EventConsumer {
                 account.id, award.purchaseId(), LoyaltyAwardRepository.POSTED, award.refundedPoints() + points, null));
     }
 
-    private Uni<List<LoyaltyEarningRule>> rulesOf(
-            LoyaltyProgram program, PurchaseView purchase, Map<UUID, List<LoyaltyEarningRule>> rulesOf) {
-        List<LoyaltyEarningRule> known = rulesOf.get(program.id);
-        if (known != null) {
-            return Uni.createFrom().item(known);
-        }
-        return rules.enabledOf(program.id, purchase.occurredAt(), purchase.occurredAt())
-                .invoke(found -> {
-                    if (found.stream().allMatch(rule -> rule.validFrom == null && rule.validUntil == null)) {
-                        rulesOf.put(program.id, found);
-                    }
-                });
-    }
-
     /** What earning needs of the customer and the account: tier, first purchase, birthday, attributes, segments. */
-    private Uni<LoyaltyEarning.Member> member(
-            LoyaltyAccount account, PurchaseView purchase, List<LoyaltyEarningRule> rules) {
+    private Uni<LoyaltyEarning.Member> member(LoyaltyAccount account, List<LoyaltyEarningRule> rules, Batch batch) {
+        boolean needsProfile = rules.stream()
+                .anyMatch(rule ->
+                        rule.conditions.attributeKey() != null || Boolean.TRUE.equals(rule.conditions.birthdayMonth()));
         boolean needsSegments = rules.stream().anyMatch(rule -> rule.conditions.segmentId() != null);
-        return awards.any(account.id)
-                .chain(earlier -> customers
-                        .find(List.of(account.customerId))
-                        .chain(found -> (needsSegments
-                                        ? segments.segmentsOf(List.of(account.customerId))
-                                        : Uni.createFrom().item(Map.<UUID, List<SegmentMemberView>>of()))
-                                .map(memberships -> {
-                                    var customer = found.get(account.customerId);
-                                    Set<UUID> in = new HashSet<>();
-                                    memberships
-                                            .getOrDefault(account.customerId, List.of())
-                                            .forEach(m -> in.add(m.segmentId()));
-                                    return new LoyaltyEarning.Member(
-                                            account.tier,
-                                            !earlier,
-                                            customer == null ? null : customer.birthday(),
-                                            customer == null ? Map.of() : customer.attributes(),
-                                            in);
-                                })));
+        boolean needsHistory = rules.stream().anyMatch(rule -> Boolean.TRUE.equals(rule.conditions.firstPurchase()));
+        return (needsHistory ? awards.any(account.id) : Uni.createFrom().item(false))
+                .chain(earlier -> (needsProfile
+                                ? batch.profile(account.customerId)
+                                : Uni.createFrom().<CustomerView>nullItem())
+                        .chain(customer -> (needsSegments
+                                        ? batch.segmentsOf(account.customerId)
+                                        : Uni.createFrom().item(Set.<UUID>of()))
+                                .map(in -> new LoyaltyEarning.Member(
+                                        account.tier,
+                                        !earlier,
+                                        customer == null ? null : customer.birthday(),
+                                        customer == null ? Map.of() : customer.attributes(),
+                                        in))));
     }
 
     private static LoyaltyEarning.Purchase earning(PurchaseView purchase) {

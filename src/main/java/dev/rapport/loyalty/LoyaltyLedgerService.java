@@ -160,6 +160,20 @@ public class LoyaltyLedgerService {
         return plan(request, account, null);
     }
 
+    /**
+     * Works out an earning the service makes itself (from a purchase) to an account the caller holds locked. A credit
+     * takes from no lot, so the account's lots are not read (the plan's points expiring soon, which no caller of this
+     * reads, leave them out).
+     */
+    Uni<LoyaltyPostings.Plan> planEarning(LoyaltyAccount account, long points, LoyaltyPostings.Origin origin) {
+        LoyaltyPostingRequest request =
+                new LoyaltyPostingRequest(LoyaltyEntry.EARN, points, "purchase", null, null, null);
+        return programs.findById(account.programId)
+                .map(program -> LoyaltyPostings.plan(
+                                request, program, account, List.of(), null, List.of(), null, Clocks.now(clock))
+                        .from(origin));
+    }
+
     /** Writes a posting the service makes itself: its cause (a purchase, a lot) keeps it once, not a key. */
     Uni<LoyaltyEntry> writeFor(LoyaltyPostings.Plan plan) {
         return write(plan, null, null).map(entries -> entries.get(0));

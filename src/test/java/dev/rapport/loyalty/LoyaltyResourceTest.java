@@ -412,4 +412,46 @@ class LoyaltyResourceTest {
         given().delete("/v1/loyalty/programs/" + empty).then().statusCode(204);
         given().get("/v1/loyalty/programs/" + empty).then().statusCode(404);
     }
+
+    @Test
+    @TestSecurity(
+            user = "globex-pos",
+            roles = {"loyalty:read", "loyalty:write", "loyalty:manage", "customers:read", "customers:write"},
+            attributes = @io.quarkus.test.security.SecurityAttribute(key = "partner_id", value = "globex-loyalty"))
+    void anotherPartnersAccountsAreAsAbsentAsMissingOnesAndInHouseProgramsAreUsedNotChanged() {
+        String program = aProgram()
+                .post()
+                .statusCode(201)
+                .body("partnerId", equalTo("globex-loyalty"))
+                .extract()
+                .path("id");
+        String account = anAccount(program);
+        String other = anAccount(program);
+        posted(account, "earn", 30);
+        String card = given().get("/v1/loyalty/accounts/" + other)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("cardNumber");
+        database.execute("update loyalty_account set partner_id = 'initech-loyalty' where id = cast(? as uuid)", other);
+
+        given().get("/v1/loyalty/accounts/" + other).then().statusCode(404);
+        given().get("/v1/loyalty/cards/" + card).then().statusCode(404);
+        post(other, posting("earn", 5L)).statusCode(404);
+        post(account, posting("transfer", 5L, "toAccountId", other))
+                .statusCode(400)
+                .body("errors.field", hasItem("toAccountId"));
+        given().get("/v1/loyalty/programs/" + program + "/accounts").then().body("data.id", contains(account));
+
+        String inHouse = aProgram().create();
+        database.execute("update loyalty_program set partner_id = null where id = cast(? as uuid)", inHouse);
+        given().contentType("application/merge-patch+json")
+                .body(Map.of("name", "Mine now"))
+                .patch("/v1/loyalty/programs/" + inHouse)
+                .then()
+                .statusCode(403);
+        String customer = CustomerFixtures.aCustomer().create();
+        enroll(inHouse, customer).statusCode(201).body("partnerId", equalTo("globex-loyalty"));
+        assertThat(balance(account)).isEqualTo(30);
+    }
 }
