@@ -21,7 +21,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.rapport.event.EventLog;
-import dev.rapport.loyalty.api.LoyaltyAccountView;
 import dev.rapport.loyalty.api.LoyaltyEntryView;
 import dev.rapport.loyalty.api.LoyaltyExpiringView;
 import dev.rapport.loyalty.api.LoyaltyLotView;
@@ -29,7 +28,6 @@ import dev.rapport.loyalty.api.LoyaltyPostingRequest;
 import dev.rapport.loyalty.api.LoyaltyPostingView;
 import dev.rapport.platform.db.Ids;
 import dev.rapport.platform.error.DomainException;
-import dev.rapport.platform.error.ProblemType;
 import dev.rapport.platform.paging.Page;
 import dev.rapport.platform.paging.PageRequest;
 import dev.rapport.platform.security.Caller;
@@ -56,6 +54,7 @@ public class LoyaltyLedgerService {
     private final LoyaltyQueries queries;
     private final LoyaltyMapper mapper;
     private final LoyaltyTiers tiers;
+    private final LoyaltyPostingViews views;
     private final EventLog events;
     private final ObjectMapper json;
     private final Caller caller;
@@ -68,6 +67,7 @@ public class LoyaltyLedgerService {
             LoyaltyQueries queries,
             LoyaltyMapper mapper,
             LoyaltyTiers tiers,
+            LoyaltyPostingViews views,
             EventLog events,
             ObjectMapper json,
             Caller caller,
@@ -78,6 +78,7 @@ public class LoyaltyLedgerService {
         this.queries = queries;
         this.mapper = mapper;
         this.tiers = tiers;
+        this.views = views;
         this.events = events;
         this.json = json;
         this.caller = caller;
@@ -96,14 +97,14 @@ public class LoyaltyLedgerService {
             LoyaltyAccount account = visible(found, accountId);
             return ledger.byKey(accountId, key).chain(earlier -> {
                 if (earlier != null) {
-                    return replay(account, earlier, hash);
+                    return views.replay(account, earlier, hash);
                 }
                 LoyaltyAccount target =
                         request.toAccountId() == null ? null : visibleOrNull(found, request.toAccountId());
                 return plan(request, account, target)
                         .chain(plan -> write(plan, key, hash)
-                                .map(entries ->
-                                        view(plan, entries, plan.lines().get(0).account().tier)));
+                                .map(entries -> views.of(
+                                        plan, entries, plan.lines().get(0).account().tier)));
             });
         });
     }
@@ -121,7 +122,7 @@ public class LoyaltyLedgerService {
                     ? Uni.createFrom().nullItem()
                     : accounts.findVisible(request.toAccountId(), scope, false);
             return target.chain(to -> plan(request, account, to))
-                    .chain(plan -> tierAfter(plan).map(tier -> view(plan, null, tier)));
+                    .chain(plan -> views.tierAfter(plan).map(tier -> views.of(plan, null, tier)));
         });
     }
 
@@ -298,128 +299,6 @@ public class LoyaltyLedgerService {
                     .replaceWithVoid();
         }
         return written.replaceWith(entries);
-    }
-
-    private Uni<LoyaltyPostingView> replay(LoyaltyAccount account, LoyaltyEntry earlier, String hash) {
-        if (!hash.equals(earlier.requestHash)) {
-            throw new DomainException(
-                    ProblemType.IDEMPOTENCY_KEY_REUSED,
-                    "Idempotency-Key " + earlier.idempotencyKey + " was already used with a different posting");
-        }
-        Uni<LoyaltyEntry> linked =
-                earlier.linkedEntryId == null ? Uni.createFrom().nullItem() : ledger.findById(earlier.linkedEntryId);
-        return linked.chain(other -> ledger.takesOf(earlier.id)
-                .chain(takes -> ledger.lotsOf(earlier.id)
-                        .chain(made -> (other == null
-                                        ? Uni.createFrom().item(List.<LoyaltyLot>of())
-                                        : ledger.lotsOf(other.id))
-                                .chain(madeThere -> programs.findById(account.programId)
-                                        .chain(program -> ledger.openLots(account.id)
-                                                .map(open -> {
-                                                    List<LoyaltyEntryView> entries = new ArrayList<>();
-                                                    entries.add(mapper.toView(earlier));
-                                                    if (other != null) {
-                                                        entries.add(mapper.toView(other));
-                                                    }
-                                                    List<LoyaltyLot> lots = new ArrayList<>(made);
-                                                    lots.addAll(madeThere);
-                                                    OffsetDateTime soon =
-                                                            Clocks.now(clock).plusDays(program.expiry.noticeDays());
-                                                    return new LoyaltyPostingView(
-                                                            false,
-                                                            true,
-                                                            entries,
-                                                            mapper.toView(account),
-                                                            account.tier,
-                                                            takes.stream()
-                                                                    .map(mapper::toView)
-                                                                    .toList(),
-                                                            lots.stream()
-                                                                    .map(mapper::toView)
-                                                                    .toList(),
-                                                            LoyaltyLedger.expiringBy(
-                                                                    LoyaltyPostings.ledgerLots(open), soon));
-                                                }))))));
-    }
-
-    /** The tier the account would be in after a simulated posting: an earning may raise it. */
-    private Uni<String> tierAfter(LoyaltyPostings.Plan plan) {
-        LoyaltyPostings.Line first = plan.lines().get(0);
-        LoyaltyAccount account = first.account();
-        if (!LoyaltyEntry.EARN.equals(first.type())) {
-            return Uni.createFrom().item(account.tier);
-        }
-        return programs.findById(account.programId).chain(program -> {
-            if (program.tiers.items().isEmpty() || !LoyaltyRecords.POINTS.equals(program.qualification.basis())) {
-                return Uni.createFrom().item(account.tier);
-            }
-            return tiers.qualifying(program, account).map(qualifying -> {
-                LoyaltyRecords.Tier reached =
-                        LoyaltyTiers.qualified(program.tiers.items(), qualifying + first.points());
-                return reached != null
-                                && LoyaltyTiers.rank(program.tiers.items(), reached.key())
-                                        > LoyaltyTiers.rank(program.tiers.items(), account.tier)
-                        ? reached.key()
-                        : account.tier;
-            });
-        });
-    }
-
-    /** What the plan did ({@code entries} written) or, for a simulation ({@code entries} null), would do. */
-    private LoyaltyPostingView view(LoyaltyPostings.Plan plan, List<LoyaltyEntry> entries, String tierAfter) {
-        boolean simulated = entries == null;
-        List<LoyaltyEntryView> views = new ArrayList<>();
-        for (int i = 0; i < plan.lines().size(); i++) {
-            LoyaltyPostings.Line line = plan.lines().get(i);
-            views.add(
-                    simulated
-                            ? new LoyaltyEntryView(
-                                    null,
-                                    line.account().id,
-                                    line.type(),
-                                    line.points(),
-                                    line.balanceAfter(),
-                                    plan.request().reasonCode(),
-                                    plan.request().note(),
-                                    null,
-                                    null,
-                                    null,
-                                    plan.request().reverses(),
-                                    null,
-                                    caller.name(),
-                                    plan.at())
-                            : mapper.toView(entries.get(i)));
-        }
-        LoyaltyPostings.Line first = plan.lines().get(0);
-        LoyaltyAccountView account = mapper.toView(first.account());
-        if (simulated) {
-            account = new LoyaltyAccountView(
-                    account.id(),
-                    account.programId(),
-                    account.customerId(),
-                    account.cardNumber(),
-                    first.balanceAfter(),
-                    account.pendingPoints(),
-                    account.lifetimeEarned() + first.lifetimeEarned(),
-                    tierAfter,
-                    account.tierSince(),
-                    account.partnerId(),
-                    account.enrolledAt(),
-                    account.updatedAt(),
-                    null);
-        }
-        return new LoyaltyPostingView(
-                simulated,
-                false,
-                views,
-                account,
-                first.tierBefore(),
-                first.takes().stream().map(mapper::toView).toList(),
-                plan.lines().stream()
-                        .flatMap(line -> line.made().stream())
-                        .map(lot -> new LoyaltyLotView(null, lot.points(), lot.earnedAt(), lot.expiresAt()))
-                        .toList(),
-                first.expiringSoon());
     }
 
     private LoyaltyEvent.Posted posted(LoyaltyPostings.Plan plan, LoyaltyPostings.Line line, LoyaltyEntry entry) {

@@ -57,7 +57,9 @@ public record LoyaltyEntryView(
         @Description("For transfer: the other account's entry")
         UUID linkedEntryId,
 
-        @Schema(description = "Who posted it: a person, a client, or rapport for the service's own postings")
+        @Schema(
+                description =
+                        "Who posted it: a person, a client, or system for the service's own postings (earnings from purchases, expiry)")
         @Description("Who posted it")
         String actor,
 
