@@ -256,7 +256,7 @@ checks = [
      ratio(at("W15_posting", 32), at("pgbench_w15", 32)), "W15_posting"),
     ("W16 redemptions on one hot account at 32 connections, without errors",
      at("W16_hot_redeem", 32) is not None and (at("W16_hot_redeem", 32, "errors") or 0) == 0,
-     f"{at('W16_hot_redeem', 32)}/s, p99 {at('W16_hot_redeem', 32, 'p99_ms')} ms; ledger checks in raw/w16-checks.txt",
+     f"{at('W16_hot_redeem', 32)}/s, p99 {at('W16_hot_redeem', 32, 'p99_ms')} ms; ledger checks in w16-checks.txt",
      "W16_hot_redeem"),
     ("W17 p99 commit-to-loyalty.points_earned < 500 ms at 500 purchases/s, none lost or duplicated", w17 is not None
      and int(w17["connections"]) >= 500 and num(w17, "p99_ms") < 500 and int(w17["errors"]) == 0,

@@ -245,8 +245,8 @@ if wanted W16; then
         - (select sum(points) from loyalty_entry where account_id = '$BENCH_W16_ACCOUNT'),
       (select count(*) - count(distinct idempotency_key) from loyalty_entry where account_id = '$BENCH_W16_ACCOUNT'),
       (select count(*) from loyalty_entry where account_id = '$BENCH_W16_ACCOUNT' and type = 'redeem')" \
-    > "$RAW/w16-checks.txt"
-  echo "  W16 ledger (negative entries, balance minus sum, repeated keys, redemptions): $(cat "$RAW/w16-checks.txt")"
+    > "$OUT/w16-checks.txt"
+  echo "  W16 ledger (negative entries, balance minus sum, repeated keys, redemptions): $(cat "$OUT/w16-checks.txt")"
 fi
 RSS_END=$(rss_mb)
 stop_service
