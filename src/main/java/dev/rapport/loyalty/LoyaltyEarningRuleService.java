@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -27,7 +25,6 @@ import dev.rapport.platform.paging.PageRequest;
 import dev.rapport.platform.paging.Sort;
 import dev.rapport.platform.security.Caller;
 import dev.rapport.platform.time.Clocks;
-import dev.rapport.segment.SegmentService;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -44,7 +41,7 @@ public class LoyaltyEarningRuleService {
     private final LoyaltyProgramRepository programs;
     private final LoyaltyQueries queries;
     private final LoyaltyMapper mapper;
-    private final SegmentService segments;
+    private final LoyaltyDefinitions definitions;
     private final EventLog events;
     private final MergePatches patches;
     private final Caller caller;
@@ -55,7 +52,7 @@ public class LoyaltyEarningRuleService {
             LoyaltyProgramRepository programs,
             LoyaltyQueries queries,
             LoyaltyMapper mapper,
-            SegmentService segments,
+            LoyaltyDefinitions definitions,
             EventLog events,
             MergePatches patches,
             Caller caller,
@@ -64,7 +61,7 @@ public class LoyaltyEarningRuleService {
         this.programs = programs;
         this.queries = queries;
         this.mapper = mapper;
-        this.segments = segments;
+        this.definitions = definitions;
         this.events = events;
         this.patches = patches;
         this.caller = caller;
@@ -164,15 +161,9 @@ public class LoyaltyEarningRuleService {
 
     private Uni<LoyaltyEarningRule> managed(UUID id) {
         String scope = caller.partnerScope();
-        return rules.findById(id, LockModeType.PESSIMISTIC_WRITE).map(rule -> {
-            if (rule != null && scope != null && rule.partnerId == null) {
-                throw new DomainException(ProblemType.FORBIDDEN, "In-house programs' rules are changed by staff only");
-            }
-            if (rule == null || !Caller.mayAccess(scope, rule.partnerId)) {
-                throw DomainException.notFound("earning rule", id);
-            }
-            return rule;
-        });
+        return rules.findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .map(rule -> LoyaltyDefinitions.managed(
+                        rule, rule == null ? null : rule.partnerId, scope, "earning rule", id));
     }
 
     /** A program the caller may define rules of; an unknown one is a field error of {@code field}. */
@@ -227,49 +218,17 @@ public class LoyaltyEarningRuleService {
                 && !request.categories().isEmpty()) {
             errors.add(new FieldError("categories", "a bonus is for the purchase, not for lines"));
         }
-        for (String field : List.of("channels", "categories", "tiers")) {
-            List<String> values = switch (field) {
-                case "channels" -> request.channels();
-                case "categories" -> request.categories();
-                default -> request.tiers();
-            };
-            if (values != null && values.contains(null)) {
-                errors.add(new FieldError(field, "must not hold null"));
-            }
+        if (request.channels() != null && request.channels().contains(null)) {
+            errors.add(new FieldError("channels", "must not hold null"));
         }
-        Set<String> tiers =
-                program.tiers.items().stream().map(LoyaltyRecords.Tier::key).collect(Collectors.toSet());
-        if (request.tiers() != null) {
-            for (int i = 0; i < request.tiers().size(); i++) {
-                if (request.tiers().get(i) != null
-                        && !tiers.contains(request.tiers().get(i))) {
-                    errors.add(new FieldError("tiers[" + i + "]", "no such tier in the program"));
-                }
-            }
+        if (request.categories() != null && request.categories().contains(null)) {
+            errors.add(new FieldError("categories", "must not hold null"));
         }
+        LoyaltyDefinitions.check(program, request.tiers(), request.validFrom(), request.validUntil(), errors);
         if ((request.attributeKey() == null) != (request.attributeValue() == null)) {
             errors.add(new FieldError("attributeValue", "attributeKey and attributeValue go together"));
         }
-        if (request.validFrom() != null
-                && request.validUntil() != null
-                && !request.validUntil().isAfter(request.validFrom())) {
-            errors.add(new FieldError("validUntil", "must be after validFrom"));
-        }
-        Uni<Void> segment = request.segmentId() == null
-                ? Uni.createFrom().voidItem()
-                : segments.get(request.segmentId())
-                        .replaceWithVoid()
-                        .onFailure(DomainException.class)
-                        .recoverWithUni(e -> {
-                            errors.add(new FieldError("segmentId", "no such segment"));
-                            return Uni.createFrom().voidItem();
-                        });
-        return segment.map(nothing -> {
-            if (!errors.isEmpty()) {
-                throw DomainException.invalid(errors);
-            }
-            return null;
-        });
+        return definitions.checkSegment(request.segmentId(), errors);
     }
 
     private static void need(List<FieldError> errors, boolean needed, Object value, String field, String kind) {

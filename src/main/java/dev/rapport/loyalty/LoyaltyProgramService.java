@@ -23,7 +23,6 @@ import dev.rapport.platform.db.ETags;
 import dev.rapport.platform.db.Ids;
 import dev.rapport.platform.error.DomainException;
 import dev.rapport.platform.error.Problem.FieldError;
-import dev.rapport.platform.error.ProblemType;
 import dev.rapport.platform.json.MergePatches;
 import dev.rapport.platform.paging.Page;
 import dev.rapport.platform.paging.PageRequest;
@@ -173,15 +172,9 @@ public class LoyaltyProgramService {
     /** A program the caller may change: its partner's own, or any for staff; else not-found. */
     private Uni<LoyaltyProgram> managed(UUID id) {
         String scope = caller.partnerScope();
-        return programs.findById(id, LockModeType.PESSIMISTIC_WRITE).map(program -> {
-            if (program != null && scope != null && program.partnerId == null) {
-                throw new DomainException(ProblemType.FORBIDDEN, "In-house programs are changed by staff only");
-            }
-            if (program == null || !Caller.mayAccess(scope, program.partnerId)) {
-                throw DomainException.notFound("loyalty program", id);
-            }
-            return program;
-        });
+        return programs.findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .map(program -> LoyaltyDefinitions.managed(
+                        program, program == null ? null : program.partnerId, scope, "loyalty program", id));
     }
 
     private void set(LoyaltyProgram program, CreateLoyaltyProgramRequest request) {

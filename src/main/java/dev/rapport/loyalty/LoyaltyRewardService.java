@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -27,7 +25,6 @@ import dev.rapport.platform.paging.PageRequest;
 import dev.rapport.platform.paging.Sort;
 import dev.rapport.platform.security.Caller;
 import dev.rapport.platform.time.Clocks;
-import dev.rapport.segment.SegmentService;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -41,7 +38,7 @@ public class LoyaltyRewardService {
     private final LoyaltyProgramRepository programs;
     private final LoyaltyQueries queries;
     private final LoyaltyMapper mapper;
-    private final SegmentService segments;
+    private final LoyaltyDefinitions definitions;
     private final EventLog events;
     private final MergePatches patches;
     private final Caller caller;
@@ -52,7 +49,7 @@ public class LoyaltyRewardService {
             LoyaltyProgramRepository programs,
             LoyaltyQueries queries,
             LoyaltyMapper mapper,
-            SegmentService segments,
+            LoyaltyDefinitions definitions,
             EventLog events,
             MergePatches patches,
             Caller caller,
@@ -61,7 +58,7 @@ public class LoyaltyRewardService {
         this.programs = programs;
         this.queries = queries;
         this.mapper = mapper;
-        this.segments = segments;
+        this.definitions = definitions;
         this.events = events;
         this.patches = patches;
         this.caller = caller;
@@ -197,15 +194,9 @@ public class LoyaltyRewardService {
 
     private Uni<LoyaltyReward> managed(UUID id) {
         String scope = caller.partnerScope();
-        return rewards.findById(id, LockModeType.PESSIMISTIC_WRITE).map(reward -> {
-            if (reward != null && scope != null && reward.partnerId == null) {
-                throw new DomainException(ProblemType.FORBIDDEN, "In-house rewards are changed by staff only");
-            }
-            if (reward == null || !Caller.mayAccess(scope, reward.partnerId)) {
-                throw DomainException.notFound("reward", id);
-            }
-            return reward;
-        });
+        return rewards.findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .map(reward -> LoyaltyDefinitions.managed(
+                        reward, reward == null ? null : reward.partnerId, scope, "reward", id));
     }
 
     private static RewardView withStock(RewardView view, Long stock) {
@@ -249,36 +240,7 @@ public class LoyaltyRewardService {
 
     private Uni<Void> check(CreateRewardRequest request, LoyaltyProgram program) {
         List<FieldError> errors = new ArrayList<>();
-        Set<String> tiers =
-                program.tiers.items().stream().map(LoyaltyRecords.Tier::key).collect(Collectors.toSet());
-        if (request.tiers() != null) {
-            for (int i = 0; i < request.tiers().size(); i++) {
-                if (request.tiers().get(i) == null) {
-                    errors.add(new FieldError("tiers[" + i + "]", "must not be null"));
-                } else if (!tiers.contains(request.tiers().get(i))) {
-                    errors.add(new FieldError("tiers[" + i + "]", "no such tier in the program"));
-                }
-            }
-        }
-        if (request.validFrom() != null
-                && request.validUntil() != null
-                && !request.validUntil().isAfter(request.validFrom())) {
-            errors.add(new FieldError("validUntil", "must be after validFrom"));
-        }
-        Uni<Void> segment = request.segmentId() == null
-                ? Uni.createFrom().voidItem()
-                : segments.get(request.segmentId())
-                        .replaceWithVoid()
-                        .onFailure(DomainException.class)
-                        .recoverWithUni(e -> {
-                            errors.add(new FieldError("segmentId", "no such segment"));
-                            return Uni.createFrom().voidItem();
-                        });
-        return segment.map(nothing -> {
-            if (!errors.isEmpty()) {
-                throw DomainException.invalid(errors);
-            }
-            return null;
-        });
+        LoyaltyDefinitions.check(program, request.tiers(), request.validFrom(), request.validUntil(), errors);
+        return definitions.checkSegment(request.segmentId(), errors);
     }
 }
