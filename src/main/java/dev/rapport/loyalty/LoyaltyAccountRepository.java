@@ -59,16 +59,6 @@ public class LoyaltyAccountRepository implements PanacheRepositoryBase<LoyaltyAc
                 .replaceWithVoid();
     }
 
-    /** Whether a card was ever issued with the number. */
-    public Uni<Boolean> cardExists(String number) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(
-                                "select count(*) from loyalty_card where number = :number", Long.class)
-                        .setParameter("number", number)
-                        .getSingleResult())
-                .map(count -> count > 0);
-    }
-
     /** The ids of the accounts of each of the customers (only the ids: the accounts are locked as they are read). */
     public Uni<Map<UUID, List<UUID>>> idsByCustomer(Collection<UUID> customerIds) {
         return Panache.getSession()

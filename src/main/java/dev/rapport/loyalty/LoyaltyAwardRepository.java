@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.rapport.platform.db.NativeValues;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -145,17 +146,7 @@ public class LoyaltyAwardRepository {
                 ((Number) row[3]).longValue(),
                 new BigDecimal(row[4].toString()),
                 (String) row[5],
-                time(row[6]),
+                NativeValues.time(row[6]),
                 row[7] == null ? null : UUID.fromString((String) row[7]));
-    }
-
-    private static OffsetDateTime time(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
 }

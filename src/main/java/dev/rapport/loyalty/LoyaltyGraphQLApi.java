@@ -22,6 +22,7 @@ import dev.rapport.customer.api.CustomerView;
 import dev.rapport.loyalty.api.CreateLoyaltyProgramRequest;
 import dev.rapport.loyalty.api.CustomerLoyalty;
 import dev.rapport.loyalty.api.EnrollRequest;
+import dev.rapport.loyalty.api.LoyaltyAccountPage;
 import dev.rapport.loyalty.api.LoyaltyAccountView;
 import dev.rapport.loyalty.api.LoyaltyEntryPage;
 import dev.rapport.loyalty.api.LoyaltyExpiringView;
@@ -86,6 +87,20 @@ public class LoyaltyGraphQLApi {
     @RolesAllowed(Roles.LOYALTY_READ)
     public Uni<LoyaltyAccountView> loyaltyAccount(@NonNull @Id String id) {
         return accounts.get(GraphQLArguments.id(id));
+    }
+
+    @Query("loyaltyAccounts")
+    @Description(
+            "A program's accounts, oldest enrolment first, cursor-paged, as GET /v1/loyalty/programs/{id}/accounts")
+    @RolesAllowed(Roles.LOYALTY_READ)
+    public Uni<LoyaltyAccountPage> loyaltyAccounts(
+            @NonNull @Id String programId,
+            @Description("Page size, 1 to 100") @DefaultValue("20") int limit,
+            @Description("nextCursor of the previous page") String after) {
+        return accounts.accountsOf(
+                        GraphQLArguments.id(programId),
+                        PageRequest.of(Integer.toString(limit), after, LoyaltyAccountService.ORDER))
+                .map(page -> new LoyaltyAccountPage(page.data(), page.nextCursor(), page.hasMore()));
     }
 
     @Query("loyaltyCard")

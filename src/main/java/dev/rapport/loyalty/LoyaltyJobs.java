@@ -15,6 +15,7 @@ import jakarta.persistence.LockModeType;
 import dev.rapport.event.EventLog;
 import dev.rapport.platform.config.RapportConfig;
 import dev.rapport.platform.db.Background;
+import dev.rapport.platform.db.NativeValues;
 import dev.rapport.platform.time.Clocks;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
@@ -196,7 +197,8 @@ public class LoyaltyJobs {
                     for (Object[] row : rows) {
                         byAccount
                                 .computeIfAbsent(UUID.fromString((String) row[0]), id -> new ArrayList<>())
-                                .add(new LoyaltyEvent.ExpiringLot(((Number) row[1]).longValue(), time(row[2])));
+                                .add(new LoyaltyEvent.ExpiringLot(
+                                        ((Number) row[1]).longValue(), NativeValues.time(row[2])));
                     }
                     Uni<Void> announced = Uni.createFrom().voidItem();
                     for (var entry : byAccount.entrySet()) {
@@ -211,15 +213,5 @@ public class LoyaltyJobs {
                     }
                     return announced.map(nothing -> rows.size() == config.batchSize());
                 });
-    }
-
-    private static OffsetDateTime time(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
 }

@@ -1,8 +1,5 @@
 package dev.rapport.loyalty;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -12,13 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.rapport.event.EventLog;
 import dev.rapport.loyalty.api.LoyaltyEntryView;
@@ -28,6 +21,7 @@ import dev.rapport.loyalty.api.LoyaltyPostingRequest;
 import dev.rapport.loyalty.api.LoyaltyPostingView;
 import dev.rapport.platform.db.Ids;
 import dev.rapport.platform.error.DomainException;
+import dev.rapport.platform.idempotency.IdempotentRequests;
 import dev.rapport.platform.paging.Page;
 import dev.rapport.platform.paging.PageRequest;
 import dev.rapport.platform.security.Caller;
@@ -46,8 +40,6 @@ public class LoyaltyLedgerService {
 
     static final dev.rapport.platform.paging.Sort ORDER = LoyaltyQueries.LEDGER_ORDER;
 
-    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
-
     private final LoyaltyAccountRepository accounts;
     private final LoyaltyProgramRepository programs;
     private final LoyaltyLedgerRepository ledger;
@@ -56,7 +48,7 @@ public class LoyaltyLedgerService {
     private final LoyaltyTiers tiers;
     private final LoyaltyPostingViews views;
     private final EventLog events;
-    private final ObjectMapper json;
+    private final IdempotentRequests idempotency;
     private final Caller caller;
     private final Clock clock;
 
@@ -69,7 +61,7 @@ public class LoyaltyLedgerService {
             LoyaltyTiers tiers,
             LoyaltyPostingViews views,
             EventLog events,
-            ObjectMapper json,
+            IdempotentRequests idempotency,
             Caller caller,
             Clock clock) {
         this.accounts = accounts;
@@ -80,7 +72,7 @@ public class LoyaltyLedgerService {
         this.tiers = tiers;
         this.views = views;
         this.events = events;
-        this.json = json;
+        this.idempotency = idempotency;
         this.caller = caller;
         this.clock = clock;
     }
@@ -90,7 +82,7 @@ public class LoyaltyLedgerService {
     public Uni<LoyaltyPostingView> post(UUID accountId, LoyaltyPostingRequest request, String key) {
         checkKey(key);
         LoyaltyPostings.check(accountId, request);
-        String hash = hash(accountId, request);
+        String hash = idempotency.hash("POST /v1/loyalty/accounts/" + accountId + "/transactions", request);
         List<UUID> locked =
                 request.toAccountId() == null ? List.of(accountId) : List.of(accountId, request.toAccountId());
         return accounts.lockAll(locked).chain(found -> {
@@ -187,7 +179,7 @@ public class LoyaltyLedgerService {
 
     /** Checks an Idempotency-Key as every posting needs one. */
     static void checkKey(String key) {
-        if (key == null || !VALID_KEY.matcher(key).matches()) {
+        if (!IdempotentRequests.wellFormed(key)) {
             throw DomainException.invalid(
                     "Idempotency-Key", "a posting needs one: 1 to 255 visible ASCII characters, unique per posting");
         }
@@ -335,17 +327,5 @@ public class LoyaltyLedgerService {
                 .filter(account -> account.id.equals(id) && Caller.mayAccess(scope, account.partnerId))
                 .findFirst()
                 .orElse(null);
-    }
-
-    private String hash(UUID accountId, LoyaltyPostingRequest request) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(accountId.toString().getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) '\n');
-            digest.update(json.writeValueAsBytes(request));
-            return java.util.HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
-            throw new IllegalStateException("Cannot hash the posting", e);
-        }
     }
 }

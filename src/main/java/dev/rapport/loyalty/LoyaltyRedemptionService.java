@@ -19,6 +19,7 @@ import dev.rapport.loyalty.api.RewardReason;
 import dev.rapport.loyalty.api.RewardRedemptionView;
 import dev.rapport.platform.error.DomainException;
 import dev.rapport.platform.error.ProblemType;
+import dev.rapport.platform.idempotency.IdempotentRequests;
 import dev.rapport.platform.security.Caller;
 import dev.rapport.platform.time.Clocks;
 import dev.rapport.segment.SegmentService;
@@ -46,6 +47,7 @@ public class LoyaltyRedemptionService {
     private final LoyaltyMapper mapper;
     private final SegmentService segments;
     private final EventLog events;
+    private final IdempotentRequests idempotency;
     private final Caller caller;
     private final Clock clock;
 
@@ -58,6 +60,7 @@ public class LoyaltyRedemptionService {
             LoyaltyMapper mapper,
             SegmentService segments,
             EventLog events,
+            IdempotentRequests idempotency,
             Caller caller,
             Clock clock) {
         this.accounts = accounts;
@@ -68,6 +71,7 @@ public class LoyaltyRedemptionService {
         this.mapper = mapper;
         this.segments = segments;
         this.events = events;
+        this.idempotency = idempotency;
         this.caller = caller;
         this.clock = clock;
     }
@@ -102,14 +106,14 @@ public class LoyaltyRedemptionService {
     @WithTransaction
     public Uni<RewardRedemptionView> redeem(UUID accountId, UUID rewardId, String key) {
         LoyaltyLedgerService.checkKey(key);
-        String hash = "reward:" + rewardId;
+        String hash = idempotency.hash("POST /v1/loyalty/accounts/" + accountId + "/rewards/redeem", rewardId);
         return accounts.findVisible(accountId, caller.partnerScope(), true).chain(account -> {
             if (account == null) {
                 throw DomainException.notFound("loyalty account", accountId);
             }
             return ledger.byKey(accountId, key).chain(earlier -> {
                 if (earlier != null) {
-                    return replay(account, earlier, hash);
+                    return replay(account, earlier, hash, rewardId);
                 }
                 OffsetDateTime now = Clocks.now(clock);
                 return rewards.findById(rewardId).chain(reward -> {
@@ -204,7 +208,7 @@ public class LoyaltyRedemptionService {
         });
     }
 
-    private Uni<RewardRedemptionView> replay(LoyaltyAccount account, LoyaltyEntry earlier, String hash) {
+    private Uni<RewardRedemptionView> replay(LoyaltyAccount account, LoyaltyEntry earlier, String hash, UUID rewardId) {
         if (!hash.equals(earlier.requestHash)) {
             throw new DomainException(
                     ProblemType.IDEMPOTENCY_KEY_REUSED,
@@ -212,12 +216,7 @@ public class LoyaltyRedemptionService {
         }
         return rewards.codeOf(earlier.id)
                 .map(code -> new RewardRedemptionView(
-                        code,
-                        UUID.fromString(hash.substring("reward:".length())),
-                        mapper.toView(earlier),
-                        mapper.toView(account),
-                        true,
-                        earlier.createdAt));
+                        code, rewardId, mapper.toView(earlier), mapper.toView(account), true, earlier.createdAt));
     }
 
     private Uni<Set<UUID>> memberships(UUID customerId, boolean needed) {

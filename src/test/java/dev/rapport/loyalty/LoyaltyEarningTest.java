@@ -14,7 +14,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -271,9 +270,5 @@ class LoyaltyEarningTest {
                 .extract()
                 .<Number>path("pendingPoints")
                 .longValue();
-    }
-
-    static LocalDate today(TestClock clock) {
-        return LocalDate.now(clock);
     }
 }

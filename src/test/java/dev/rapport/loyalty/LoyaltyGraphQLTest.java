@@ -94,6 +94,12 @@ class LoyaltyGraphQLTest {
                 .body("errors[0].extensions.code", equalTo("conflict"));
 
         graphql(
+                        "query($p: ID!) { loyaltyAccounts(programId: $p) { data { id balance } hasMore } }",
+                        Map.of("p", program))
+                .body("errors", nullValue())
+                .body("data.loyaltyAccounts.data[0].id", equalTo(account))
+                .body("data.loyaltyAccounts.hasMore", equalTo(false));
+        graphql(
                         "query($c: ID!) { customer(id: $c) { loyalty { balance accounts { id tier } } } }",
                         Map.of("c", customer))
                 .body("errors", nullValue())

@@ -102,6 +102,11 @@ public class IdempotentRequests {
                                 : replay(session, principal, key, hash))));
     }
 
+    /** Whether {@code key} is a well-formed Idempotency-Key: 1 to 255 visible ASCII characters. */
+    public static boolean wellFormed(String key) {
+        return key != null && VALID_KEY.matcher(key).matches();
+    }
+
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> deleteExpired() {
         return Panache.withTransaction(() -> Panache.getSession()
@@ -184,7 +189,8 @@ public class IdempotentRequests {
         return response.build();
     }
 
-    private String hash(String operation, Object request) {
+    /** What a repeat of a key must match: a hash of the operation and the request, as JSON. */
+    public String hash(String operation, Object request) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(operation.getBytes(StandardCharsets.UTF_8));
