@@ -200,18 +200,27 @@ public class LoyaltyJobs {
                                 .add(new LoyaltyEvent.ExpiringLot(
                                         ((Number) row[1]).longValue(), NativeValues.time(row[2])));
                     }
-                    Uni<Void> announced = Uni.createFrom().voidItem();
-                    for (var entry : byAccount.entrySet()) {
-                        announced = announced.chain(() -> accounts.findById(entry.getKey())
-                                .chain(account -> events.append(
-                                        LoyaltyEvent.POINTS_EXPIRING,
-                                        LoyaltyEvent.ACCOUNT,
-                                        account.id,
-                                        account.partnerId,
-                                        LoyaltyEvent.Expiring.of(account, entry.getValue())))
-                                .replaceWithVoid());
+                    if (byAccount.isEmpty()) {
+                        return Uni.createFrom().item(false);
                     }
-                    return announced.map(nothing -> rows.size() == config.batchSize());
+                    // the accounts of all the lots at once (a multi-load), then one event per account
+                    return Panache.getSession()
+                            .chain(session -> session.find(
+                                    LoyaltyAccount.class, byAccount.keySet().toArray()))
+                            .chain(found -> {
+                                Uni<Void> announced = Uni.createFrom().voidItem();
+                                for (LoyaltyAccount account : found) {
+                                    announced = announced.chain(() -> events.append(
+                                                    LoyaltyEvent.POINTS_EXPIRING,
+                                                    LoyaltyEvent.ACCOUNT,
+                                                    account.id,
+                                                    account.partnerId,
+                                                    LoyaltyEvent.Expiring.of(account, byAccount.get(account.id)))
+                                            .replaceWithVoid());
+                                }
+                                return announced;
+                            })
+                            .map(nothing -> rows.size() == config.batchSize());
                 });
     }
 }

@@ -17,6 +17,7 @@ import dev.rapport.loyalty.api.RewardCodeView;
 import dev.rapport.loyalty.api.RewardOffer;
 import dev.rapport.loyalty.api.RewardReason;
 import dev.rapport.loyalty.api.RewardRedemptionView;
+import dev.rapport.loyalty.api.RewardView;
 import dev.rapport.platform.error.DomainException;
 import dev.rapport.platform.error.ProblemType;
 import dev.rapport.platform.idempotency.IdempotentRequests;
@@ -120,57 +121,51 @@ public class LoyaltyRedemptionService {
                     if (reward == null || !reward.programId.equals(account.programId) || !reward.enabled) {
                         throw DomainException.notFound("reward", rewardId);
                     }
-                    return queries.reward(rewardId, null)
-                            .chain(current -> rewards.issuedTo(rewardId, account.id)
-                                    .chain(issued -> memberships(account.customerId, current.segmentId() != null)
-                                            .map(in -> LoyaltyRewards.reasons(
-                                                    current, Long.MAX_VALUE, account.tier, in, issued, now)))
-                                    .chain(reasons -> {
-                                        if (!reasons.isEmpty()) {
-                                            throw DomainException.conflict("The reward cannot be redeemed: "
-                                                    + reasons.get(0).detail());
-                                        }
-                                        return postings.planFor(
-                                                account,
-                                                new LoyaltyPostingRequest(
-                                                        LoyaltyEntry.REDEEM,
-                                                        reward.cost,
-                                                        "reward",
-                                                        reward.name,
-                                                        null,
-                                                        null));
-                                    })
-                                    .chain(plan -> rewards.take(rewardId).chain(taken -> {
-                                        if (!taken) {
-                                            throw DomainException.conflict(
-                                                    "The reward cannot be redeemed: none is left");
-                                        }
-                                        return postings.writeFor(plan, key, hash);
-                                    }))
-                                    .chain(entry -> {
-                                        String code = newCode();
-                                        return rewards.issue(code, rewardId, account.id, entry.id, now)
-                                                .chain(() -> events.append(
-                                                        LoyaltyEvent.REWARD_REDEEMED,
-                                                        LoyaltyEvent.ACCOUNT,
+                    RewardView current = mapper.toView(reward);
+                    return rewards.issuedTo(rewardId, account.id)
+                            .chain(issued -> memberships(account.customerId, current.segmentId() != null)
+                                    .map(in -> LoyaltyRewards.reasons(
+                                            current, Long.MAX_VALUE, account.tier, in, issued, now)))
+                            .chain(reasons -> {
+                                if (!reasons.isEmpty()) {
+                                    throw DomainException.conflict("The reward cannot be redeemed: "
+                                            + reasons.get(0).detail());
+                                }
+                                return postings.planFor(
+                                        account,
+                                        new LoyaltyPostingRequest(
+                                                LoyaltyEntry.REDEEM, reward.cost, "reward", reward.name, null, null));
+                            })
+                            .chain(plan -> rewards.take(rewardId).chain(taken -> {
+                                if (!taken) {
+                                    throw DomainException.conflict("The reward cannot be redeemed: none is left");
+                                }
+                                return postings.writeFor(plan, key, hash);
+                            }))
+                            .chain(entry -> {
+                                String code = newCode();
+                                return rewards.issue(code, rewardId, account.id, entry.id, now)
+                                        .chain(() -> events.append(
+                                                LoyaltyEvent.REWARD_REDEEMED,
+                                                LoyaltyEvent.ACCOUNT,
+                                                account.id,
+                                                account.partnerId,
+                                                new LoyaltyEvent.RewardRedeemed(
                                                         account.id,
-                                                        account.partnerId,
-                                                        new LoyaltyEvent.RewardRedeemed(
-                                                                account.id,
-                                                                account.customerId,
-                                                                rewardId,
-                                                                code,
-                                                                reward.cost,
-                                                                entry.id,
-                                                                entry.balanceAfter)))
-                                                .map(nothing -> new RewardRedemptionView(
-                                                        code,
+                                                        account.customerId,
                                                         rewardId,
-                                                        mapper.toView(entry),
-                                                        mapper.toView(account),
-                                                        false,
-                                                        now));
-                                    }));
+                                                        code,
+                                                        reward.cost,
+                                                        entry.id,
+                                                        entry.balanceAfter)))
+                                        .map(nothing -> new RewardRedemptionView(
+                                                code,
+                                                rewardId,
+                                                mapper.toView(entry),
+                                                mapper.toView(account),
+                                                false,
+                                                now));
+                            });
                 });
             });
         });

@@ -118,24 +118,12 @@ public class LoyaltyRewardService {
     @WithTransaction
     public Uni<RewardView> update(UUID id, JsonNode patch, String ifMatch) {
         return managed(id)
-                .chain(reward -> queries.reward(id, null).chain(current -> {
+                .chain(reward -> {
+                    // the row was read locked, so its stock is what redemptions left
                     ETags.checkIfMatch(ifMatch, reward.version);
-                    CreateRewardRequest before = mapper.toRequest(reward);
-                    before = new CreateRewardRequest(
-                            before.programId(),
-                            before.name(),
-                            before.description(),
-                            before.cost(),
-                            current.stock(),
-                            before.perCustomerLimit(),
-                            before.tiers(),
-                            before.segmentId(),
-                            before.validFrom(),
-                            before.validUntil(),
-                            before.enabled());
-                    MergePatches.Patched<CreateRewardRequest> patched = patches.apply(before, patch);
+                    MergePatches.Patched<CreateRewardRequest> patched = patches.apply(mapper.toRequest(reward), patch);
                     if (!patched.changed()) {
-                        return Uni.createFrom().item(current);
+                        return Uni.createFrom().item(mapper.toView(reward));
                     }
                     if (patched.changedFields().contains("programId")) {
                         throw DomainException.invalid(
@@ -153,7 +141,8 @@ public class LoyaltyRewardService {
                                     ? rewards.restock(id, request.stock())
                                     : Uni.createFrom().voidItem())
                             .chain(() -> {
-                                RewardView view = withStock(mapper.toView(reward), request.stock());
+                                reward.stock = request.stock();
+                                RewardView view = mapper.toView(reward);
                                 return events.append(
                                                 LoyaltyEvent.REWARD_UPDATED,
                                                 LoyaltyEvent.REWARD,
@@ -162,7 +151,7 @@ public class LoyaltyRewardService {
                                                 new LoyaltyEvent.RewardUpdated(id, patched.changedFields(), view))
                                         .replaceWith(view);
                             });
-                }))
+                })
                 .onFailure()
                 .transform(e -> ETags.whenStale(e, ifMatch));
     }
@@ -197,26 +186,6 @@ public class LoyaltyRewardService {
         return rewards.findById(id, LockModeType.PESSIMISTIC_WRITE)
                 .map(reward -> LoyaltyDefinitions.managed(
                         reward, reward == null ? null : reward.partnerId, scope, "reward", id));
-    }
-
-    private static RewardView withStock(RewardView view, Long stock) {
-        return new RewardView(
-                view.id(),
-                view.programId(),
-                view.name(),
-                view.description(),
-                view.cost(),
-                stock,
-                view.perCustomerLimit(),
-                view.tiers(),
-                view.segmentId(),
-                view.validFrom(),
-                view.validUntil(),
-                view.enabled(),
-                view.partnerId(),
-                view.createdAt(),
-                view.updatedAt(),
-                view.version());
     }
 
     private static void set(LoyaltyReward reward, CreateRewardRequest request) {
