@@ -16,10 +16,12 @@
 #                                     -dirty when src/ or pom.xml differ from it; required with BENCH_APP)
 #                                     BENCH_SUFFIX: appended to the folder's name, describing the run (w1w2, before)
 #                                     BENCH_LABEL: the whole folder name instead of <date>-<commit>[-<suffix>]
-#                                     BENCH_WORKLOADS="W1 W2 W3 W4 W5 W6 W7 W8 W9 W10 W11 W12 W13 W14 W15 W16 W17" (a subset
-#                                     for quick experiments; W8 is meant for 1,000,000 customers: BENCH_WORKLOADS=W8
-#                                     bench/run.sh 1000000; W12 seeds BENCH_W12_TICKETS=1000000 tickets, W14
-#                                     BENCH_W14_LEADS=1000000 leads; W13 is measured beside W3, which it runs too)
+#                                     BENCH_WORKLOADS="W1 W2 W3 W4 W5 W6 W7 W8 W9 W10 W11 W12 W13 W14 W15 W16 W17 W18
+#                                     W19" (a subset for quick experiments; W8 is meant for 1,000,000 customers:
+#                                     BENCH_WORKLOADS=W8 bench/run.sh 1000000; W12 seeds BENCH_W12_TICKETS=1000000
+#                                     tickets, W14 BENCH_W14_LEADS=1000000 leads, W18 BENCH_W18_TOKENS=1000000 survey
+#                                     links, W19 BENCH_W19_RESPONSES=1000000 survey responses; W13 and W18 are
+#                                     measured beside W3, which they run too)
 #                                     BENCH_W11_CLOCKS=10000 (SLA clocks falling due within W11's minute)
 #                                     BENCH_APP: a quarkus-app folder to run instead of building this checkout
 #                                     BENCH_JFR=1 records a JFR profile of the service (raw/service-<n>.jfr) and
@@ -119,6 +121,7 @@ print(f",{db},{(float(c1) - float(c0)) * 10 / n:.3f}")' "$1" "$2" "$PG_MARK" "$3
 
 WORKLOADS=" ${BENCH_WORKLOADS:-W1 W2 W3 W4 W5 W6 W7 W9} "
 [[ "$WORKLOADS" != *" W13 "* ]] || WORKLOADS="$WORKLOADS W3 "   # W13 is a ratio to W3 in the same run
+[[ "$WORKLOADS" != *" W18 "* ]] || WORKLOADS="$WORKLOADS W3 "   # and so is W18
 wanted() { [[ "$1" != W* || "$WORKLOADS" == *" ${1%%_*} "* ]]; }
 # Warm-up (not recorded): 10 s rounds until one is within 5 % of the one before, after at least BENCH_WARMUP and at
 # most BENCH_WARMUP_MAX. The JIT needs the same requests for a while: the GraphQL workloads took 60-90 s to reach a
@@ -210,6 +213,23 @@ if wanted W13; then
       "http://127.0.0.1:$PORT/v1/lead-scoring-rules"
   done
   run_wrk W13_lead w13_lead.lua /v1/leads
+fi
+if wanted W18; then
+  # A personal link for every answer the workload posts, each answered once: its warm-up (up to BENCH_WARMUP_MAX) and
+  # 3 s + BENCH_DURATION at each connection count take ~170 s at the defaults, so 1,000,000 links last at ~5,800
+  # answers/s throughout. The service's per-address limit of the public endpoint is lifted for the bench (lib.sh).
+  W18_TOKENS=${BENCH_W18_TOKENS:-1000000}
+  seeded=$(date +%s)
+  "${PSQL[@]}" -d "$DB_NAME" -v n="$W18_TOKENS" -v customers="$N" -f bench/w18_seed.sql
+  echo "  W18: $W18_TOKENS links seeded in $(( $(date +%s) - seeded )) s"
+  export BENCH_W18_NEXT="$PWD/$RAW/w18-next.txt"    # the first link no wrk process has taken (lua/w18_answer.lua)
+  echo 1 > "$BENCH_W18_NEXT"
+  run_wrk W18_survey_answer w18_answer.lua /v1/survey-responses
+  taken=$(( $(cat "$BENCH_W18_NEXT") - 1 ))
+  echo "  W18: $taken of $W18_TOKENS links taken, $("${PSQL[@]}" -d "$DB_NAME" -At -c "select count(*) from
+    survey_response where survey_id = '00000000-0000-7000-8000-0000000b0018' and status = 'completed'") answered"
+  [ "$taken" -le "$W18_TOKENS" ] \
+    || echo "  W18: ran out of links: the answers past link $W18_TOKENS were 404s (raise BENCH_W18_TOKENS)"
 fi
 if wanted W10; then
   # One SLA policy matching every ticket: each create also writes its first-response and resolution clocks.
@@ -534,6 +554,40 @@ PY
   echo "  $(tail -1 "$CSV")"
 done
 stop_service
+fi
+
+if wanted W19; then
+W19_RESPONSES=${BENCH_W19_RESPONSES:-1000000}
+echo "== W19: the survey metrics over $W19_RESPONSES completed responses, a year by week"
+seeded=$(date +%s)
+"${PSQL[@]}" -d "$DB_NAME" -v n="$W19_RESPONSES" -v customers="$N" -f bench/w19_seed.sql
+echo "  seeded in $(( $(date +%s) - seeded )) s"
+start_service
+read -r from to < <(python3 -c 'import datetime
+now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+print((now - datetime.timedelta(days=365)).isoformat(), now.isoformat())')
+url="http://127.0.0.1:$PORT/v1/surveys/metrics?$(python3 -c 'import sys, urllib.parse
+print(urllib.parse.urlencode({"from": sys.argv[1], "to": sys.argv[2], "interval": "week"}))' "$from" "$to")"
+for i in 1 2 3; do curl -sf -o /dev/null -H "Authorization: Bearer $BENCH_TOKEN" "$url"; done   # warm-up
+: > "$RAW/w19.txt"
+before=$(ticks)
+for i in $(seq 1 10); do
+  curl -sf -o "$RAW/w19-answer.json" -w '%{time_total}\n' -H "Authorization: Bearer $BENCH_TOKEN" "$url" >> "$RAW/w19.txt"
+done
+after=$(ticks)
+python3 - "$W19_RESPONSES" "$RAW/w19.txt" "$before" "$after" "$(rss_mb)" >> "$CSV" <<'PY'
+import math, statistics, sys
+responses, times, before, after, rss = sys.argv[1:]
+ms = sorted(float(t) * 1000 for t in open(times).read().split())
+cpu = (float(after) - float(before)) * 10 / len(ms)
+p99 = ms[math.ceil(0.99 * len(ms)) - 1]   # nearest rank: of ten, the slowest
+print(f"W19_survey_metrics,{responses},{1000 / statistics.median(ms):.2f},{statistics.median(ms):.1f},{p99:.1f},{ms[-1]:.1f},0,{cpu:.3f},{rss},,")
+PY
+echo "  $(tail -1 "$CSV")"
+stop_service
+# The plans of the endpoint's two statements over the same range, into the run's folder.
+"${PSQL[@]}" -d "$DB_NAME" -v from="$from" -v to="$to" -f bench/w19_explain.sql > "$OUT/w19-explain.txt"
+echo "  plans: $OUT/w19-explain.txt"
 fi
 
 if wanted W8; then

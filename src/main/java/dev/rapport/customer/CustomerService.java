@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.rapport.customer.api.ContactMatch;
 import dev.rapport.customer.api.CreateCustomerRequest;
+import dev.rapport.customer.api.CustomerReach;
 import dev.rapport.customer.api.CustomerStats;
 import dev.rapport.customer.api.CustomerView;
 import dev.rapport.customer.api.EmailAddress;
@@ -289,6 +290,37 @@ public class CustomerService {
                 })
                 .onFailure()
                 .transform(e -> ETags.whenStale(e, ifMatch));
+    }
+
+    /**
+     * How to reach each live customer among {@code ids} that the caller may see, read in the current write
+     * transaction (a survey's distribution decides on them); ids of others are absent.
+     */
+    @WithTransaction
+    public Uni<Map<UUID, CustomerReach>> reach(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        String scope = caller.partnerScope();
+        return customers
+                .list("id in ?1 and deletedAt is null", ids)
+                .map(found -> found.stream()
+                        .filter(customer -> Caller.mayAccess(scope, customer.partnerId))
+                        .collect(Collectors.toMap(customer -> customer.id, CustomerService::reachOf)));
+    }
+
+    private static CustomerReach reachOf(Customer customer) {
+        CustomerRecords.Consents consents =
+                customer.consents == null ? CustomerRecords.Consents.NONE : customer.consents;
+        return new CustomerReach(
+                customer.id,
+                customer.partnerId,
+                customer.primaryEmail,
+                customer.primaryPhone,
+                customer.locale,
+                consents.email() == null ? null : consents.email().granted(),
+                consents.sms() == null ? null : consents.sms().granted(),
+                consents.push() == null ? null : consents.push().granted());
     }
 
     /** A live customer the caller may change, inside a write transaction, or not-found. */

@@ -182,4 +182,21 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
     private static Instant instant(Object value) {
         return NativeValues.time(value).toInstant();
     }
+
+    /** The customers among {@code customerIds} with an open ticket (by their ticket facts). */
+    public Uni<java.util.Set<UUID>> withOpenTickets(java.util.List<UUID> customerIds) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "select customer_id from ticket_customer_facts"
+                                        + " where customer_id = any(cast(string_to_array(:ids, ',') as uuid[]))"
+                                        + " and open_tickets > 0",
+                                UUID.class)
+                        .setParameter(
+                                "ids",
+                                String.join(
+                                        ",",
+                                        customerIds.stream().map(UUID::toString).toList()))
+                        .getResultList())
+                .map(java.util.Set::copyOf);
+    }
 }

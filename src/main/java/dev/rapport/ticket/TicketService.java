@@ -99,6 +99,21 @@ public class TicketService {
         return create(request, partnerId);
     }
 
+    /**
+     * Opens a ticket another domain's follow-up asks for (a detractor's survey answer), in the current transaction,
+     * for a partner (null: in-house), validated, numbered and held to its SLA like one opened through the API.
+     */
+    @WithTransaction
+    public Uni<TicketView> openFollowUp(CreateTicketRequest request, String partnerId) {
+        return create(request, partnerId);
+    }
+
+    /** The customers among {@code customerIds} with an open ticket, read in the current transaction. */
+    @WithTransaction
+    public Uni<java.util.Set<UUID>> withOpenTickets(List<UUID> customerIds) {
+        return customerIds.isEmpty() ? Uni.createFrom().item(java.util.Set.of()) : tickets.withOpenTickets(customerIds);
+    }
+
     private Uni<TicketView> create(CreateTicketRequest request, String scope) {
         patches.validate(request);
         TicketRules.checkCreate(request);

@@ -32,6 +32,7 @@ import dev.rapport.lead.LeadGraphQLApi;
 import dev.rapport.loyalty.LoyaltyDefinitionsGraphQLApi;
 import dev.rapport.loyalty.LoyaltyGraphQLApi;
 import dev.rapport.segment.SegmentGraphQLApi;
+import dev.rapport.survey.SurveyGraphQLApi;
 import dev.rapport.ticket.SlaGraphQLApi;
 import dev.rapport.ticket.TicketGraphQLApi;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,22 +56,39 @@ class AuthenticationCoverageTest {
             LeadGraphQLApi.class,
             LeadDefinitionsGraphQLApi.class,
             LoyaltyGraphQLApi.class,
-            LoyaltyDefinitionsGraphQLApi.class);
+            LoyaltyDefinitionsGraphQLApi.class,
+            SurveyGraphQLApi.class);
+
+    /**
+     * The operations that take no bearer token on purpose: answering a survey, where the link's token is the
+     * credential. They answer an unknown token as not found, with or without a bearer token or role.
+     */
+    private static final List<String> PUBLIC_OPERATIONS =
+            List.of("GET /v1/survey-responses/{token}", "POST /v1/survey-responses/{token}");
 
     @Test
     void everyRestOperationNeedsAToken() throws IOException {
         List<String> operations = restOperations();
-        assertThat(operations).hasSizeGreaterThan(5);
+        assertThat(operations).hasSizeGreaterThan(5).containsAll(PUBLIC_OPERATIONS);
         for (String operation : operations) {
-            assertThat(call(operation)).as(operation).isEqualTo(401);
+            assertThat(call(operation))
+                    .as(operation)
+                    .isEqualTo(PUBLIC_OPERATIONS.contains(operation) ? publicStatus(operation) : 401);
         }
+    }
+
+    /** What a public operation answers a made-up token: not found to a read, and to a well-formed answer. */
+    private static int publicStatus(String operation) {
+        return operation.startsWith("GET") ? 404 : 400;
     }
 
     @Test
     @TestSecurity(user = "no-roles", roles = "nothing")
     void everyRestOperationNeedsARoleOrScope() throws IOException {
         for (String operation : restOperations()) {
-            assertThat(call(operation)).as(operation).isEqualTo(403);
+            assertThat(call(operation))
+                    .as(operation)
+                    .isEqualTo(PUBLIC_OPERATIONS.contains(operation) ? publicStatus(operation) : 403);
         }
     }
 

@@ -74,6 +74,62 @@ class ProdModeIT {
                     .then()
                     .statusCode(200)
                     .body("givenName", equalTo("Prod"));
+            // a survey link is answered without any bearer token: the link's token is the credential
+            String survey = given().baseUri(base)
+                    .auth()
+                    .oauth2(agent)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of(
+                            "name",
+                            "Prod CSAT",
+                            "status",
+                            "active",
+                            "questions",
+                            List.of(Map.of(
+                                    "id",
+                                    "sat",
+                                    "type",
+                                    "csat",
+                                    "texts",
+                                    List.of(Map.of("locale", "en", "text", "Happy?"))))))
+                    .when()
+                    .post("/v1/surveys")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            String token = given().baseUri(base)
+                    .auth()
+                    .oauth2(agent)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("customerIds", List.of(id), "channel", "in_app", "touchpoint", "onboarding"))
+                    .when()
+                    .post("/v1/surveys/" + survey + "/distributions")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("distributions[0].token");
+            given().baseUri(base)
+                    .when()
+                    .get("/v1/survey-responses/" + token)
+                    .then()
+                    .statusCode(200)
+                    .body("questions[0].text", equalTo("Happy?"));
+            given().baseUri(base)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("answers", List.of(Map.of("question", "sat", "value", 5))))
+                    .when()
+                    .post("/v1/survey-responses/" + token)
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("completed"));
+            given().baseUri(base)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("answers", List.of(Map.of("question", "sat", "value", 1))))
+                    .when()
+                    .post("/v1/survey-responses/" + token)
+                    .then()
+                    .statusCode(409);
             given().baseUri(base)
                     .auth()
                     .oauth2(TOKENS.token("analyst", Instant.now().plusSeconds(300)))

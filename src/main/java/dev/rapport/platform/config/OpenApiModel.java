@@ -28,6 +28,16 @@ final class OpenApiModel {
     }
 
     /** Whether the operation takes the named header, declared inline or as a reference to the shared parameter. */
+    /**
+     * The extension an operation carries when it takes no bearer token on purpose (answering a survey: the link's
+     * token is the credential): it is documented without a security requirement, 401 or 403.
+     */
+    static final String PUBLIC = "x-public";
+
+    static boolean isPublic(Operation operation) {
+        return operation.getExtensions() != null && operation.getExtensions().containsKey(PUBLIC);
+    }
+
     static boolean hasHeader(Operation operation, String header, String component) {
         if (operation.getParameters() == null) {
             return false;

@@ -56,7 +56,10 @@ public class ProblemResponsesFilter implements OASFilter {
             Map.entry("InternalError", "500"));
 
     private static List<String> problemsFor(String path, PathItem.HttpMethod method, Operation operation) {
-        List<String> names = new ArrayList<>(List.of("BadRequest", "Unauthorized", "Forbidden"));
+        List<String> names = new ArrayList<>(
+                OpenApiModel.isPublic(operation)
+                        ? List.of("BadRequest")
+                        : List.of("BadRequest", "Unauthorized", "Forbidden"));
         if (path.contains("{")) {
             names.add("NotFound");
         }

@@ -314,6 +314,42 @@ public interface RapportConfig {
         int batchSize();
     }
 
+    /** Surveys: answering links, the fatigue rule across surveys, and the public answering endpoint's limits. */
+    Surveys surveys();
+
+    interface Surveys {
+        /**
+         * Where answering links point: the token is appended. The partner's survey page or app renders the form
+         * from GET /v1/survey-responses/{token}.
+         */
+        @WithDefault("https://surveys.example.com/s/")
+        String linkBase();
+
+        /** How long a link answers when the distribution sets no expiry. */
+        @WithDefault("P30D")
+        Duration expiry();
+
+        /** At most one survey per customer within this many days, across all surveys and channels (0: no rule). */
+        @WithDefault("7")
+        @PositiveOrZero
+        int fatigueDays();
+
+        /** Answers (saves and reads) one personal link takes per minute. */
+        @WithDefault("20")
+        @Positive
+        long tokenPerMinute();
+
+        /** Answers one anonymous link takes per minute. */
+        @WithDefault("600")
+        @Positive
+        long linkPerMinute();
+
+        /** Answering requests one client address makes per minute. */
+        @WithDefault("120")
+        @Positive
+        long addressPerMinute();
+    }
+
     interface Events {
         /** How long events stay in the log (and the change feed) before they are deleted. */
         @WithDefault("P30D")

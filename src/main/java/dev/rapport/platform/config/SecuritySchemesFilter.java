@@ -85,6 +85,13 @@ class SecuritySchemesFilter implements OASFilter {
      * @return the partner scopes among the roles
      */
     private static Set<String> rewrite(Operation operation) {
+        if (OpenApiModel.isPublic(operation)) {
+            operation.setSecurity(List.of());
+            String access = "**Who may call it:** anyone holding the link's token; no bearer token.";
+            operation.setDescription(
+                    operation.getDescription() == null ? access : operation.getDescription() + "\n\n" + access);
+            return Set.of();
+        }
         Set<String> allowed = new LinkedHashSet<>();
         if (operation.getSecurity() != null) {
             operation

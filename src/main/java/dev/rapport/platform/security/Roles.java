@@ -58,6 +58,10 @@ public final class Roles {
     public static final String LOYALTY_WRITE = "loyalty:write";
     /** Define, change and delete loyalty programs, earning rules and rewards. */
     public static final String LOYALTY_MANAGE = "loyalty:manage";
+    /** Read surveys, their distributions, responses and figures. */
+    public static final String SURVEYS_READ = "surveys:read";
+    /** Define and change surveys and send them. */
+    public static final String SURVEYS_WRITE = "surveys:write";
     /** Read the audit log. */
     public static final String AUDIT_READ = "audit:read";
     /**
@@ -78,6 +82,7 @@ public final class Roles {
                             TICKETS_READ,
                             LEADS_READ,
                             LOYALTY_READ,
+                            SURVEYS_READ,
                             PARTNERS_ALL),
             AGENT,
                     Set.of(
@@ -92,6 +97,8 @@ public final class Roles {
                             LEADS_WRITE,
                             LOYALTY_READ,
                             LOYALTY_WRITE,
+                            SURVEYS_READ,
+                            SURVEYS_WRITE,
                             PARTNERS_ALL),
             MANAGER,
                     Set.of(
@@ -113,6 +120,8 @@ public final class Roles {
                             LOYALTY_WRITE,
                             LOYALTY_MANAGE,
                             WEBHOOKS_MANAGE,
+                            SURVEYS_READ,
+                            SURVEYS_WRITE,
                             PARTNERS_ALL),
             ADMIN,
                     Set.of(
@@ -135,6 +144,8 @@ public final class Roles {
                             LOYALTY_MANAGE,
                             WEBHOOKS_MANAGE,
                             AUDIT_READ,
+                            SURVEYS_READ,
+                            SURVEYS_WRITE,
                             PARTNERS_ALL));
 
     /** What each permission allows, as the API documents and the realm describe it. */
@@ -161,6 +172,8 @@ public final class Roles {
                     LOYALTY_WRITE,
                     "Enroll customers, post to loyalty ledgers, replace cards and redeem and use rewards"),
             Map.entry(LOYALTY_MANAGE, "Define, change and delete loyalty programs, earning rules and rewards"),
+            Map.entry(SURVEYS_READ, "Read surveys, their distributions, responses and figures"),
+            Map.entry(SURVEYS_WRITE, "Define and change surveys and send them to customers"),
             Map.entry(WEBHOOKS_MANAGE, "Register and manage webhook endpoints"),
             Map.entry(AUDIT_READ, "Read the audit log"),
             Map.entry(

@@ -24,6 +24,7 @@ class RolesTest {
                         "tickets:read",
                         "leads:read",
                         "loyalty:read",
+                        "surveys:read",
                         "partners:all");
     }
 
@@ -42,6 +43,8 @@ class RolesTest {
                         "leads:write",
                         "loyalty:read",
                         "loyalty:write",
+                        "surveys:read",
+                        "surveys:write",
                         "partners:all");
     }
 
@@ -66,6 +69,8 @@ class RolesTest {
                         "loyalty:read",
                         "loyalty:write",
                         "loyalty:manage",
+                        "surveys:read",
+                        "surveys:write",
                         "webhooks:manage",
                         "partners:all");
     }
@@ -91,6 +96,8 @@ class RolesTest {
                         "loyalty:read",
                         "loyalty:write",
                         "loyalty:manage",
+                        "surveys:read",
+                        "surveys:write",
                         "webhooks:manage",
                         "audit:read",
                         "partners:all");
@@ -114,6 +121,8 @@ class RolesTest {
                         "leads:write",
                         "loyalty:read",
                         "loyalty:write",
+                        "surveys:read",
+                        "surveys:write",
                         "partners:all");
     }
 
@@ -146,6 +155,8 @@ class RolesTest {
                         "leads:write",
                         "loyalty:read",
                         "loyalty:write",
+                        "surveys:read",
+                        "surveys:write",
                         "partners:all");
     }
 
