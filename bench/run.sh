@@ -585,7 +585,7 @@ print(f"W19_survey_metrics,{responses},{1000 / statistics.median(ms):.2f},{stati
 PY
 echo "  $(tail -1 "$CSV")"
 stop_service
-# The plans of the endpoint's two statements over the same range, into the run's folder.
+# The plan of the endpoint's statement over the same range, into the run's folder.
 "${PSQL[@]}" -d "$DB_NAME" -v from="$from" -v to="$to" -f bench/w19_explain.sql > "$OUT/w19-explain.txt"
 echo "  plans: $OUT/w19-explain.txt"
 fi

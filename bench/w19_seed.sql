@@ -61,8 +61,32 @@ select gen_random_uuid(), '00000000-0000-7000-8000-0000000b0019', 1,
        w.submitted
 from w19 w
 left join survey_distribution d on w.n % 10 = 0 and d.id = md5('w19-' || w.n)::uuid;
+-- The hourly figures the service keeps as links are delivered and responses followed up (survey_figure), for the
+-- links and responses seeded here.
+insert into survey_figure as f (survey_id, partner_scope, hour, touchpoint, channel, delivered)
+select survey_id, partner_scope, date_trunc('hour', created_at, 'UTC'), touchpoint, channel, count(*)
+from survey_distribution
+where survey_id = '00000000-0000-7000-8000-0000000b0019' and customer_id is not null
+group by 1, 2, 3, 4, 5
+on conflict (survey_id, hour, touchpoint, channel) do update set delivered = excluded.delivered;
+insert into survey_figure as f (survey_id, partner_scope, hour, touchpoint, channel, responses, answered_links,
+                                nps_responses, promoters, detractors, csat_responses, satisfied, ces_responses,
+                                ces_sum)
+select survey_id, partner_scope, date_trunc('hour', submitted_at, 'UTC'), touchpoint, channel, count(*),
+       count(*) filter (where customer_id is not null), count(nps), count(*) filter (where nps >= 9),
+       count(*) filter (where nps <= 6), count(csat), count(*) filter (where csat >= 4), count(ces),
+       coalesce(sum(ces), 0)
+from survey_response
+where survey_id = '00000000-0000-7000-8000-0000000b0019' and status = 'completed'
+group by 1, 2, 3, 4, 5
+on conflict (survey_id, hour, touchpoint, channel) do update set
+    responses = excluded.responses, answered_links = excluded.answered_links,
+    nps_responses = excluded.nps_responses, promoters = excluded.promoters, detractors = excluded.detractors,
+    csat_responses = excluded.csat_responses, satisfied = excluded.satisfied,
+    ces_responses = excluded.ces_responses, ces_sum = excluded.ces_sum;
 commit;
 -- What autovacuum would do after so many inserts (it is off on the PostgreSQL servers of these machines): the
 -- statistics, and the visibility map the figures' index-only scans need.
 vacuum analyze survey_response;
 vacuum analyze survey_distribution;
+vacuum analyze survey_figure;

@@ -44,7 +44,7 @@ create table survey_distribution (
     locale            text        not null,
     -- SHA-256 of the token; the token itself is only handed out when the distribution is created
     token_hash        bytea       unique,
-    -- sent, suppressed, answered
+    -- sent, started (answers saved), answered, suppressed
     status            text        not null,
     suppressed_reason text,
     suppressed_detail text,
@@ -57,9 +57,6 @@ create index survey_distribution_survey_idx on survey_distribution (survey_id, c
 -- the fatigue rules' question: when was this customer last asked (delivered distributions only)
 create index survey_distribution_customer_idx on survey_distribution (customer_id, created_at desc)
     where status <> 'suppressed';
-create index survey_distribution_created_idx on survey_distribution (created_at)
-    include (partner_scope, survey_id, touchpoint, channel)
-    where status <> 'suppressed' and customer_id is not null;
 
 create table survey_response (
     id                uuid        primary key,
@@ -93,11 +90,32 @@ create table survey_response (
 );
 -- one response per personal distribution; an anonymous link has many
 create unique index survey_response_personal_idx on survey_response (distribution_id) where customer_id is not null;
--- the figures read completed responses by time, with what they group and count by in the index
-create index survey_response_figures_idx on survey_response (submitted_at)
-    include (partner_scope, survey_id, touchpoint, channel, nps, csat, ces, customer_id)
-    where status = 'completed';
+-- figures by segment read completed responses by time (the others read survey_figure)
+create index survey_response_submitted_idx on survey_response (submitted_at) where status = 'completed';
 create index survey_response_survey_idx on survey_response (survey_id, submitted_at desc, id) where status = 'completed';
 -- the customer's latest scores (facts, the 360 view)
 create index survey_response_customer_idx on survey_response (customer_id, submitted_at desc)
     where status = 'completed';
+
+-- The figures' counts per survey, UTC hour, touchpoint and channel: links delivered (added by the distribution's
+-- transaction) and completed responses with their scores (added by the follow-up consumer, once per response, in the
+-- transaction that marks it followed up), so that a year of figures reads some thousand rows, not every response.
+create table survey_figure (
+    survey_id      uuid        not null references survey (id),
+    partner_scope  text        not null,
+    hour           timestamptz not null,
+    touchpoint     text        not null,
+    channel        text        not null,
+    delivered      bigint      not null default 0,
+    responses      bigint      not null default 0,
+    answered_links bigint      not null default 0,
+    nps_responses  bigint      not null default 0,
+    promoters      bigint      not null default 0,
+    detractors     bigint      not null default 0,
+    csat_responses bigint      not null default 0,
+    satisfied      bigint      not null default 0,
+    ces_responses  bigint      not null default 0,
+    ces_sum        bigint      not null default 0,
+    primary key (survey_id, hour, touchpoint, channel)
+);
+create index survey_figure_scope_idx on survey_figure (partner_scope, hour);

@@ -96,13 +96,14 @@ public class SurveyAnswerService {
                     }
                     return answer(distribution, survey, new SurveyResponse(), request, true, now);
                 }
-                return responses.ofDistribution(distribution.id).chain(saved -> {
-                    if (saved != null && SurveyResponse.COMPLETED.equals(saved.status)) {
-                        throw new DomainException(ProblemType.CONFLICT, "This link has been answered already");
-                    }
-                    return answer(
-                            distribution, survey, saved == null ? new SurveyResponse() : saved, request, complete, now);
-                });
+                if (SurveyDistribution.ANSWERED.equals(distribution.status)) {
+                    throw new DomainException(ProblemType.CONFLICT, "This link has been answered already");
+                }
+                Uni<SurveyResponse> started = SurveyDistribution.STARTED.equals(distribution.status)
+                        ? responses.ofDistribution(distribution.id)
+                        : Uni.createFrom().nullItem();
+                return started.chain(saved -> answer(
+                        distribution, survey, saved == null ? new SurveyResponse() : saved, request, complete, now));
             });
         });
     }
@@ -116,7 +117,7 @@ public class SurveyAnswerService {
             OffsetDateTime now) {
         boolean fresh = response.id == null;
         int revision = fresh ? survey.revision : response.revision;
-        return surveys.questions(survey.id, revision).chain(questions -> {
+        return surveys.questions(survey, revision).chain(questions -> {
             SurveyAnswers.Checked checked = SurveyAnswers.check(questions, request.answers(), complete);
             if (fresh) {
                 response.id = Ids.newId();
@@ -142,6 +143,7 @@ public class SurveyAnswerService {
             Uni<SurveyResponse> saved =
                     fresh ? responses.persist(response) : Uni.createFrom().item(response);
             if (!complete) {
+                distribution.status = SurveyDistribution.STARTED;
                 return saved.replaceWith(new SubmissionView(SurveyResponse.PARTIAL, now));
             }
             if (!distribution.anonymous()) {

@@ -14,6 +14,9 @@ import jakarta.persistence.Table;
 public class SurveyDistribution {
 
     static final String SENT = "sent";
+    /** A personal link with answers saved, not completed yet. */
+    static final String STARTED = "started";
+
     static final String SUPPRESSED = "suppressed";
     static final String ANSWERED = "answered";
 

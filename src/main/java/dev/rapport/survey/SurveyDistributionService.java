@@ -45,6 +45,7 @@ public class SurveyDistributionService {
 
     private final SurveyRepository surveys;
     private final SurveyDistributionRepository distributions;
+    private final SurveyFigureRepository figures;
     private final SurveyQueries queries;
     private final SurveyMapper mapper;
     private final CustomerService customers;
@@ -57,6 +58,7 @@ public class SurveyDistributionService {
     SurveyDistributionService(
             SurveyRepository surveys,
             SurveyDistributionRepository distributions,
+            SurveyFigureRepository figures,
             SurveyQueries queries,
             SurveyMapper mapper,
             CustomerService customers,
@@ -67,6 +69,7 @@ public class SurveyDistributionService {
             Clock clock) {
         this.surveys = surveys;
         this.distributions = distributions;
+        this.figures = figures;
         this.queries = queries;
         this.mapper = mapper;
         this.customers = customers;
@@ -122,7 +125,7 @@ public class SurveyDistributionService {
             if (!Survey.ACTIVE.equals(survey.status)) {
                 throw DomainException.conflict("The survey is " + survey.status + "; only an active survey is sent");
             }
-            return surveys.questions(survey.id, survey.revision).chain(questions -> {
+            return surveys.questions(survey, survey.revision).chain(questions -> {
                 Batch batch = new Batch(survey, questions, request, expiresAt, now);
                 return anonymous ? batch.anonymous() : batch.personal(customerIds);
             });
@@ -238,7 +241,17 @@ public class SurveyDistributionService {
                             .replaceWithVoid();
                 });
             }
-            return chain.map(nothing -> new DistributionResult(counts[0], counts[1], List.copyOf(views)));
+            return chain.chain(() -> counts[0] == 0
+                            ? Uni.createFrom().voidItem()
+                            : figures.add(List.of(new SurveyFigureRepository.Delta(
+                                    SurveyFigureRepository.Key.of(
+                                            survey.id,
+                                            survey.partnerScope,
+                                            now,
+                                            request.touchpoint(),
+                                            request.channel()),
+                                    SurveyScores.Counts.delivered(counts[0])))))
+                    .map(nothing -> new DistributionResult(counts[0], counts[1], List.copyOf(views)));
         }
 
         private Uni<DistributionView> sent(SurveyDistribution distribution, String token, CustomerReach customer) {

@@ -37,6 +37,7 @@ public class SurveyFollowUps implements EventConsumer {
 
     private final SurveyRepository surveys;
     private final SurveyResponseRepository responses;
+    private final SurveyFigureRepository figures;
     private final CustomerActivityService activity;
     private final SegmentService segments;
     private final TicketService tickets;
@@ -45,12 +46,14 @@ public class SurveyFollowUps implements EventConsumer {
     SurveyFollowUps(
             SurveyRepository surveys,
             SurveyResponseRepository responses,
+            SurveyFigureRepository figures,
             CustomerActivityService activity,
             SegmentService segments,
             TicketService tickets,
             Clock clock) {
         this.surveys = surveys;
         this.responses = responses;
+        this.figures = figures;
         this.activity = activity;
         this.segments = segments;
         this.tickets = tickets;
@@ -64,66 +67,89 @@ public class SurveyFollowUps implements EventConsumer {
 
     @Override
     public Uni<Void> handle(List<StoredEvent> batch) {
-        List<UUID> received = batch.stream()
+        List<StoredEvent> received = batch.stream()
                 .filter(event -> SurveyEvent.RESPONSE_RECEIVED.equals(event.type()))
-                .map(StoredEvent::subjectId)
                 .toList();
         if (received.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<UUID> customerIds = batch.stream()
-                .filter(event -> SurveyEvent.RESPONSE_RECEIVED.equals(event.type()))
+        List<UUID> ids = received.stream().map(StoredEvent::subjectId).toList();
+        List<UUID> customerIds = received.stream()
                 .map(StoredEvent::customerId)
                 .filter(java.util.Objects::nonNull)
                 .distinct()
                 .toList();
         Uni<Map<UUID, List<SegmentMemberView>>> memberships =
                 customerIds.isEmpty() ? Uni.createFrom().item(Map.of()) : segments.segmentsOf(customerIds);
-        return memberships.chain(members -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (UUID id : received) {
-                chain = chain.chain(() -> followUp(id, members));
-            }
-            return chain;
-        });
-    }
-
-    private Uni<Void> followUp(UUID responseId, Map<UUID, List<SegmentMemberView>> members) {
-        return responses.lock(responseId).chain(response -> {
-            if (response == null || response.followedUpAt != null) {
+        return memberships.chain(members -> responses.lockPending(ids).chain(pending -> {
+            if (pending.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            return surveys.findById(response.surveyId)
-                    .chain(survey -> surveys.questions(survey.id, response.revision)
-                            .chain(questions -> {
-                                response.followedUpAt = Clocks.now(clock);
-                                if (response.customerId == null) {
-                                    return Uni.createFrom().voidItem();
-                                }
-                                response.segmentIds = members.getOrDefault(response.customerId, List.of()).stream()
-                                        .map(SegmentMemberView::segmentId)
-                                        .toArray(UUID[]::new);
-                                String quote = quote(survey, questions, response);
-                                return activity.logInteraction(
-                                                response.customerId,
-                                                new CreateInteractionRequest(
-                                                        InteractionType.survey,
-                                                        response.channel,
-                                                        response.touchpoint,
-                                                        summary(survey, response),
-                                                        response.submittedAt))
-                                        .chain(() -> openTickets(survey, response, quote));
-                            }));
-        });
+            List<UUID> surveyIds = pending.stream()
+                    .map(response -> response.surveyId)
+                    .distinct()
+                    .toList();
+            return surveys.list("id in ?1", surveyIds).chain(found -> {
+                Map<UUID, Survey> byId = new HashMap<>();
+                found.forEach(survey -> byId.put(survey.id, survey));
+                Map<SurveyFigureRepository.Key, SurveyScores.Counts> counts = new HashMap<>();
+                Uni<Void> chain = Uni.createFrom().voidItem();
+                for (SurveyResponse response : pending) {
+                    Survey survey = byId.get(response.surveyId);
+                    counts.merge(
+                            SurveyFigureRepository.Key.of(
+                                    survey.id,
+                                    survey.partnerScope,
+                                    response.submittedAt,
+                                    response.touchpoint,
+                                    response.channel),
+                            SurveyScores.Counts.response(
+                                    response.customerId != null, response.nps, response.csat, response.ces),
+                            SurveyScores.Counts::plus);
+                    chain = chain.chain(() -> followUp(survey, response, members));
+                }
+                return chain.chain(() -> figures.add(counts.entrySet().stream()
+                        .map(entry -> new SurveyFigureRepository.Delta(entry.getKey(), entry.getValue()))
+                        .toList()));
+            });
+        }));
     }
 
-    private Uni<Void> openTickets(Survey survey, SurveyResponse response, String quote) {
+    private Uni<Void> followUp(Survey survey, SurveyResponse response, Map<UUID, List<SegmentMemberView>> members) {
+        response.followedUpAt = Clocks.now(clock);
+        if (response.customerId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        response.segmentIds = members.getOrDefault(response.customerId, List.of()).stream()
+                .map(SegmentMemberView::segmentId)
+                .toArray(UUID[]::new);
+        return activity.logInteraction(
+                        response.customerId,
+                        new CreateInteractionRequest(
+                                InteractionType.survey,
+                                response.channel,
+                                response.touchpoint,
+                                summary(survey, response),
+                                response.submittedAt))
+                .chain(() -> openTickets(survey, response));
+    }
+
+    private Uni<Void> openTickets(Survey survey, SurveyResponse response) {
         Instant now = clock.instant();
         List<SurveyRecords.FollowUp> matching = survey.followUps.items().stream()
                 .filter(rule -> SurveyResponseFields.FOLLOW_UPS
                         .compile(FilterParser.parse(rule.when()), now)
                         .test(SurveyResponseFields.facts(response)))
                 .toList();
+        if (matching.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return surveys.questions(survey, response.revision)
+                .chain(questions -> openTickets(survey, response, matching, quote(survey, questions, response)));
+    }
+
+    private Uni<Void> openTickets(
+            Survey survey, SurveyResponse response, List<SurveyRecords.FollowUp> matching, String quote) {
         List<UUID> opened = new ArrayList<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (SurveyRecords.FollowUp rule : matching) {

@@ -113,7 +113,7 @@ public class SurveyGraphQLApi {
     @RolesAllowed(Roles.SURVEYS_READ)
     public Uni<DistributionPage> distributions(
             @Source SurveyView survey,
-            @Description("sent, suppressed or answered") String status,
+            @Description("sent, started, answered or suppressed") String status,
             @Description("Page size, 1 to 100") @DefaultValue("20") int limit,
             @Description("nextCursor of the previous page") String after) {
         return distributions

@@ -13,18 +13,18 @@ import dev.rapport.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The counts survey figures are made of, per UTC period and group, with one aggregate over the completed responses'
- * covering index and one over the delivered links'.
+ * The counts survey figures are made of, per UTC period and group: from the hourly figures ({@code survey_figure}),
+ * or, by segment, from the completed responses.
  */
 @ApplicationScoped
 class SurveyMetricsQueries {
 
-    /** What each groupBy groups responses and links by; links are not cut by segment. */
-    static final Map<String, String[]> GROUPS = Map.of(
-            "survey", new String[] {"cast(r.survey_id as text)", "cast(d.survey_id as text)"},
-            "touchpoint", new String[] {"r.touchpoint", "d.touchpoint"},
-            "channel", new String[] {"r.channel", "d.channel"},
-            "segment", new String[] {"cast(g.segment as text)", null});
+    /** What each groupBy groups the hourly figures by; segment groups the responses themselves. */
+    static final Map<String, String> GROUPS = Map.of(
+            "survey", "cast(f.survey_id as text)",
+            "touchpoint", "f.touchpoint",
+            "channel", "f.channel",
+            "segment", "cast(g.segment as text)");
 
     private final PooledStatements statements;
 
@@ -38,16 +38,50 @@ class SurveyMetricsQueries {
     /** What the figures cover: a range, and optionally one survey and one touchpoint. */
     record Range(OffsetDateTime from, OffsetDateTime to, String interval, UUID surveyId, String touchpoint) {}
 
-    Uni<List<Row>> responses(Range range, String groupBy, String scope) {
+    /** The counts per period (and group but segment) from the hourly figures: links delivered and responses. */
+    Uni<List<Row>> figures(Range range, String groupBy, String scope) {
         SqlParams params = new SqlParams();
         String interval = params.bind(range.interval());
-        String group = groupBy == null ? "cast(null as text)" : GROUPS.get(groupBy)[0];
-        String sql = "select date_trunc(" + interval + ", r.submitted_at, 'UTC'), " + group + ", count(*),"
+        String group = groupBy == null ? "cast(null as text)" : GROUPS.get(groupBy);
+        String sql = "select date_trunc(" + interval + ", f.hour, 'UTC'), " + group + ", sum(f.responses),"
+                + " sum(f.answered_links), sum(f.delivered), sum(f.nps_responses), sum(f.promoters), sum(f.detractors),"
+                + " sum(f.csat_responses), sum(f.satisfied), sum(f.ces_responses), sum(f.ces_sum)"
+                + " from survey_figure f where f.hour >= " + params.bind(range.from()) + " and f.hour < "
+                + params.bind(range.to()) + " and " + Caller.scopeCondition(scope, "f.partner_scope", params)
+                + (range.surveyId() == null ? "" : " and f.survey_id = " + params.bind(range.surveyId()))
+                + (range.touchpoint() == null ? "" : " and f.touchpoint = " + params.bind(range.touchpoint()))
+                + " group by 1, 2";
+        return statements.list(
+                sql,
+                params.tuple(),
+                row -> new Row(
+                        row.getOffsetDateTime(0),
+                        row.getString(1),
+                        new SurveyScores.Counts(
+                                row.getLong(2),
+                                row.getLong(3),
+                                row.getLong(4),
+                                row.getLong(5),
+                                row.getLong(6),
+                                row.getLong(7),
+                                row.getLong(8),
+                                row.getLong(9),
+                                row.getLong(10),
+                                row.getLong(11))));
+    }
+
+    /**
+     * The counts per period and segment from the completed responses: a response counts in each segment its
+     * respondent was in when it was followed up.
+     */
+    Uni<List<Row>> bySegment(Range range, String scope) {
+        SqlParams params = new SqlParams();
+        String interval = params.bind(range.interval());
+        String sql = "select date_trunc(" + interval + ", r.submitted_at, 'UTC'), cast(g.segment as text), count(*),"
                 + " count(*) filter (where r.customer_id is not null), count(r.nps),"
                 + " count(*) filter (where r.nps >= 9), count(*) filter (where r.nps <= 6), count(r.csat),"
                 + " count(*) filter (where r.csat >= 4), count(r.ces), coalesce(sum(r.ces), 0)"
-                + " from survey_response r"
-                + ("segment".equals(groupBy) ? " cross join unnest(r.segment_ids) g(segment)" : "")
+                + " from survey_response r cross join unnest(r.segment_ids) g(segment)"
                 + " where r.status = 'completed' and r.submitted_at >= " + params.bind(range.from())
                 + " and r.submitted_at < " + params.bind(range.to()) + " and "
                 + Caller.scopeCondition(scope, "r.partner_scope", params)
@@ -71,29 +105,5 @@ class SurveyMetricsQueries {
                                 row.getLong(8),
                                 row.getLong(9),
                                 row.getLong(10))));
-    }
-
-    /** Personal links delivered (not suppressed) per period and group; none when grouped by segment. */
-    Uni<List<Row>> delivered(Range range, String groupBy, String scope) {
-        if ("segment".equals(groupBy)) {
-            return Uni.createFrom().item(List.of());
-        }
-        SqlParams params = new SqlParams();
-        String interval = params.bind(range.interval());
-        String group = groupBy == null ? "cast(null as text)" : GROUPS.get(groupBy)[1];
-        String sql = "select date_trunc(" + interval + ", d.created_at, 'UTC'), " + group + ", count(*)"
-                + " from survey_distribution d where d.status <> 'suppressed' and d.customer_id is not null"
-                + " and d.created_at >= " + params.bind(range.from()) + " and d.created_at < "
-                + params.bind(range.to()) + " and " + Caller.scopeCondition(scope, "d.partner_scope", params)
-                + (range.surveyId() == null ? "" : " and d.survey_id = " + params.bind(range.surveyId()))
-                + (range.touchpoint() == null ? "" : " and d.touchpoint = " + params.bind(range.touchpoint()))
-                + " group by 1, 2";
-        return statements.list(
-                sql,
-                params.tuple(),
-                row -> new Row(
-                        row.getOffsetDateTime(0),
-                        row.getString(1),
-                        new SurveyScores.Counts(0, 0, row.getLong(2), 0, 0, 0, 0, 0, 0, 0)));
     }
 }

@@ -61,14 +61,19 @@ public class SurveyMetricsService {
             throw DomainException.invalid("from", "the range is at most " + MAX_DAYS + " days");
         }
         String scope = caller.partnerScope();
-        SurveyMetricsQueries.Range range = new SurveyMetricsQueries.Range(start, end, every, surveyId, touchpoint);
-        Uni<List<SurveyMetricsQueries.Row>> total = "segment".equals(groupBy)
-                ? queries.responses(range, null, scope)
-                : Uni.createFrom().nullItem();
-        return queries.responses(range, groupBy, scope)
-                .chain(responses -> queries.delivered(range, groupBy, scope)
-                        .chain(delivered -> total.map(
-                                ungrouped -> assemble(start, end, every, groupBy, responses, delivered, ungrouped))));
+        // the figures are kept per hour: the range is widened to whole UTC hours
+        OffsetDateTime first = start.truncatedTo(ChronoUnit.HOURS);
+        OffsetDateTime last = end.truncatedTo(ChronoUnit.HOURS).equals(end)
+                ? end
+                : end.truncatedTo(ChronoUnit.HOURS).plusHours(1);
+        SurveyMetricsQueries.Range range = new SurveyMetricsQueries.Range(first, last, every, surveyId, touchpoint);
+        boolean bySegment = "segment".equals(groupBy);
+        Uni<List<SurveyMetricsQueries.Row>> grouped =
+                bySegment ? queries.bySegment(range, scope) : queries.figures(range, groupBy, scope);
+        return grouped.chain(rows -> (bySegment
+                        ? queries.figures(range, null, scope)
+                        : Uni.createFrom().<List<SurveyMetricsQueries.Row>>nullItem())
+                .map(ungrouped -> assemble(first, last, every, groupBy, rows, ungrouped)));
     }
 
     private static SurveyMetrics assemble(
@@ -76,13 +81,10 @@ public class SurveyMetricsService {
             OffsetDateTime to,
             String interval,
             String groupBy,
-            List<SurveyMetricsQueries.Row> responses,
-            List<SurveyMetricsQueries.Row> delivered,
+            List<SurveyMetricsQueries.Row> rows,
             List<SurveyMetricsQueries.Row> ungrouped) {
         Comparator<String> groups = Comparator.nullsFirst(Comparator.naturalOrder());
         Map<OffsetDateTime, Map<String, SurveyScores.Counts>> byPeriod = new TreeMap<>();
-        List<SurveyMetricsQueries.Row> rows = new ArrayList<>(responses);
-        rows.addAll(delivered);
         SurveyScores.Counts total = SurveyScores.Counts.NONE;
         for (SurveyMetricsQueries.Row row : rows) {
             byPeriod.computeIfAbsent(row.period().withOffsetSameInstant(ZoneOffset.UTC), p -> new TreeMap<>(groups))

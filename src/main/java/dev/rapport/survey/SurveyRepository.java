@@ -2,7 +2,9 @@ package dev.rapport.survey;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,15 +20,40 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class SurveyRepository implements PanacheRepositoryBase<Survey, UUID> {
 
+    /** How many revisions are kept in memory at most (they are small; a full cache starts again). */
+    private static final int KEPT_REVISIONS = 1000;
+
+    private record RevisionKey(UUID surveyId, int revision, long version) {}
+
     private final ObjectMapper json;
     private final JsonColumns.Reader<SurveyRecords.Questions> questions;
+    private final Map<RevisionKey, List<SurveyRecords.Question>> revisions = new ConcurrentHashMap<>();
 
     SurveyRepository(ObjectMapper json, JsonColumns columns) {
         this.json = json;
         this.questions = columns.reader(SurveyRecords.Questions.class);
     }
 
-    /** The questions of a revision. */
+    /**
+     * The questions of a revision of {@code survey} as it is now: kept in memory by survey, revision and the survey's
+     * version, which every change of a revision's questions moves on (they change with the survey, in its
+     * transaction), so a kept copy is never stale; answering reads them without a statement.
+     */
+    public Uni<List<SurveyRecords.Question>> questions(Survey survey, int revision) {
+        RevisionKey key = new RevisionKey(survey.id, revision, survey.version);
+        List<SurveyRecords.Question> known = revisions.get(key);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return questions(survey.id, revision).invoke(found -> {
+            if (revisions.size() >= KEPT_REVISIONS) {
+                revisions.clear();
+            }
+            revisions.put(key, found);
+        });
+    }
+
+    /** The questions of a revision, read in the current transaction. */
     public Uni<List<SurveyRecords.Question>> questions(UUID surveyId, int revision) {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(

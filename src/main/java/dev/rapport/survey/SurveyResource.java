@@ -234,9 +234,11 @@ public class SurveyResource {
             content = @Content(schema = @Schema(implementation = DistributionPage.class)))
     public Uni<Page<DistributionView>> distributions(
             @PathParam("id") UUID id,
-            @Parameter(description = "sent, suppressed or answered")
+            @Parameter(description = "sent, started, answered or suppressed")
                     @QueryParam("status")
-                    @Pattern(regexp = "sent|suppressed|answered", message = "must be sent, suppressed or answered")
+                    @Pattern(
+                            regexp = "sent|started|answered|suppressed",
+                            message = "must be sent, started, answered or suppressed")
                     String status,
             @BeanParam PageParameters paging) {
         return distributions.list(id, status, paging.page(SurveyDistributionService.ORDER));

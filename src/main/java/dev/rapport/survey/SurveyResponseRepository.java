@@ -1,5 +1,6 @@
 package dev.rapport.survey;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,8 +18,10 @@ public class SurveyResponseRepository implements PanacheRepositoryBase<SurveyRes
         return find("distributionId", distributionId).firstResult();
     }
 
-    /** A response locked for its follow-up, or null. */
-    public Uni<SurveyResponse> lock(UUID id) {
-        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    /** The responses among {@code ids} not followed up yet, locked for their follow-up, in id order. */
+    public Uni<List<SurveyResponse>> lockPending(List<UUID> ids) {
+        return find("id in ?1 and followedUpAt is null order by id", ids)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
     }
 }

@@ -40,6 +40,26 @@ final class SurveyScores {
 
         static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
+        /** One link delivered. */
+        static Counts delivered(long links) {
+            return new Counts(0, 0, links, 0, 0, 0, 0, 0, 0, 0);
+        }
+
+        /** One completed response with these scores, to a personal link or not. */
+        static Counts response(boolean personal, Integer nps, Integer csat, Integer ces) {
+            return new Counts(
+                    1,
+                    personal ? 1 : 0,
+                    0,
+                    nps == null ? 0 : 1,
+                    nps != null && nps >= 9 ? 1 : 0,
+                    nps != null && nps <= 6 ? 1 : 0,
+                    csat == null ? 0 : 1,
+                    csat != null && csat >= 4 ? 1 : 0,
+                    ces == null ? 0 : 1,
+                    ces == null ? 0 : ces);
+        }
+
         Counts plus(Counts other) {
             return new Counts(
                     responses + other.responses,

@@ -58,6 +58,13 @@ class SurveyGraphQLTest {
                         .body("data.survey.responses.data", hasSize(1))
                         .body("data.survey.responses.data[0].ces", equalTo(2))
                         .body("data.survey.distributions.data[0].status", equalTo("answered")));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> graphql(
+                                "query($s: ID!) { surveyMetrics(surveyId: $s, interval: \"month\") { total { responses"
+                                        + " nps npsLow npsHigh ces } buckets { group } } }",
+                                Map.of("s", survey))
+                        .body("errors", nullValue())
+                        .body("data.surveyMetrics.total.responses", equalTo(1)));
         graphql(
                         "query($s: ID!) { surveyMetrics(surveyId: $s, interval: \"month\") { total { responses nps"
                                 + " npsLow npsHigh ces } buckets { group } } }",

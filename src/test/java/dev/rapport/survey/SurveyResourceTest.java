@@ -286,6 +286,12 @@ class SurveyResourceTest {
                     .statusCode(200);
         }
 
+        // the figures count an answer once it is followed up, right after it is submitted
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().queryParam("surveyId", csat)
+                        .get("/v1/surveys/metrics")
+                        .then()
+                        .body("total.csatResponses", equalTo(5)));
         given().queryParam("surveyId", nps)
                 .queryParam("interval", "month")
                 .get("/v1/surveys/metrics")
@@ -562,7 +568,11 @@ class SurveyResourceTest {
                 .then()
                 .statusCode(200)
                 .body("data.partnerId", org.hamcrest.Matchers.everyItem(equalTo("globex-surveys")));
-        given().get("/v1/surveys/metrics").then().statusCode(200).body("total.csatResponses", equalTo(1));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().get("/v1/surveys/metrics")
+                        .then()
+                        .statusCode(200)
+                        .body("total.csatResponses", equalTo(1)));
     }
 
     private static String strip(String problem) {

@@ -30,7 +30,8 @@ public record DistributionView(
         @Schema(description = "Locale the survey is shown in")
         String locale,
 
-        @Schema(description = "sent, suppressed or answered") @Description("sent, suppressed or answered")
+        @Schema(description = "sent, started (answers saved), answered or suppressed")
+        @Description("sent, started (answers saved), answered or suppressed")
         String status,
 
         @Schema(
