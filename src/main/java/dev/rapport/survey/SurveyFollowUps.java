@@ -22,6 +22,7 @@ import dev.rapport.segment.api.SegmentMemberView;
 import dev.rapport.ticket.TicketService;
 import dev.rapport.ticket.api.CreateTicketMessageRequest;
 import dev.rapport.ticket.api.CreateTicketRequest;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -89,36 +90,46 @@ public class SurveyFollowUps implements EventConsumer {
                     .map(response -> response.surveyId)
                     .distinct()
                     .toList();
-            return surveys.list("id in ?1", surveyIds).chain(found -> {
-                Map<UUID, Survey> byId = new HashMap<>();
-                found.forEach(survey -> byId.put(survey.id, survey));
-                Map<SurveyFigureRepository.Key, SurveyScores.Counts> counts = new HashMap<>();
-                Uni<Void> chain = Uni.createFrom().voidItem();
-                for (SurveyResponse response : pending) {
-                    Survey survey = byId.get(response.surveyId);
-                    counts.merge(
-                            SurveyFigureRepository.Key.of(
-                                    survey.id,
-                                    survey.partnerScope,
-                                    response.submittedAt,
-                                    response.touchpoint,
-                                    response.channel),
-                            SurveyScores.Counts.response(
-                                    response.customerId != null, response.nps, response.csat, response.ces),
-                            SurveyScores.Counts::plus);
-                    chain = chain.chain(() -> followUp(survey, response, members));
-                }
-                return chain.chain(() -> figures.add(counts.entrySet().stream()
-                        .map(entry -> new SurveyFigureRepository.Delta(entry.getKey(), entry.getValue()))
-                        .toList()));
-            });
+            // Each follow-up writes through the customer and ticket domains, whose statements flush the session: it
+            // is kept empty between follow-ups (the responses and surveys read-only, their changes written by
+            // statement), so that a flush checks the one follow-up's rows, not the whole batch's.
+            return surveys.list("id in ?1", surveyIds)
+                    .call(SurveyFollowUps::clearSession)
+                    .chain(found -> {
+                        Map<UUID, Survey> byId = new HashMap<>();
+                        found.forEach(survey -> byId.put(survey.id, survey));
+                        Map<SurveyFigureRepository.Key, SurveyScores.Counts> counts = new HashMap<>();
+                        Uni<Void> chain = Uni.createFrom().voidItem();
+                        for (SurveyResponse response : pending) {
+                            Survey survey = byId.get(response.surveyId);
+                            counts.merge(
+                                    SurveyFigureRepository.Key.of(
+                                            survey.id,
+                                            survey.partnerScope,
+                                            response.submittedAt,
+                                            response.touchpoint,
+                                            response.channel),
+                                    SurveyScores.Counts.response(
+                                            response.customerId != null, response.nps, response.csat, response.ces),
+                                    SurveyScores.Counts::plus);
+                            chain = chain.chain(() -> followUp(survey, response, members))
+                                    .call(SurveyFollowUps::clearSession);
+                        }
+                        return chain.chain(() -> figures.add(counts.entrySet().stream()
+                                .map(entry -> new SurveyFigureRepository.Delta(entry.getKey(), entry.getValue()))
+                                .toList()));
+                    });
         }));
+    }
+
+    private static Uni<Void> clearSession() {
+        return Panache.getSession().chain(session -> session.flush().invoke(session::clear));
     }
 
     private Uni<Void> followUp(Survey survey, SurveyResponse response, Map<UUID, List<SegmentMemberView>> members) {
         response.followedUpAt = Clocks.now(clock);
         if (response.customerId == null) {
-            return Uni.createFrom().voidItem();
+            return recordFollowUp(response);
         }
         response.segmentIds = members.getOrDefault(response.customerId, List.of()).stream()
                 .map(SegmentMemberView::segmentId)
@@ -131,7 +142,12 @@ public class SurveyFollowUps implements EventConsumer {
                                 response.touchpoint,
                                 summary(survey, response),
                                 response.submittedAt))
-                .chain(() -> openTickets(survey, response));
+                .chain(() -> openTickets(survey, response))
+                .chain(() -> recordFollowUp(response));
+    }
+
+    private Uni<Void> recordFollowUp(SurveyResponse response) {
+        return responses.followedUp(response.id, response.followedUpAt, response.segmentIds, response.followUpTickets);
     }
 
     private Uni<Void> openTickets(Survey survey, SurveyResponse response) {

@@ -25,6 +25,7 @@ import dev.rapport.automation.TriggerFixtures;
 import dev.rapport.customer.CustomerFixtures;
 import dev.rapport.platform.Database;
 import dev.rapport.platform.security.RolePermissions;
+import dev.rapport.segment.SegmentFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
@@ -86,6 +87,37 @@ class SurveyAutomationTest {
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(
                         () -> given().get("/v1/customers/" + customer).then().body("tags", hasItem("detractor")));
+    }
+
+    @Test
+    void aDetractorEntersASegmentOnTheirLatestNpsAndFiguresBySegmentCountTheirAnswer() {
+        String tag = uniqueTag();
+        String customer = CustomerFixtures.aCustomer()
+                .with("tags", List.of(tag))
+                .with("consents", Map.of("email", Map.of("granted", true)))
+                .create();
+        String tagged = SegmentFixtures.aDynamicSegment("tags==" + tag).createReady();
+        SegmentFixtures.awaitMembers(tagged, customer);
+        String detractors = SegmentFixtures.aDynamicSegment("tags==" + tag + ";latestNpsCategory==detractor")
+                .createReady();
+        String survey = anNpsSurvey().create();
+
+        answer(SurveyFixtures.tokenFor(survey, customer), List.of(score("score", 4)), null)
+                .statusCode(200);
+        SegmentFixtures.awaitMembers(detractors, customer);
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().queryParam("surveyId", survey)
+                        .queryParam("groupBy", "segment")
+                        .queryParam("interval", "month")
+                        .get("/v1/surveys/metrics")
+                        .then()
+                        .statusCode(200)
+                        .body("total.responses", org.hamcrest.Matchers.equalTo(1))
+                        .body("total.detractors", org.hamcrest.Matchers.equalTo(1))
+                        .body("buckets.group", hasItem(tagged))
+                        .body(
+                                "buckets.figures.responseRate",
+                                org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue())));
     }
 
     @Test
