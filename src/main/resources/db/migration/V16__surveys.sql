@@ -52,15 +52,17 @@ create table survey_distribution (
     created_at        timestamptz not null,
     answered_at       timestamptz,
     constraint survey_distribution_token check ((status = 'suppressed') = (token_hash is null))
-);
+) with (fillfactor = 90);
 create index survey_distribution_survey_idx on survey_distribution (survey_id, created_at, id);
--- the fatigue rules' question: when was this customer last asked (delivered distributions only)
+-- the fatigue rules' question: when was this customer last asked (delivered links only: those with a token). No
+-- index reads the status, so that answering a link (status and answered_at) is a heap-only update.
 create index survey_distribution_customer_idx on survey_distribution (customer_id, created_at desc)
-    where status <> 'suppressed';
+    where token_hash is not null;
 
 create table survey_response (
     id                uuid        primary key,
-    survey_id         uuid        not null references survey (id),
+    -- the survey exists: the revision's foreign key below says so
+    survey_id         uuid        not null,
     revision          int         not null,
     distribution_id   uuid        not null references survey_distribution (id),
     partner_scope     text        not null default '',
@@ -87,7 +89,7 @@ create table survey_response (
     submitted_at      timestamptz,
     updated_at        timestamptz not null,
     constraint survey_response_revision foreign key (survey_id, revision) references survey_revision (survey_id, revision)
-);
+) with (fillfactor = 90);
 -- one response per personal distribution; an anonymous link has many
 create unique index survey_response_personal_idx on survey_response (distribution_id) where customer_id is not null;
 -- figures by segment read completed responses by time (the others read survey_figure)

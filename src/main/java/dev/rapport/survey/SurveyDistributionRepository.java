@@ -45,7 +45,7 @@ public class SurveyDistributionRepository implements PanacheRepositoryBase<Surve
                                         + " max(created_at) filter (where survey_id = :survey)"
                                         + " from survey_distribution"
                                         + " where customer_id = any(cast(string_to_array(:ids, ',') as uuid[]))"
-                                        + " and status <> 'suppressed' and created_at > :since group by customer_id",
+                                        + " and token_hash is not null and created_at > :since group by customer_id",
                                 Object[].class)
                         .setParameter("ids", ids(customerIds))
                         .setParameter("survey", surveyId)

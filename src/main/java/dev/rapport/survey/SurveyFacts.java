@@ -45,7 +45,7 @@ public class SurveyFacts implements FactSource {
             FilterField.of(
                     "lastSurveyedAt",
                     "(select max(d.created_at) from survey_distribution d where d.customer_id = c.id"
-                            + " and d.status <> 'suppressed')",
+                            + " and d.token_hash is not null)",
                     FieldType.TIMESTAMP));
 
     @Override
