@@ -171,13 +171,7 @@ public class SurveyDistributionService {
         }
 
         Uni<DistributionResult> anonymous() {
-            SurveyDistribution distribution = distribution(null, locale(null));
-            String token = SurveyTokens.newToken();
-            distribution.tokenHash = SurveyTokens.hash(token);
-            distribution.status = SurveyDistribution.SENT;
-            return distributions
-                    .persist(distribution)
-                    .chain(() -> sent(distribution, token, null))
+            return send(distribution(null, locale(null)), null)
                     .map(view -> new DistributionResult(1, 0, List.of(view)));
         }
 
@@ -231,14 +225,7 @@ public class SurveyDistributionService {
                                 .replaceWithVoid();
                     }
                     counts[0]++;
-                    String token = SurveyTokens.newToken();
-                    distribution.tokenHash = SurveyTokens.hash(token);
-                    distribution.status = SurveyDistribution.SENT;
-                    return distributions
-                            .persist(distribution)
-                            .chain(() -> sent(distribution, token, customer))
-                            .invoke(views::add)
-                            .replaceWithVoid();
+                    return send(distribution, customer).invoke(views::add).replaceWithVoid();
                 });
             }
             return chain.chain(() -> counts[0] == 0
@@ -254,29 +241,21 @@ public class SurveyDistributionService {
                     .map(nothing -> new DistributionResult(counts[0], counts[1], List.copyOf(views)));
         }
 
-        private Uni<DistributionView> sent(SurveyDistribution distribution, String token, CustomerReach customer) {
+        /** Gives the ask its token and appends {@code survey.distribution_created} with the link. */
+        private Uni<DistributionView> send(SurveyDistribution distribution, CustomerReach customer) {
+            String token = SurveyTokens.newToken();
+            distribution.tokenHash = SurveyTokens.hash(token);
+            distribution.status = SurveyDistribution.SENT;
             String link = config.linkBase() + token;
-            DistributionView view = mapper.toView(distribution, link, token);
-            boolean email = "email".equals(distribution.channel);
-            boolean sms = "sms".equals(distribution.channel);
-            return events.append(
+            return distributions
+                    .persist(distribution)
+                    .chain(() -> events.append(
                             SurveyEvent.DISTRIBUTION_CREATED,
                             SurveyEvent.DISTRIBUTION,
                             distribution.id,
                             distribution.partnerId,
-                            new SurveyEvent.DistributionCreated(
-                                    distribution.id,
-                                    survey.id,
-                                    survey.name,
-                                    distribution.customerId,
-                                    distribution.channel,
-                                    distribution.touchpoint,
-                                    distribution.locale,
-                                    link,
-                                    distribution.expiresAt,
-                                    email && customer != null ? customer.email() : null,
-                                    sms && customer != null ? customer.phone() : null))
-                    .replaceWith(view);
+                            SurveyEvent.DistributionCreated.of(survey, distribution, link, customer)))
+                    .replaceWith(mapper.toView(distribution, link, token));
         }
 
         private Uni<DistributionView> suppressed(
@@ -288,19 +267,12 @@ public class SurveyDistributionService {
             return distributions
                     .persist(distribution)
                     .chain(() -> events.append(
-                                    SurveyEvent.DISTRIBUTION_SUPPRESSED,
-                                    SurveyEvent.DISTRIBUTION,
-                                    distribution.id,
-                                    distribution.partnerId,
-                                    new SurveyEvent.DistributionSuppressed(
-                                            distribution.id,
-                                            survey.id,
-                                            distribution.customerId,
-                                            distribution.channel,
-                                            distribution.touchpoint,
-                                            suppression.reason(),
-                                            suppression.detail()))
-                            .replaceWith(mapper.toView(distribution, null, null)));
+                            SurveyEvent.DISTRIBUTION_SUPPRESSED,
+                            SurveyEvent.DISTRIBUTION,
+                            distribution.id,
+                            distribution.partnerId,
+                            SurveyEvent.DistributionSuppressed.of(distribution)))
+                    .replaceWith(mapper.toView(distribution, null, null));
         }
 
         private SurveyDistribution distribution(UUID customerId, String locale) {

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.rapport.customer.api.CustomerReach;
 import dev.rapport.event.ChangeSummary;
 import dev.rapport.survey.api.SurveyView;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -123,7 +124,25 @@ public final class SurveyEvent {
             @Schema(description = "For email: the address") String email,
 
             @Schema(description = "For sms: the phone number (E.164)")
-            String phone) {}
+            String phone) {
+
+        /** The payload of a link sent to {@code customer} (null for an anonymous link), with their contact. */
+        static DistributionCreated of(
+                Survey survey, SurveyDistribution distribution, String link, CustomerReach customer) {
+            return new DistributionCreated(
+                    distribution.id,
+                    survey.id,
+                    survey.name,
+                    distribution.customerId,
+                    distribution.channel,
+                    distribution.touchpoint,
+                    distribution.locale,
+                    link,
+                    distribution.expiresAt,
+                    customer != null && "email".equals(distribution.channel) ? customer.email() : null,
+                    customer != null && "sms".equals(distribution.channel) ? customer.phone() : null);
+        }
+    }
 
     /** Payload of {@code survey.distribution_suppressed}. */
     @RegisterForReflection
@@ -141,7 +160,19 @@ public final class SurveyEvent {
             @Schema(description = "recently_surveyed, survey_recently_sent, open_ticket, no_consent or no_contact")
             String reason,
 
-            @Schema(description = "The reason in words") String detail) {}
+            @Schema(description = "The reason in words") String detail) {
+
+        static DistributionSuppressed of(SurveyDistribution distribution) {
+            return new DistributionSuppressed(
+                    distribution.id,
+                    distribution.surveyId,
+                    distribution.customerId,
+                    distribution.channel,
+                    distribution.touchpoint,
+                    distribution.suppressedReason,
+                    distribution.suppressedDetail);
+        }
+    }
 
     /** Payload of {@code survey.response_received}. */
     @RegisterForReflection
