@@ -43,6 +43,12 @@ public class SurveyDistributionService {
 
     static final Sort ORDER = SurveyQueries.DISTRIBUTION_ORDER;
 
+    private static final Set<String> STATUSES = Set.of(
+            SurveyDistribution.SENT,
+            SurveyDistribution.STARTED,
+            SurveyDistribution.ANSWERED,
+            SurveyDistribution.SUPPRESSED);
+
     private final SurveyRepository surveys;
     private final SurveyDistributionRepository distributions;
     private final SurveyFigureRepository figures;
@@ -92,6 +98,9 @@ public class SurveyDistributionService {
     }
 
     public Uni<Page<DistributionView>> list(UUID surveyId, String status, PageRequest page) {
+        if (status != null && !STATUSES.contains(status)) {
+            throw DomainException.invalid("status", "must be sent, started, answered or suppressed");
+        }
         String scope = caller.partnerScope();
         return queries.survey(surveyId, scope).chain(survey -> {
             if (survey == null) {

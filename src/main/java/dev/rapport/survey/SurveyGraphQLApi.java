@@ -32,6 +32,7 @@ import dev.rapport.survey.api.CustomerSurveys;
 import dev.rapport.survey.api.DistributionPage;
 import dev.rapport.survey.api.DistributionResult;
 import dev.rapport.survey.api.ResponsePage;
+import dev.rapport.survey.api.ResponseView;
 import dev.rapport.survey.api.SurveyMetrics;
 import dev.rapport.survey.api.SurveyPage;
 import dev.rapport.survey.api.SurveyView;
@@ -75,6 +76,13 @@ public class SurveyGraphQLApi {
             @Description("nextCursor of the previous page") String after) {
         return surveys.list(PageRequest.of(Integer.toString(limit), after, SurveyService.ORDER))
                 .map(page -> new SurveyPage(page.data(), page.nextCursor(), page.hasMore()));
+    }
+
+    @Query("surveyResponse")
+    @Description("One response of a survey, as GET /v1/surveys/{id}/responses/{responseId}")
+    @RolesAllowed(Roles.SURVEYS_READ)
+    public Uni<ResponseView> surveyResponse(@NonNull @Id String surveyId, @NonNull @Id String id) {
+        return responses.get(GraphQLArguments.id(surveyId), GraphQLArguments.id(id));
     }
 
     @Query("surveyMetrics")

@@ -19,12 +19,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 class SurveyMetricsQueries {
 
-    /** What each groupBy groups the hourly figures by; segment groups the responses themselves. */
-    static final Map<String, String> GROUPS = Map.of(
-            "survey", "cast(f.survey_id as text)",
-            "touchpoint", "f.touchpoint",
-            "channel", "f.channel",
-            "segment", "cast(g.segment as text)");
+    /** What each groupBy but segment groups the hourly figures by ({@link #bySegment} reads the responses). */
+    static final Map<String, String> GROUPS =
+            Map.of("survey", "cast(f.survey_id as text)", "touchpoint", "f.touchpoint", "channel", "f.channel");
+
+    static final String SEGMENT = "segment";
 
     private final PooledStatements statements;
 

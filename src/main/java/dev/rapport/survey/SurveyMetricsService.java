@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.rapport.platform.error.DomainException;
 import dev.rapport.platform.security.Caller;
 import dev.rapport.platform.time.Clocks;
+import dev.rapport.survey.api.SurveyLimits;
 import dev.rapport.survey.api.SurveyMetrics;
 import dev.rapport.survey.api.SurveyMetricsBucket;
 import io.smallrye.mutiny.Uni;
@@ -51,8 +52,13 @@ public class SurveyMetricsService {
         if (!INTERVALS.contains(every)) {
             throw DomainException.invalid("interval", "must be day, week or month");
         }
-        if (groupBy != null && !SurveyMetricsQueries.GROUPS.containsKey(groupBy)) {
+        if (groupBy != null
+                && !SurveyMetricsQueries.GROUPS.containsKey(groupBy)
+                && !SurveyMetricsQueries.SEGMENT.equals(groupBy)) {
             throw DomainException.invalid("groupBy", "must be survey, touchpoint, channel or segment");
+        }
+        if (touchpoint != null && !touchpoint.matches(SurveyLimits.TOUCHPOINT)) {
+            throw DomainException.invalid("touchpoint", "must be 1 to 60 lower-case letters, digits or _");
         }
         if (!start.isBefore(end)) {
             throw DomainException.invalid("from", "must be before to");
@@ -67,7 +73,7 @@ public class SurveyMetricsService {
                 ? end
                 : end.truncatedTo(ChronoUnit.HOURS).plusHours(1);
         SurveyMetricsQueries.Range range = new SurveyMetricsQueries.Range(first, last, every, surveyId, touchpoint);
-        boolean bySegment = "segment".equals(groupBy);
+        boolean bySegment = SurveyMetricsQueries.SEGMENT.equals(groupBy);
         Uni<List<SurveyMetricsQueries.Row>> grouped =
                 bySegment ? queries.bySegment(range, scope) : queries.figures(range, groupBy, scope);
         return grouped.chain(rows -> (bySegment

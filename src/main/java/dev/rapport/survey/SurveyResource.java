@@ -6,7 +6,6 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -47,7 +46,6 @@ import dev.rapport.survey.api.DistributionResult;
 import dev.rapport.survey.api.DistributionView;
 import dev.rapport.survey.api.ResponsePage;
 import dev.rapport.survey.api.ResponseView;
-import dev.rapport.survey.api.SurveyLimits;
 import dev.rapport.survey.api.SurveyMetrics;
 import dev.rapport.survey.api.SurveyPage;
 import dev.rapport.survey.api.SurveyView;
@@ -142,10 +140,7 @@ public class SurveyResource {
             @Parameter(description = "day, week or month; week when omitted") @QueryParam("interval") String interval,
             @Parameter(description = "survey, touchpoint, channel or segment") @QueryParam("groupBy") String groupBy,
             @Parameter(description = "Only this survey's responses") @QueryParam("surveyId") UUID surveyId,
-            @Parameter(description = "Only this touchpoint's responses")
-                    @QueryParam("touchpoint")
-                    @Pattern(regexp = SurveyLimits.TOUCHPOINT, message = "must be a touchpoint")
-                    String touchpoint) {
+            @Parameter(description = "Only this touchpoint's responses") @QueryParam("touchpoint") String touchpoint) {
         return metrics.metrics(from, to, interval, groupBy, surveyId, touchpoint);
     }
 
@@ -234,12 +229,7 @@ public class SurveyResource {
             content = @Content(schema = @Schema(implementation = DistributionPage.class)))
     public Uni<Page<DistributionView>> distributions(
             @PathParam("id") UUID id,
-            @Parameter(description = "sent, started, answered or suppressed")
-                    @QueryParam("status")
-                    @Pattern(
-                            regexp = "sent|started|answered|suppressed",
-                            message = "must be sent, started, answered or suppressed")
-                    String status,
+            @Parameter(description = "sent, started, answered or suppressed") @QueryParam("status") String status,
             @BeanParam PageParameters paging) {
         return distributions.list(id, status, paging.page(SurveyDistributionService.ORDER));
     }
@@ -259,5 +249,20 @@ public class SurveyResource {
             content = @Content(schema = @Schema(implementation = ResponsePage.class)))
     public Uni<Page<ResponseView>> responses(@PathParam("id") UUID id, @BeanParam ListParameters list) {
         return responses.list(id, list);
+    }
+
+    @GET
+    @Path("{id}/responses/{responseId}")
+    @RolesAllowed(Roles.SURVEYS_READ)
+    @Operation(
+            operationId = "getSurveyResponse",
+            summary = "One response of a survey",
+            description = "What a follow-up ticket's surveyResponseId attribute names.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The response",
+            content = @Content(schema = @Schema(implementation = ResponseView.class)))
+    public Uni<ResponseView> response(@PathParam("id") UUID id, @PathParam("responseId") UUID responseId) {
+        return responses.get(id, responseId);
     }
 }

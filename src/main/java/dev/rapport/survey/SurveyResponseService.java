@@ -39,10 +39,10 @@ public class SurveyResponseService {
         });
     }
 
-    /** One response the caller may see. */
-    public Uni<ResponseView> get(UUID id) {
+    /** One response of the survey that the caller may see. */
+    public Uni<ResponseView> get(UUID surveyId, UUID id) {
         return queries.response(id, caller.partnerScope()).map(view -> {
-            if (view == null) {
+            if (view == null || !view.surveyId().equals(surveyId)) {
                 throw DomainException.notFound("survey response", id);
             }
             return view;

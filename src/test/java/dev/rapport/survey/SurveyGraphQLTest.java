@@ -73,6 +73,20 @@ class SurveyGraphQLTest {
                 .body("data.surveyMetrics.total.responses", equalTo(1))
                 .body("data.surveyMetrics.total.nps", equalTo(100.0f))
                 .body("data.surveyMetrics.total.ces", equalTo(2.0f));
+        String response = given().get("/v1/surveys/" + survey + "/responses")
+                .then()
+                .extract()
+                .path("data[0].id");
+        graphql(
+                        "query($s: ID!, $r: ID!) { surveyResponse(surveyId: $s, id: $r) { nps category touchpoint } }",
+                        Map.of("s", survey, "r", response))
+                .body("errors", nullValue())
+                .body("data.surveyResponse.category", equalTo("promoter"))
+                .body("data.surveyResponse.touchpoint", equalTo("onboarding"));
+        graphql(
+                        "query($s: ID!) { survey(id: $s) { distributions(status: \"lost\") { data { status } } } }",
+                        Map.of("s", survey))
+                .body("errors[0].extensions.code", equalTo("validation-failed"));
         graphql(
                         "query($c: ID!) { customer(id: $c) { surveys { latestNps latestNpsCategory latestCes responses } } }",
                         Map.of("c", customer))

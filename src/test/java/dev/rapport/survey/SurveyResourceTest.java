@@ -156,6 +156,14 @@ class SurveyResourceTest {
                 .body("slaPolicyId", equalTo(policy))
                 .body("slaDueAt", notNullValue());
         TicketFixtures.silenceClocks(database);
+        given().get("/v1/surveys/" + survey + "/responses/" + response.getString("data[0].id"))
+                .then()
+                .statusCode(200)
+                .body("followUpTicketIds", contains(ticket))
+                .body("answers[1].text", equalTo("The parcel came a week late"));
+        given().get("/v1/surveys/" + anNpsSurvey().create() + "/responses/" + response.getString("data[0].id"))
+                .then()
+                .statusCode(404);
         given().get("/v1/tickets/" + ticket + "/messages")
                 .then()
                 .statusCode(200)
@@ -215,6 +223,11 @@ class SurveyResourceTest {
                                 + " and subject_id = cast(? as uuid)",
                         suppressed.getString("distributions[0].id")))
                 .isEqualTo("recently_surveyed");
+        given().queryParam("status", "lost")
+                .get("/v1/surveys/" + second + "/distributions")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("status"));
         given().queryParam("status", "suppressed")
                 .get("/v1/surveys/" + second + "/distributions")
                 .then()
@@ -334,6 +347,11 @@ class SurveyResourceTest {
                         .mapToInt(Integer::intValue)
                         .sum())
                 .isEqualTo(7);
+        given().queryParam("touchpoint", "Not One")
+                .get("/v1/surveys/metrics")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("touchpoint"));
         given().queryParam("groupBy", "everything")
                 .get("/v1/surveys/metrics")
                 .then()

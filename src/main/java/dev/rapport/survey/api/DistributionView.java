@@ -58,24 +58,4 @@ public record DistributionView(
         OffsetDateTime expiresAt,
 
         @Schema(description = "Created") OffsetDateTime createdAt,
-        @Schema(description = "When it was answered") OffsetDateTime answeredAt) {
-
-    /** The same distribution without its secret: what reads after the creation show. */
-    public DistributionView withoutToken() {
-        return new DistributionView(
-                id,
-                surveyId,
-                customerId,
-                channel,
-                touchpoint,
-                locale,
-                status,
-                suppressedReason,
-                suppressedDetail,
-                null,
-                null,
-                expiresAt,
-                createdAt,
-                answeredAt);
-    }
-}
+        @Schema(description = "When it was answered") OffsetDateTime answeredAt) {}
