@@ -24,7 +24,7 @@ public class CustomerFacts implements FactSource {
             FilterField.of("givenName", "c.given_name", FieldType.TEXT),
             FilterField.of("familyName", "c.family_name", FieldType.TEXT),
             FilterField.of("email", "c.primary_email", FieldType.TEXT, CustomerNormalizer::email),
-            FilterField.of("phone", "c.primary_phone", FieldType.TEXT, CustomerNormalizer::phone),
+            FilterField.of("phone", "c.primary_phone", FieldType.TEXT, ContactStandards::international),
             FilterField.of("locale", "c.locale", FieldType.TEXT),
             FilterField.of("timeZone", "c.time_zone", FieldType.TEXT),
             FilterField.of("ownerId", "c.owner_id", FieldType.TEXT),

@@ -6,6 +6,7 @@ import org.mapstruct.BeanMapping;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.MappingTarget;
+import org.mapstruct.Named;
 
 import dev.rapport.customer.api.Consent;
 import dev.rapport.customer.api.Consents;
@@ -14,6 +15,7 @@ import dev.rapport.customer.api.CustomerView;
 import dev.rapport.customer.api.EmailAddress;
 import dev.rapport.customer.api.InteractionView;
 import dev.rapport.customer.api.PhoneNumber;
+import dev.rapport.customer.api.PhoneNumberView;
 import dev.rapport.customer.api.PostalAddress;
 import dev.rapport.customer.api.PurchaseItem;
 import dev.rapport.customer.api.PurchaseView;
@@ -30,7 +32,7 @@ public interface CustomerMapper {
     // MapStruct takes withParts, a copy with one argument, for a fluent setter; parts are added after mapping
     @Mapping(target = "withParts", ignore = true)
     @Mapping(target = "emails", source = "contacts.emails")
-    @Mapping(target = "phones", source = "contacts.phones")
+    @Mapping(target = "phones", source = "contacts.phones", qualifiedByName = "phoneViews")
     @Mapping(target = "addresses", source = "contacts.addresses")
     CustomerView toView(Customer customer);
 
@@ -59,6 +61,9 @@ public interface CustomerMapper {
 
     List<PhoneNumber> phones(List<CustomerRecords.Phone> phones);
 
+    @Named("phoneViews")
+    List<PhoneNumberView> phoneViews(List<CustomerRecords.Phone> phones);
+
     List<PostalAddress> addresses(List<CustomerRecords.Address> addresses);
 
     Consents consents(CustomerRecords.Consents consents);
@@ -71,6 +76,10 @@ public interface CustomerMapper {
 
     CustomerRecords.Email toRecord(EmailAddress email);
 
+    /** Type, validity and the original are added from the number as given ({@link ContactStandards}). */
+    @Mapping(target = "type", ignore = true)
+    @Mapping(target = "valid", ignore = true)
+    @Mapping(target = "original", ignore = true)
     CustomerRecords.Phone toRecord(PhoneNumber phone);
 
     CustomerRecords.Address toRecord(PostalAddress address);

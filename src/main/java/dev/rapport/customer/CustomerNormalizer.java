@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import dev.rapport.customer.api.CreateCustomerRequest;
 import dev.rapport.customer.api.EmailAddress;
@@ -25,12 +24,12 @@ import dev.rapport.platform.json.Tags;
  */
 final class CustomerNormalizer {
 
-    private static final Pattern PHONE_NOISE = Pattern.compile("[\\s\\u00a0\\u2007\\u202f().\\-/]");
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
-
     private CustomerNormalizer() {}
 
-    static CreateCustomerRequest normalize(CreateCustomerRequest in) {
+    /**
+     * @param standards reads phone numbers in the national format of {@code partnerScope}'s region
+     */
+    static CreateCustomerRequest normalize(CreateCustomerRequest in, ContactStandards standards, String partnerScope) {
         List<FieldError> errors = new ArrayList<>();
         List<EmailAddress> emails = withOnePrimary(
                 "emails",
@@ -42,15 +41,20 @@ final class CustomerNormalizer {
                 "phones",
                 nonNull(in.phones()),
                 PhoneNumber::primary,
-                (p, primary) -> new PhoneNumber(phone(p.number()), primary, p.label()),
+                (p, primary) -> {
+                    ContactStandards.StandardPhone standard = standards.phone(p.number(), partnerScope);
+                    return new PhoneNumber(standard == null ? null : standard.e164(), primary, p.label());
+                },
                 errors);
         for (int i = 0; i < phones.size(); i++) {
-            if (!isInternational(phones.get(i).number())) {
-                errors.add(new FieldError(
-                        "phones[" + i + "].number",
-                        "must be an international number starting with + and country code"));
+            if (phones.get(i).number() == null) {
+                errors.add(new FieldError("phones[" + i + "].number", standards.phoneRule(partnerScope)));
             }
         }
+        duplicates(
+                "phones",
+                phones.stream().map(PhoneNumber::number).filter(n -> n != null).toList(),
+                errors);
         duplicates("emails", emails.stream().map(EmailAddress::address).toList(), errors);
         if (in.timeZone() != null) {
             try {
@@ -81,19 +85,6 @@ final class CustomerNormalizer {
 
     static String email(String address) {
         return address == null ? null : address.trim().toLowerCase(Locale.ROOT);
-    }
-
-    static String phone(String number) {
-        if (number == null) {
-            return null;
-        }
-        String compact = PHONE_NOISE.matcher(number.strip()).replaceAll("");
-        return compact.startsWith("00") ? "+" + compact.substring(2) : compact;
-    }
-
-    /** Whether a normalized number is an international one (E.164). */
-    static boolean isInternational(String number) {
-        return number != null && E164.matcher(number).matches();
     }
 
     static String tag(String tag) {

@@ -144,7 +144,7 @@ class CustomerQueries {
                 row.getString(1),
                 row.getString(2),
                 mapper.emails(contact.emails()),
-                mapper.phones(contact.phones()),
+                mapper.phoneViews(contact.phones()),
                 mapper.addresses(contact.addresses()),
                 row.getLocalDate(4),
                 row.getString(5),

@@ -18,8 +18,12 @@ public final class CustomerRecords {
     @RegisterForReflection
     public record Email(String address, Boolean primary, String label) {}
 
+    /**
+     * A phone number in E.164, with what libphonenumber tells of it (null on numbers stored before it did) and the
+     * number as it was given when that differs.
+     */
     @RegisterForReflection
-    public record Phone(String number, Boolean primary, String label) {}
+    public record Phone(String number, Boolean primary, String label, String type, Boolean valid, String original) {}
 
     @RegisterForReflection
     public record Address(

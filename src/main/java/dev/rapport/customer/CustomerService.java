@@ -51,6 +51,7 @@ public class CustomerService {
     private final ActivityQueries activity;
     private final CustomerParts parts;
     private final CustomerMapper mapper;
+    private final ContactStandards standards;
     private final EventLog events;
     private final MergePatches patches;
     private final Caller caller;
@@ -62,6 +63,7 @@ public class CustomerService {
             ActivityQueries activity,
             CustomerParts parts,
             CustomerMapper mapper,
+            ContactStandards standards,
             EventLog events,
             MergePatches patches,
             Caller caller,
@@ -71,6 +73,7 @@ public class CustomerService {
         this.activity = activity;
         this.parts = parts;
         this.mapper = mapper;
+        this.standards = standards;
         this.events = events;
         this.patches = patches;
         this.caller = caller;
@@ -82,14 +85,18 @@ public class CustomerService {
         return CustomerNormalizer.email(address);
     }
 
-    /** A phone number in the form customers' are stored and matched in (E.164 when it is a valid one). */
-    public static String normalizedPhone(String number) {
-        return CustomerNormalizer.phone(number);
+    /**
+     * A phone number in the form customers' are stored and matched in (E.164, read in the caller's region when it
+     * has no country code), or null when it is not a phone number.
+     */
+    public String standardPhone(String number) {
+        ContactStandards.StandardPhone phone = standards.phone(number, caller.partnerScope());
+        return phone == null ? null : phone.e164();
     }
 
-    /** Whether a normalized phone number is an international one, as a customer's must be. */
-    public static boolean isInternationalPhone(String normalized) {
-        return CustomerNormalizer.isInternational(normalized);
+    /** What a phone number {@link #standardPhone} refuses breaks, for the caller's problem. */
+    public String phoneRule() {
+        return standards.phoneRule(caller.partnerScope());
     }
 
     @WithTransaction
@@ -101,7 +108,7 @@ public class CustomerService {
         customer.createdAt = now;
         customer.updatedAt = now;
         customer.partnerId = caller.partnerScope();
-        apply(customer, CustomerNormalizer.normalize(request), now);
+        apply(customer, request, now);
         return customers.persist(customer).chain(() -> claimEmails(customer)).chain(() -> {
             CustomerView view = mapper.toView(customer);
             return events.append(CustomerEvent.CREATED, CustomerEvent.SUBJECT, customer.id, customer.partnerId, view)
@@ -185,11 +192,11 @@ public class CustomerService {
     public Uni<ContactMatch> findByContact(String email, String phone) {
         String scope = caller.partnerScope();
         String address = CustomerNormalizer.email(email);
-        String number = CustomerNormalizer.phone(phone);
+        String number = phone == null ? null : standardPhone(phone);
         Uni<ContactMatch> byEmail = address == null
                 ? Uni.createFrom().nullItem()
                 : customers.findByEmail(scope, address).map(id -> id == null ? null : new ContactMatch(id, "email"));
-        return byEmail.chain(match -> match != null || !CustomerNormalizer.isInternational(number)
+        return byEmail.chain(match -> match != null || number == null
                 ? Uni.createFrom().item(match)
                 : customers.findByPhone(scope, number).map(id -> id == null ? null : new ContactMatch(id, "phone")));
     }
@@ -250,7 +257,7 @@ public class CustomerService {
             return Uni.createFrom().item(mapper.toView(customer));
         }
         OffsetDateTime now = Clocks.now(clock);
-        apply(customer, CustomerNormalizer.normalize(patched.value()), now);
+        apply(customer, patched.value(), now);
         customer.updatedAt = now;
         UUID id = customer.id;
         return customers
@@ -406,9 +413,13 @@ public class CustomerService {
                 });
     }
 
-    private void apply(Customer customer, CreateCustomerRequest request, OffsetDateTime now) {
+    /** Validates and normalizes {@code given} (the fields as the caller gave them) and applies it. */
+    private void apply(Customer customer, CreateCustomerRequest given, OffsetDateTime now) {
+        CreateCustomerRequest request = CustomerNormalizer.normalize(given, standards, customer.partnerId);
         CustomerRecords.Consents before = customer.consents;
+        List<CustomerRecords.Phone> phonesBefore = customer.contacts.phones();
         mapper.apply(request, customer);
+        customer.contacts = withPhoneDetails(customer.contacts, given.phones(), phonesBefore, customer.partnerId);
         customer.consents = stamp(before, customer.consents, now);
         customer.primaryEmail = customer.contacts.emails().stream()
                 .filter(e -> Boolean.TRUE.equals(e.primary()))
@@ -421,6 +432,35 @@ public class CustomerService {
                 .findFirst()
                 .orElse(null);
         customer.searchText = CustomerNormalizer.searchText(customer);
+    }
+
+    /**
+     * The stored phones with their type and validity, and the number as it was given where that differs; a number
+     * given again in E.164 (a merge patch sends the stored form back) keeps the original it had.
+     */
+    private CustomerRecords.Contacts withPhoneDetails(
+            CustomerRecords.Contacts contacts,
+            List<dev.rapport.customer.api.PhoneNumber> given,
+            List<CustomerRecords.Phone> before,
+            String partnerScope) {
+        List<CustomerRecords.Phone> phones =
+                new java.util.ArrayList<>(contacts.phones().size());
+        for (int i = 0; i < contacts.phones().size(); i++) {
+            CustomerRecords.Phone phone = contacts.phones().get(i);
+            ContactStandards.StandardPhone standard = standards.phone(phone.number(), partnerScope);
+            String raw = given.get(i).number().strip();
+            String original = raw.equals(phone.number())
+                    ? before.stream()
+                            .filter(old -> old.number().equals(phone.number()))
+                            .map(CustomerRecords.Phone::original)
+                            .filter(Objects::nonNull)
+                            .findFirst()
+                            .orElse(null)
+                    : raw;
+            phones.add(new CustomerRecords.Phone(
+                    phone.number(), phone.primary(), phone.label(), standard.type(), standard.valid(), original));
+        }
+        return new CustomerRecords.Contacts(contacts.emails(), phones, contacts.addresses());
     }
 
     /** A consent that changed without saying when gets the time of this request. */

@@ -24,13 +24,14 @@ final class LeadRules {
     private LeadRules() {}
 
     /** The request in canonical form, or a validation problem naming every field that is wrong. */
-    static CreateLeadRequest normalize(CreateLeadRequest in) {
+    static CreateLeadRequest normalize(CreateLeadRequest in, CustomerService customers) {
         List<FieldError> errors = new ArrayList<>();
         Map<String, Object> attributes = CustomAttributes.checked(in.attributes(), errors);
         String email = CustomerService.normalizedEmail(blankToNull(in.email()));
-        String phone = CustomerService.normalizedPhone(blankToNull(in.phone()));
-        if (phone != null && !CustomerService.isInternationalPhone(phone)) {
-            errors.add(new FieldError("phone", "must be an international number starting with + and country code"));
+        String givenPhone = blankToNull(in.phone());
+        String phone = givenPhone == null ? null : customers.standardPhone(givenPhone);
+        if (givenPhone != null && phone == null) {
+            errors.add(new FieldError("phone", customers.phoneRule()));
         }
         LeadCompany company = company(in.company());
         String givenName = blankToNull(in.givenName());
@@ -38,7 +39,7 @@ final class LeadRules {
         if (givenName == null
                 && familyName == null
                 && email == null
-                && phone == null
+                && givenPhone == null
                 && (company == null || company.name() == null)) {
             errors.add(new FieldError("email", "a lead needs a name, an email, a phone or a company name"));
         }

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.rapport.customer.CustomerActivityService;
+import dev.rapport.customer.CustomerService;
 import dev.rapport.customer.api.CreateInteractionRequest;
 import dev.rapport.customer.api.InteractionType;
 import dev.rapport.lead.api.CreateLeadNoteRequest;
@@ -55,6 +56,7 @@ public class LeadService {
     private final LeadRuleQueries ruleQueries;
     private final LeadMapper mapper;
     private final CustomerActivityService activity;
+    private final CustomerService customers;
     private final MergePatches patches;
     private final Caller caller;
     private final Clock clock;
@@ -67,6 +69,7 @@ public class LeadService {
             LeadRuleQueries ruleQueries,
             LeadMapper mapper,
             CustomerActivityService activity,
+            CustomerService customers,
             MergePatches patches,
             Caller caller,
             Clock clock) {
@@ -77,6 +80,7 @@ public class LeadService {
         this.ruleQueries = ruleQueries;
         this.mapper = mapper;
         this.activity = activity;
+        this.customers = customers;
         this.patches = patches;
         this.caller = caller;
         this.clock = clock;
@@ -85,7 +89,7 @@ public class LeadService {
     @WithTransaction
     public Uni<LeadView> create(CreateLeadRequest request) {
         patches.validate(request);
-        CreateLeadRequest normalized = LeadRules.normalize(request);
+        CreateLeadRequest normalized = LeadRules.normalize(request, customers);
         OffsetDateTime now = Clocks.now(clock);
         String scope = caller.partnerScope();
         Lead lead = new Lead();
@@ -153,7 +157,7 @@ public class LeadService {
         if (!patched.changed()) {
             return Uni.createFrom().item(mapper.toView(lead));
         }
-        CreateLeadRequest request = LeadRules.normalize(patched.value());
+        CreateLeadRequest request = LeadRules.normalize(patched.value(), customers);
         List<String> changed = patched.changedFields();
         boolean moves = changed.contains("pipelineId") || changed.contains("stage");
         if (lead.customerId != null && moves) {

@@ -42,7 +42,7 @@ public record CustomerView(
         List<EmailAddress> emails,
 
         @Schema(description = "Phone numbers in E.164") @Description("Phone numbers in E.164")
-        List<PhoneNumber> phones,
+        List<PhoneNumberView> phones,
 
         @Schema(description = "Postal addresses") @Description("Postal addresses")
         List<PostalAddress> addresses,

@@ -350,6 +350,27 @@ public interface RapportConfig {
         long addressPerMinute();
     }
 
+    /** How customers' contact points are standardized and matched. */
+    Contacts contacts();
+
+    interface Contacts {
+        /**
+         * The region (ISO 3166 alpha-2, e.g. PK) whose national format phone numbers without a country code are
+         * read in; without one, a number must start with + and its country code.
+         */
+        java.util.Optional<String> defaultRegion();
+
+        /** The region per partner id, for a partner whose customers' numbers come in another national format. */
+        java.util.Map<String, String> partnerRegions();
+
+        /**
+         * Whether Gmail addresses match regardless of dots and +tags in the local part (a.b+news@gmail.com matches
+         * ab@gmail.com). Used for finding duplicates only: the address is stored as given.
+         */
+        @WithDefault("true")
+        boolean gmailRule();
+    }
+
     interface Events {
         /** How long events stay in the log (and the change feed) before they are deleted. */
         @WithDefault("P30D")
