@@ -67,6 +67,14 @@ public class Customer {
     @Column(name = "search_text")
     public String searchText = "";
 
+    /** The name as names are compared when looking for duplicates ({@link CustomerMatching#nameKey}). */
+    @Column(name = "name_key")
+    public String nameKey = "";
+
+    /** The customer this one was merged into: then it is deleted, and its id answers with the survivor. */
+    @Column(name = "merged_into")
+    public UUID mergedInto;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 

@@ -27,6 +27,7 @@ import dev.rapport.customer.api.CustomerPage;
 import dev.rapport.customer.api.CustomerStats;
 import dev.rapport.customer.api.CustomerView;
 import dev.rapport.customer.api.InteractionView;
+import dev.rapport.customer.api.OnDuplicate;
 import dev.rapport.customer.api.PurchaseView;
 import dev.rapport.customer.api.RefundView;
 import dev.rapport.platform.db.ETags;
@@ -127,14 +128,18 @@ public class CustomerGraphQLApi {
     @Mutation("createCustomer")
     @Description("Create a customer")
     @RolesAllowed(Roles.CUSTOMERS_WRITE)
-    public Uni<CustomerView> createCustomer(@NonNull CustomerInput input) {
+    public Uni<CustomerView> createCustomer(
+            @NonNull CustomerInput input,
+            @Description("reject: refuse a customer that may be one that exists, naming the matches")
+                    @DefaultValue("allow")
+                    OnDuplicate onDuplicate) {
         CreateCustomerRequest request;
         try {
             request = input.toRequest();
         } catch (Exception e) {
             throw DomainException.invalid("attributes", "must be a JSON object");
         }
-        return customers.create(request);
+        return customers.create(request, onDuplicate == OnDuplicate.reject);
     }
 
     @Mutation("updateCustomer")

@@ -102,4 +102,57 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
                         .getResultList())
                 .map(ids -> ids.isEmpty() ? null : ids.get(0));
     }
+
+    /** Replaces the keys a customer is matched on (after flushing it, so the row exists). */
+    public Uni<Void> replaceMatchKeys(UUID customerId, String partnerId, List<CustomerMatching.MatchKey> keys) {
+        return Panache.getSession()
+                .chain(session -> session.flush()
+                        .chain(() -> session.createNativeQuery("delete from customer_match_key where customer_id = :id")
+                                .setParameter("id", customerId)
+                                .executeUpdate())
+                        .chain(() -> keys.isEmpty()
+                                ? Uni.createFrom().item(0)
+                                : session.createNativeQuery("""
+                                insert into customer_match_key (customer_id, kind, key, partner_scope)
+                                select :id, k, v, :scope
+                                from unnest(string_to_array(:kinds, E'\\n'), string_to_array(:keys, E'\\n')) as t (k, v)
+                                on conflict do nothing
+                                """)
+                                        .setParameter("id", customerId)
+                                        .setParameter("scope", partnerId == null ? "" : partnerId)
+                                        .setParameter(
+                                                "kinds",
+                                                String.join(
+                                                        "\n",
+                                                        keys.stream()
+                                                                .map(CustomerMatching.MatchKey::kind)
+                                                                .toList()))
+                                        .setParameter(
+                                                "keys",
+                                                String.join(
+                                                        "\n",
+                                                        keys.stream()
+                                                                .map(k ->
+                                                                        k.key().replace('\n', ' '))
+                                                                .toList()))
+                                        .executeUpdate()))
+                .replaceWithVoid();
+    }
+
+    /** Removes a customer that is no longer live from matching. */
+    public Uni<Integer> deleteMatchKeys(UUID customerId) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("delete from customer_match_key where customer_id = :id")
+                        .setParameter("id", customerId)
+                        .executeUpdate());
+    }
+
+    /** The candidates of one customer, in the current transaction: rows of candidate id, shared kinds, similarity. */
+    public Uni<List<Object[]>> candidates(UUID customerId) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                CustomerMatching.candidatesSql("array[cast(:id as uuid)]"), Object[].class)
+                        .setParameter("id", customerId)
+                        .getResultList());
+    }
 }

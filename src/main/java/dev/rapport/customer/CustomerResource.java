@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rapport.customer.api.CreateCustomerRequest;
 import dev.rapport.customer.api.CustomerPage;
 import dev.rapport.customer.api.CustomerView;
+import dev.rapport.customer.api.OnDuplicate;
 import dev.rapport.platform.db.ETags;
 import dev.rapport.platform.idempotency.IdempotentRequests;
 import dev.rapport.platform.idempotency.StoredResponse;
@@ -75,12 +76,20 @@ public class CustomerResource {
             @Parameter(description = "Makes a retry safe: a repeat returns the stored response")
                     @HeaderParam(IdempotentRequests.HEADER)
                     String idempotencyKey,
+            @Parameter(
+                            description = "reject: refuse with 409 a customer that may be one that exists (by the "
+                                    + "rules of GET /v1/customers/{id}/duplicates), naming the matches; allow "
+                                    + "(default): create it anyway",
+                            schema = @Schema(implementation = OnDuplicate.class))
+                    @QueryParam("onDuplicate")
+                    String onDuplicate,
             @Valid @NotNull CreateCustomerRequest request) {
+        boolean reject = OnDuplicate.parse(onDuplicate) == OnDuplicate.reject;
         return idempotency.run(
                 idempotencyKey,
-                "POST /v1/customers",
+                "POST /v1/customers" + (reject ? "?onDuplicate=reject" : ""),
                 request,
-                () -> service.create(request)
+                () -> service.create(request, reject)
                         .map(view ->
                                 StoredResponse.created(view, "/v1/customers/" + view.id(), ETags.of(view.version()))));
     }

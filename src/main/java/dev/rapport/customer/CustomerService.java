@@ -101,6 +101,15 @@ public class CustomerService {
 
     @WithTransaction
     public Uni<CustomerView> create(CreateCustomerRequest request) {
+        return create(request, false);
+    }
+
+    /**
+     * Creates a customer; with {@code rejectDuplicates}, a conflict naming the customers it may be the same person
+     * as (by the rules of {@link CustomerMatching}) instead.
+     */
+    @WithTransaction
+    public Uni<CustomerView> create(CreateCustomerRequest request, boolean rejectDuplicates) {
         patches.validate(request);
         OffsetDateTime now = Clocks.now(clock);
         Customer customer = new Customer();
@@ -109,11 +118,19 @@ public class CustomerService {
         customer.updatedAt = now;
         customer.partnerId = caller.partnerScope();
         apply(customer, request, now);
-        return customers.persist(customer).chain(() -> claimEmails(customer)).chain(() -> {
-            CustomerView view = mapper.toView(customer);
-            return events.append(CustomerEvent.CREATED, CustomerEvent.SUBJECT, customer.id, customer.partnerId, view)
-                    .replaceWith(view);
-        });
+        return customers
+                .persist(customer)
+                .chain(() -> claimEmails(customer))
+                .chain(() -> matchKeys(customer))
+                .chain(() -> rejectDuplicates
+                        ? rejectDuplicates(customer.id)
+                        : Uni.createFrom().voidItem())
+                .chain(() -> {
+                    CustomerView view = mapper.toView(customer);
+                    return events.append(
+                                    CustomerEvent.CREATED, CustomerEvent.SUBJECT, customer.id, customer.partnerId, view)
+                            .replaceWith(view);
+                });
     }
 
     /** One customer, with the parts of the 360 view asked for; a deleted one only for admins. */
@@ -263,7 +280,7 @@ public class CustomerService {
         return customers
                 .releaseEmailsExcept(id, emails(customer))
                 .chain(() -> claimEmails(customer))
-                .chain(() -> customers.flush())
+                .chain(() -> matchKeys(customer))
                 .chain(() -> {
                     CustomerView view = mapper.toView(customer);
                     return events.append(
@@ -286,6 +303,7 @@ public class CustomerService {
                     customer.updatedAt = customer.deletedAt;
                     return customers
                             .releaseEmails(id)
+                            .chain(() -> customers.deleteMatchKeys(id))
                             .chain(() -> customers.flush())
                             .chain(() -> events.append(
                                     CustomerEvent.DELETED,
@@ -397,6 +415,32 @@ public class CustomerService {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
+    private Uni<Void> matchKeys(Customer customer) {
+        return customers.replaceMatchKeys(customer.id, customer.partnerId, CustomerMatching.keys(customer, standards));
+    }
+
+    private Uni<Void> rejectDuplicates(UUID id) {
+        return customers.candidates(id).map(rows -> {
+            List<FieldError> matches = new java.util.ArrayList<>();
+            for (Object[] row : rows) {
+                List<String> reasons = CustomerMatching.reasons(
+                        List.of(((String) row[2]).split(",")), ((Number) row[3]).doubleValue());
+                if (!reasons.isEmpty()) {
+                    matches.add(new FieldError(
+                            "onDuplicate", "matches customer " + row[1] + " by " + String.join(", ", reasons)));
+                }
+            }
+            if (!matches.isEmpty()) {
+                throw new DomainException(
+                        ProblemType.CONFLICT,
+                        "The customer may be one that exists: "
+                                + matches.stream().map(FieldError::message).collect(Collectors.joining("; ")),
+                        matches);
+            }
+            return null;
+        });
+    }
+
     private Uni<Void> claimEmails(Customer customer) {
         return customers
                 .claimEmails(customer.id, customer.partnerId, emails(customer))
@@ -432,6 +476,7 @@ public class CustomerService {
                 .findFirst()
                 .orElse(null);
         customer.searchText = CustomerNormalizer.searchText(customer);
+        customer.nameKey = CustomerMatching.nameKey(customer.givenName, customer.familyName);
     }
 
     /**

@@ -1,0 +1,76 @@
+package dev.rapport.customer;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.rapport.customer.api.DuplicateCandidate;
+import dev.rapport.customer.api.DuplicatePair;
+import dev.rapport.customer.api.DuplicatePairPage;
+import dev.rapport.platform.paging.Page;
+import dev.rapport.platform.paging.PageParameters;
+import dev.rapport.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+
+@Path("/v1/customers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Customers")
+public class CustomerDuplicateResource {
+
+    static final String MATCHING_DOC = "Exact matches on a normalized email (Gmail without dots and +tags) or phone "
+            + "number (E.164, so differently formatted numbers match), and fuzzy matches on the name (trigram "
+            + "similarity of at least 0.6) together with the birthday or a postal code. Only customers of the same "
+            + "partner match.";
+
+    private final CustomerDuplicateService service;
+
+    CustomerDuplicateResource(CustomerDuplicateService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Path("{id}/duplicates")
+    @RolesAllowed(Roles.CUSTOMERS_READ)
+    @Operation(
+            operationId = "listCustomerDuplicates",
+            summary = "The customers that may be the same person",
+            description = MATCHING_DOC + " Best first, each with its score and reasons; merge one with POST "
+                    + "/v1/customers/{id}/merge.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The candidates, best first",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DuplicateCandidate.class)))
+    public Uni<List<DuplicateCandidate>> duplicates(@PathParam("id") UUID id) {
+        return service.duplicates(id);
+    }
+
+    @GET
+    @Path("duplicates")
+    @RolesAllowed(Roles.CUSTOMERS_READ)
+    @Operation(
+            operationId = "customerDuplicateReport",
+            summary = "Every pair of customers that may be one person",
+            description = MATCHING_DOC + " A partner sees its own customers' pairs; staff every partner's (pairs "
+                    + "within one partner). Cursor-paged in the order of the pair's ids.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of pairs",
+            content = @Content(schema = @Schema(implementation = DuplicatePairPage.class)))
+    public Uni<Page<DuplicatePair>> report(@BeanParam PageParameters page) {
+        return service.report(page.page(CustomerDuplicateQueries.PAIR_ORDER));
+    }
+}
