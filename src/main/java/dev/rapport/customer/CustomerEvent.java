@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.rapport.customer.api.CustomerView;
+import dev.rapport.customer.api.MovedRecords;
 import dev.rapport.event.ChangeSummary;
 
 /** The event types the customer domain writes to the event log, and the payloads that are not plain views. */
@@ -17,6 +18,7 @@ public final class CustomerEvent {
     public static final String CREATED = "customer.created";
     public static final String UPDATED = "customer.updated";
     public static final String DELETED = "customer.deleted";
+    public static final String MERGED = "customer.merged";
     public static final String PURCHASE_RECORDED = "purchase.recorded";
     public static final String PURCHASE_REFUNDED = "purchase.refunded";
     public static final String INTERACTION_LOGGED = "interaction.logged";
@@ -73,7 +75,25 @@ public final class CustomerEvent {
               "subjectType": "customer",
               "subjectId": "01a2073b-0a3f-7482-91b6-bdac68fbb7f8",
               "data": {
-                "id": "01a2073b-0a3f-7482-91b6-bdac68fbb7f8"
+                "id": "01a2073b-0a3f-7482-91b6-bdac68fbb7f8",
+                "mergedInto": null
+              }
+            }""";
+    public static final String MERGED_EXAMPLE = """
+            {
+              "id": "01a20743-33ae-7a01-a3fe-1cfe770fd333",
+              "type": "customer.merged",
+              "createdAt": "2026-11-23T09:21:00Z",
+              "subjectType": "customer",
+              "subjectId": "01a2073b-0a3f-7482-91b6-bdac68fbb7f8",
+              "data": {
+                "customerId": "01a2073b-0a3f-7482-91b6-bdac68fbb7f8",
+                "mergedId": "01a2073c-1b2e-7c10-8a3f-2d9e4b7c1a55",
+                "moved": [
+                  {"table": "loyalty_account", "count": 1},
+                  {"table": "purchase", "count": 3},
+                  {"table": "ticket", "count": 1}
+                ]
               }
             }""";
     public static final String PURCHASE_RECORDED_EXAMPLE = """
@@ -143,5 +163,26 @@ public final class CustomerEvent {
             description = "The data of customer.deleted")
     public record Deleted(
             @Schema(description = "Id of the deleted customer")
-            UUID id) {}
+            UUID id,
+
+            @Schema(description = "The customer it was merged into, when it was deleted by a merge")
+            UUID mergedInto) {}
+
+    /** Payload of {@code customer.merged}: a duplicate merged into the survivor, and what moved, per table. */
+    @Schema(
+            name = "CustomerMergedData",
+            extensions = {
+                @Extension(name = "x-event-types", value = MERGED),
+                @Extension(name = "x-event-example", value = MERGED_EXAMPLE, parseValue = true)
+            },
+            description = "The data of customer.merged; the duplicate's own customer.deleted carries mergedInto")
+    public record Merged(
+            @Schema(description = "The customer that remains")
+            UUID customerId,
+
+            @Schema(description = "The customer merged into it (now deleted; its id answers with the survivor)")
+            UUID mergedId,
+
+            @Schema(description = "The records moved, per table")
+            List<MovedRecords> moved) {}
 }

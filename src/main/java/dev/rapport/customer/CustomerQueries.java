@@ -76,6 +76,18 @@ class CustomerQueries {
                 .map(rows -> rows.isEmpty() ? null : rows.get(0));
     }
 
+    /** The customer {@code id} was merged into, when a caller of {@code scope} may see it, or null. */
+    Uni<UUID> survivorOf(UUID id, String scope) {
+        SqlParams params = new SqlParams();
+        params.bind(id);
+        StringBuilder sql =
+                new StringBuilder("select c.merged_into from customer c where c.id = $1 and c.merged_into is not null");
+        sql.append(" and ").append(Caller.scopeCondition(scope, "c.partner_id", params));
+        return statements
+                .list(sql.toString(), params.tuple(), row -> row.getUUID(0))
+                .map(rows -> rows.isEmpty() ? null : rows.get(0));
+    }
+
     /** The live customers among {@code ids} that a caller of {@code scope} may see, in no particular order. */
     Uni<List<CustomerView>> findAll(List<UUID> ids, String scope) {
         SqlParams params = new SqlParams();

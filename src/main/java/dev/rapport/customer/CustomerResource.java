@@ -127,7 +127,8 @@ public class CustomerResource {
             summary = "Get a customer, optionally as the 360 view",
             description = "With expand=purchases,interactions,stats returns the profile with its recent purchases, "
                     + "recent interactions and lifetime figures in one call. Send If-None-Match with the ETag to get "
-                    + "304 when the profile has not changed (without expand).")
+                    + "304 when the profile has not changed (without expand). The id of a customer merged into another "
+                    + "answers with the survivor, whose address Content-Location gives.")
     @APIResponse(
             responseCode = "200",
             description = "The customer; ETag carries its version",
@@ -150,7 +151,12 @@ public class CustomerResource {
                     return notModified.build();
                 }
             }
-            return Response.ok(view).tag(tag).build();
+            Response.ResponseBuilder ok = Response.ok(view).tag(tag);
+            if (!view.id().equals(id)) {
+                // a merged customer's id answers with the survivor, which is where it lives now
+                ok.header("Content-Location", "/v1/customers/" + view.id());
+            }
+            return ok.build();
         });
     }
 

@@ -133,9 +133,15 @@ public class CustomerService {
                 });
     }
 
-    /** One customer, with the parts of the 360 view asked for; a deleted one only for admins. */
+    /**
+     * One customer, with the parts of the 360 view asked for; a deleted one only for admins. The id of a customer
+     * merged into another answers with the survivor.
+     */
     public Uni<CustomerView> get(UUID id, CustomerExpand expand) {
         return queries.find(id, scope(null, null, mayReadDeleted()))
+                .chain(view -> view != null && view.deletedAt() == null
+                        ? Uni.createFrom().item(view)
+                        : survivor(id, view))
                 .map(view -> found(view, id))
                 .chain(view -> expand(List.of(view), expand))
                 .map(views -> views.get(0));
@@ -268,7 +274,8 @@ public class CustomerService {
         });
     }
 
-    private Uni<CustomerView> patch(Customer customer, JsonNode patch) {
+    /** Applies a merge patch to a customer of the current transaction (an update, a merge's combined profile). */
+    Uni<CustomerView> patch(Customer customer, JsonNode patch) {
         MergePatches.Patched<CreateCustomerRequest> patched = patches.apply(mapper.toRequest(customer), patch);
         if (!patched.changed()) {
             return Uni.createFrom().item(mapper.toView(customer));
@@ -310,7 +317,7 @@ public class CustomerService {
                                     CustomerEvent.SUBJECT,
                                     id,
                                     customer.partnerId,
-                                    new CustomerEvent.Deleted(id)))
+                                    new CustomerEvent.Deleted(id, null)))
                             .replaceWithVoid();
                 })
                 .onFailure()
@@ -346,6 +353,14 @@ public class CustomerService {
                 consents.email() == null ? null : consents.email().granted(),
                 consents.sms() == null ? null : consents.sms().granted(),
                 consents.push() == null ? null : consents.push().granted());
+    }
+
+    /** The customer {@code id} was merged into, else {@code view} (the deleted customer, for admins, or null). */
+    private Uni<CustomerView> survivor(UUID id, CustomerView view) {
+        return queries.survivorOf(id, caller.partnerScope())
+                .chain(survivor -> survivor == null
+                        ? Uni.createFrom().item(view)
+                        : queries.find(survivor, scope(null, null, false)));
     }
 
     /** A live customer the caller may change, inside a write transaction, or not-found. */

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import dev.rapport.automation.TriggerGraphQLApi;
+import dev.rapport.customer.CustomerDuplicateGraphQLApi;
 import dev.rapport.customer.CustomerGraphQLApi;
 import dev.rapport.event.EventGraphQLApi;
 import dev.rapport.lead.LeadDefinitionsGraphQLApi;
@@ -48,6 +49,7 @@ class AuthenticationCoverageTest {
     /** Every class that contributes GraphQL root fields; a new @GraphQLApi class must be added here. */
     private static final List<Class<?>> GRAPHQL_APIS = List.of(
             CustomerGraphQLApi.class,
+            CustomerDuplicateGraphQLApi.class,
             EventGraphQLApi.class,
             SegmentGraphQLApi.class,
             TriggerGraphQLApi.class,

@@ -15,11 +15,12 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @Schema(name = "SegmentReason", description = "Why a customer entered or left a segment")
 public record SegmentReason(
         @Schema(
-                description = "What re-evaluated the customer: event (a change of the customer), sweep (time alone),"
-                        + " rule (a new rule version), created (a new segment), api (a static segment's list),"
-                        + " deleted (the customer was deleted)",
-                enumeration = {"event", "sweep", "rule", "created", "api", "deleted"})
-        @Description("What re-evaluated the customer: event, sweep, rule, created, api or deleted")
+                description =
+                        "What re-evaluated the customer: event (a change of the customer), sweep (time alone),"
+                                + " rule (a new rule version), created (a new segment), api (a static segment's list),"
+                                + " deleted (the customer was deleted), merge (a static segment's member merged into this customer)",
+                enumeration = {"event", "sweep", "rule", "created", "api", "deleted", "merge"})
+        @Description("What re-evaluated the customer: event, sweep, rule, created, api, deleted or merge")
         String cause,
 
         @Schema(description = "The event that changed the customer, when the cause is event")
