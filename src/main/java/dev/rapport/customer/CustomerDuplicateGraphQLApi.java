@@ -67,7 +67,7 @@ public class CustomerDuplicateGraphQLApi {
             @Description("Page size, 1 to 100") @DefaultValue("20") int limit,
             @Description("nextCursor of the previous page") String after) {
         return duplicates
-                .report(PageRequest.of(String.valueOf(limit), after, CustomerDuplicateQueries.PAIR_ORDER))
+                .report(PageRequest.of(String.valueOf(limit), after, CustomerDuplicateService.PAIR_ORDER))
                 .map(page -> new DuplicatePairPage(page.data(), page.nextCursor(), page.hasMore()));
     }
 }

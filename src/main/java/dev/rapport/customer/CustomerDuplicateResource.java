@@ -120,6 +120,6 @@ public class CustomerDuplicateResource {
             description = "A page of pairs",
             content = @Content(schema = @Schema(implementation = DuplicatePairPage.class)))
     public Uni<Page<DuplicatePair>> report(@BeanParam PageParameters page) {
-        return service.report(page.page(CustomerDuplicateQueries.PAIR_ORDER));
+        return service.report(page.page(CustomerDuplicateService.PAIR_ORDER));
     }
 }

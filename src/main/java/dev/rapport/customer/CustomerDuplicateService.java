@@ -12,6 +12,7 @@ import dev.rapport.customer.api.DuplicateCandidate;
 import dev.rapport.customer.api.DuplicatePair;
 import dev.rapport.platform.paging.Page;
 import dev.rapport.platform.paging.PageRequest;
+import dev.rapport.platform.paging.Sort;
 import dev.rapport.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 
@@ -22,6 +23,9 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class CustomerDuplicateService {
+
+    /** The report's one order: by the pair of ids. */
+    static final Sort PAIR_ORDER = CustomerDuplicateQueries.PAIR_ORDER;
 
     private final CustomerService customers;
     private final CustomerDuplicateQueries queries;

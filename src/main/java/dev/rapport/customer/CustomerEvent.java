@@ -6,6 +6,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import dev.rapport.customer.api.CustomerView;
 import dev.rapport.customer.api.MovedRecords;
 import dev.rapport.event.ChangeSummary;
@@ -19,6 +21,7 @@ public final class CustomerEvent {
     public static final String UPDATED = "customer.updated";
     public static final String DELETED = "customer.deleted";
     public static final String MERGED = "customer.merged";
+    public static final String CONSENT_CHANGED = "consent.changed";
     public static final String PURCHASE_RECORDED = "purchase.recorded";
     public static final String PURCHASE_REFUNDED = "purchase.refunded";
     public static final String INTERACTION_LOGGED = "interaction.logged";
@@ -75,8 +78,25 @@ public final class CustomerEvent {
               "subjectType": "customer",
               "subjectId": "01a2073b-0a3f-7482-91b6-bdac68fbb7f8",
               "data": {
-                "id": "01a2073b-0a3f-7482-91b6-bdac68fbb7f8",
-                "mergedInto": null
+                "id": "01a2073b-0a3f-7482-91b6-bdac68fbb7f8"
+              }
+            }""";
+    public static final String CONSENT_CHANGED_EXAMPLE = """
+            {
+              "id": "01a20745-55ae-7a01-a3fe-1cfe770fd555",
+              "type": "consent.changed",
+              "createdAt": "2026-11-23T09:23:00Z",
+              "subjectType": "customer",
+              "subjectId": "01a2073b-0a3f-7482-91b6-bdac68fbb7f8",
+              "data": {
+                "id": "01a20745-55ad-7000-8000-000000000003",
+                "customerId": "01a2073b-0a3f-7482-91b6-bdac68fbb7f8",
+                "channel": "email",
+                "granted": false,
+                "source": "preference-center",
+                "version": "newsletter-terms-v3",
+                "actor": "alice.agent",
+                "recordedAt": "2026-11-23T09:22:58Z"
               }
             }""";
     public static final String MERGED_EXAMPLE = """
@@ -165,7 +185,8 @@ public final class CustomerEvent {
             @Schema(description = "Id of the deleted customer")
             UUID id,
 
-            @Schema(description = "The customer it was merged into, when it was deleted by a merge")
+            @Schema(description = "The customer it was merged into, when it was deleted by a merge; absent otherwise")
+            @JsonInclude(JsonInclude.Include.NON_NULL)
             UUID mergedInto) {}
 
     /** Payload of {@code customer.merged}: a duplicate merged into the survivor, and what moved, per table. */

@@ -45,9 +45,9 @@ public final class CustomerRecords {
         }
     }
 
-    /** One channel's marketing consent: given or refused, where it was collected, and when. */
+    /** One channel's marketing consent: given or refused, where it was collected, when, and what text was shown. */
     @RegisterForReflection
-    public record Consent(Boolean granted, String source, OffsetDateTime recordedAt) {}
+    public record Consent(Boolean granted, String source, OffsetDateTime recordedAt, String version) {}
 
     @RegisterForReflection
     public record Consents(Consent email, Consent sms, Consent push) {

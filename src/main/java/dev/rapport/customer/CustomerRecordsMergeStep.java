@@ -28,6 +28,7 @@ class CustomerRecordsMergeStep implements CustomerMergeStep {
                 "purchase.customer_id",
                 "interaction.customer_id",
                 "customer_activity.customer_id",
+                "consent_change.customer_id",
                 "customer_email.customer_id",
                 "customer_match_key.customer_id",
                 "customer.merged_into",
@@ -47,6 +48,8 @@ class CustomerRecordsMergeStep implements CustomerMergeStep {
                         .chain(() -> CustomerMergeStep.reassign("purchase", "customer_id", mergedId, survivorId))
                         .invoke(moved::add)
                         .chain(() -> CustomerMergeStep.reassign("interaction", "customer_id", mergedId, survivorId))
+                        .invoke(moved::add)
+                        .chain(() -> CustomerMergeStep.reassign("consent_change", "customer_id", mergedId, survivorId))
                         .invoke(moved::add)
                         .chain(() -> update(session, ACTIVITY, mergedId, survivorId))
                         .chain(() -> update(

@@ -32,6 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.rapport.customer.api.ConsentChangePage;
+import dev.rapport.customer.api.ConsentChangeView;
 import dev.rapport.customer.api.CreateCustomerRequest;
 import dev.rapport.customer.api.CustomerPage;
 import dev.rapport.customer.api.CustomerView;
@@ -42,6 +44,7 @@ import dev.rapport.platform.idempotency.StoredResponse;
 import dev.rapport.platform.json.MergePatch;
 import dev.rapport.platform.paging.ListParameters;
 import dev.rapport.platform.paging.Page;
+import dev.rapport.platform.paging.PageParameters;
 import dev.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -158,6 +161,25 @@ public class CustomerResource {
             }
             return ok.build();
         });
+    }
+
+    @GET
+    @Path("{id}/consents/history")
+    @RolesAllowed(Roles.CUSTOMERS_READ)
+    @Operation(
+            operationId = "customerConsentHistory",
+            summary = "Every change of the customer's channel consents, newest first",
+            description = "Each create or update that changes a consent (granted, source or version) is kept with who "
+                    + "recorded it and when, and announced as consent.changed.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of consent changes",
+            content = @Content(schema = @Schema(implementation = ConsentChangePage.class)))
+    public Uni<Page<ConsentChangeView>> consentHistory(
+            @PathParam("id") UUID id,
+            @Parameter(description = "Only this channel: email, sms or push") @QueryParam("channel") String channel,
+            @BeanParam PageParameters paging) {
+        return service.consentHistory(id, channel, paging.page(CustomerService.CONSENT_HISTORY_ORDER));
     }
 
     @PATCH

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.rapport.customer.api.ConsentChangeView;
 import dev.rapport.customer.api.ContactMatch;
 import dev.rapport.customer.api.CreateCustomerRequest;
 import dev.rapport.customer.api.CustomerReach;
@@ -33,6 +34,7 @@ import dev.rapport.platform.json.MergePatches;
 import dev.rapport.platform.paging.ListParameters;
 import dev.rapport.platform.paging.Page;
 import dev.rapport.platform.paging.PageRequest;
+import dev.rapport.platform.paging.Sort;
 import dev.rapport.platform.security.Caller;
 import dev.rapport.platform.security.Roles;
 import dev.rapport.platform.time.Clocks;
@@ -46,12 +48,16 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class CustomerService {
 
+    /** The order of a customer's consent history: newest first. */
+    static final Sort CONSENT_HISTORY_ORDER = ConsentHistory.NEWEST_FIRST;
+
     private final CustomerRepository customers;
     private final CustomerQueries queries;
     private final ActivityQueries activity;
     private final CustomerParts parts;
     private final CustomerMapper mapper;
     private final ContactStandards standards;
+    private final ConsentHistory consentHistory;
     private final EventLog events;
     private final MergePatches patches;
     private final Caller caller;
@@ -64,6 +70,7 @@ public class CustomerService {
             CustomerParts parts,
             CustomerMapper mapper,
             ContactStandards standards,
+            ConsentHistory consentHistory,
             EventLog events,
             MergePatches patches,
             Caller caller,
@@ -74,6 +81,7 @@ public class CustomerService {
         this.parts = parts;
         this.mapper = mapper;
         this.standards = standards;
+        this.consentHistory = consentHistory;
         this.events = events;
         this.patches = patches;
         this.caller = caller;
@@ -117,7 +125,7 @@ public class CustomerService {
         customer.createdAt = now;
         customer.updatedAt = now;
         customer.partnerId = caller.partnerScope();
-        apply(customer, request, now);
+        List<ConsentHistory.Change> consents = apply(customer, request, now);
         return customers
                 .persist(customer)
                 .chain(() -> claimEmails(customer))
@@ -129,6 +137,7 @@ public class CustomerService {
                     CustomerView view = mapper.toView(customer);
                     return events.append(
                                     CustomerEvent.CREATED, CustomerEvent.SUBJECT, customer.id, customer.partnerId, view)
+                            .chain(() -> consentHistory.record(customer, consents, now))
                             .replaceWith(view);
                 });
     }
@@ -281,7 +290,7 @@ public class CustomerService {
             return Uni.createFrom().item(mapper.toView(customer));
         }
         OffsetDateTime now = Clocks.now(clock);
-        apply(customer, patched.value(), now);
+        List<ConsentHistory.Change> consents = apply(customer, patched.value(), now);
         customer.updatedAt = now;
         UUID id = customer.id;
         return customers
@@ -296,6 +305,7 @@ public class CustomerService {
                                     id,
                                     customer.partnerId,
                                     new CustomerEvent.Updated(id, patched.changedFields(), view))
+                            .chain(() -> consentHistory.record(customer, consents, now))
                             .replaceWith(view);
                 });
     }
@@ -389,6 +399,14 @@ public class CustomerService {
         return customer;
     }
 
+    /** A page of the consent changes of a live customer the caller may see, newest first. */
+    public Uni<Page<ConsentChangeView>> consentHistory(UUID id, String channel, PageRequest page) {
+        if (channel != null && !List.of("email", "sms", "push").contains(channel)) {
+            throw DomainException.invalid("channel", "must be email, sms or push");
+        }
+        return requireLive(id).chain(customer -> consentHistory.history(id, channel, page));
+    }
+
     /** What {@code ?expand=} asks for: the customer domain's parts and those other domains add. */
     CustomerExpand expansion(String expand) {
         return CustomerExpand.parse(expand, parts.names());
@@ -472,8 +490,12 @@ public class CustomerService {
                 });
     }
 
-    /** Validates and normalizes {@code given} (the fields as the caller gave them) and applies it. */
-    private void apply(Customer customer, CreateCustomerRequest given, OffsetDateTime now) {
+    /**
+     * Validates and normalizes {@code given} (the fields as the caller gave them) and applies it.
+     *
+     * @return the consents it changes, for their history
+     */
+    private List<ConsentHistory.Change> apply(Customer customer, CreateCustomerRequest given, OffsetDateTime now) {
         CreateCustomerRequest request = CustomerNormalizer.normalize(given, standards, customer.partnerId);
         CustomerRecords.Consents before = customer.consents;
         List<CustomerRecords.Phone> phonesBefore = customer.contacts.phones();
@@ -492,6 +514,7 @@ public class CustomerService {
                 .orElse(null);
         customer.searchText = CustomerNormalizer.searchText(customer);
         customer.nameKey = CustomerMatching.nameKey(customer.givenName, customer.familyName);
+        return ConsentHistory.changes(before, customer.consents);
     }
 
     /**
@@ -543,9 +566,12 @@ public class CustomerService {
         }
         boolean changed = before == null
                 || !after.granted().equals(before.granted())
-                || !Objects.equals(after.source(), before.source());
+                || !Objects.equals(after.source(), before.source())
+                || !Objects.equals(after.version(), before.version());
         boolean undated = after.recordedAt() == null
                 || (before != null && after.recordedAt().equals(before.recordedAt()));
-        return changed && undated ? new CustomerRecords.Consent(after.granted(), after.source(), now) : after;
+        return changed && undated
+                ? new CustomerRecords.Consent(after.granted(), after.source(), now, after.version())
+                : after;
     }
 }

@@ -29,4 +29,11 @@ public record Consent(
                 description =
                         "When it was given or withdrawn, from 1900 to a day from now; the time of the request when omitted")
         @Plausible
-        OffsetDateTime recordedAt) {}
+        OffsetDateTime recordedAt,
+
+        @Description("The wording or version of the consent text the customer accepted or refused")
+        @Schema(
+                description = "The wording or version of the consent text the customer accepted or refused",
+                examples = "newsletter-terms-v3")
+        @Size(max = 200)
+        String version) {}

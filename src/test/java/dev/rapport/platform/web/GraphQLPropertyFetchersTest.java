@@ -63,7 +63,7 @@ class GraphQLPropertyFetchersTest {
                         query($id: ID!) {
                           customer(id: $id) {
                             id givenName familyName birthday createdAt updatedAt tags attributes version
-                            emails { address primary } phones { number primary }
+                            emails { address primary } phones { number primary type valid }
                             recentPurchases { orderRef amount currency occurredAt }
                           }
                         }
