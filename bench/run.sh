@@ -17,10 +17,13 @@
 #                                     BENCH_SUFFIX: appended to the folder's name, describing the run (w1w2, before)
 #                                     BENCH_LABEL: the whole folder name instead of <date>-<commit>[-<suffix>]
 #                                     BENCH_WORKLOADS="W1 W2 W3 W4 W5 W6 W7 W8 W9 W10 W11 W12 W13 W14 W15 W16 W17 W18
-#                                     W19" (a subset for quick experiments; W8 is meant for 1,000,000 customers:
+#                                     W19 W21" (a subset for quick experiments; W8 is meant for 1,000,000 customers:
 #                                     BENCH_WORKLOADS=W8 bench/run.sh 1000000; W12 seeds BENCH_W12_TICKETS=1000000
 #                                     tickets, W14 BENCH_W14_LEADS=1000000 leads, W18 BENCH_W18_TOKENS=1000000 survey
-#                                     links, W19 BENCH_W19_RESPONSES=1000000 survey responses; W13 and W18 are
+#                                     links, W19 BENCH_W19_RESPONSES=1000000 survey responses, W21
+#                                     BENCH_W21_CUSTOMERS=1000000 customers of its own with their match keys and walks
+#                                     BENCH_W21_PAGES=10 pages after the first (it reads only its own, so
+#                                     BENCH_WORKLOADS=W21 bench/run.sh 1000 seeds few others); W13 and W18 are
 #                                     measured beside W3, which they run too)
 #                                     BENCH_W11_CLOCKS=10000 (SLA clocks falling due within W11's minute)
 #                                     BENCH_APP: a quarkus-app folder to run instead of building this checkout
@@ -601,6 +604,70 @@ while read -r name seconds members; do
   echo "  $name: $seconds s over $N customers, $members members; RSS $rss_before MB before, $rss_after MB after"
 done < "$RAW/w8.txt"
 stop_service
+fi
+
+# Last: its customers would otherwise be in W8's segment and the other workloads' customer lists.
+if wanted W21; then
+W21_CUSTOMERS=${BENCH_W21_CUSTOMERS:-1000000}
+W21_PAGES=${BENCH_W21_PAGES:-10}
+echo "== W21: the duplicate report over $W21_CUSTOMERS customers, the first page and $W21_PAGES more"
+seeded=$(date +%s)
+"${PSQL[@]}" -d "$DB_NAME" -v n="$W21_CUSTOMERS" -f bench/w21_seed.sql
+echo "  seeded in $(( $(date +%s) - seeded )) s"
+start_service
+url="http://127.0.0.1:$PORT/v1/customers/duplicates?limit=100"
+# w21_page url times: one page into raw/w21-answer.json, its seconds appended to times; fails on an error answer.
+w21_page() {
+  local seconds
+  seconds=$(curl -sf -o "$RAW/w21-answer.json" -w '%{time_total}' -H "Authorization: Bearer $BENCH_TOKEN" "$1") \
+    || return 1
+  echo "$seconds" >> "$2"
+}
+# w21_walk first-times next-times: the first page, then up to W21_PAGES more following each page's nextCursor
+# (base64url: it goes into the URL as it is). A walk that stops early (an error, or the report's end) leaves fewer
+# lines, which the CSV counts as errors.
+w21_walk() {
+  local page=0 cursor
+  w21_page "$url" "$1" || return 0
+  while [ "$page" -lt "$W21_PAGES" ]; do
+    cursor=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["nextCursor"] or "")' \
+             "$RAW/w21-answer.json")
+    [ -n "$cursor" ] && w21_page "$url&after=$cursor" "$2" || break
+    page=$((page + 1))
+  done
+}
+for i in 1 2 3; do w21_walk /dev/null /dev/null; done   # warm-up
+: > "$RAW/w21-first.txt"; : > "$RAW/w21-next.txt"
+cpu_mark; pg_before=$PG_MARK client_before=$CLIENT_MARK
+before=$(ticks)
+for i in $(seq 1 10); do w21_walk "$RAW/w21-first.txt" "$RAW/w21-next.txt"; done
+after=$(ticks)
+cpu_mark
+pages=$(( $(wc -l < "$RAW/w21-first.txt") + $(wc -l < "$RAW/w21-next.txt") ))
+python3 - "$W21_CUSTOMERS" "$W21_PAGES" "$RAW/w21-first.txt" "$RAW/w21-next.txt" "$before" "$after" "$(rss_mb)" \
+  "$(cpu_split "$pages" "$pg_before" "$client_before")" >> "$CSV" <<'PY'
+import math, statistics, sys
+customers, pages, first, following, before, after, rss, split = sys.argv[1:]
+walks = 10
+times = {name: sorted(float(t) * 1000 for t in open(path).read().split())
+         for name, path in (("first", first), ("next", following))}
+cpu = (float(after) - float(before)) * 10 / max(len(times["first"]) + len(times["next"]), 1)   # per page, all pages
+for name, ms in times.items():
+    missing = (walks if name == "first" else walks * int(pages)) - len(ms)
+    if not ms:
+        print(f"W21_duplicates_{name},{customers},,,,,{missing},{cpu:.3f},{rss}{split}")
+        continue
+    p99 = ms[math.ceil(0.99 * len(ms)) - 1]   # nearest rank: of ten first pages the slowest, of 100 next the 99th
+    # first pages: 1000 / p50, as W19; next pages: the rate of a client following nextCursor, pages / their seconds
+    rate = 1000 / statistics.median(ms) if name == "first" else len(ms) * 1000 / sum(ms)
+    print(f"W21_duplicates_{name},{customers},{rate:.2f},{statistics.median(ms):.1f},{p99:.1f},{ms[-1]:.1f},"
+          f"{missing},{cpu:.3f},{rss}{split}")
+PY
+tail -2 "$CSV" | sed 's/^/  /'
+stop_service
+# The plans of the first page's statement, and of the next page's after it, into the run's folder.
+"${PSQL[@]}" -d "$DB_NAME" -f bench/w21_explain.sql > "$OUT/w21-explain.txt"
+echo "  plans: $OUT/w21-explain.txt"
 fi
 
 if [ -n "${BENCH_JFR:-}" ]; then

@@ -2,9 +2,12 @@ package dev.rapport.customer;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,6 +24,8 @@ import dev.rapport.platform.paging.Sort.SortField;
 import dev.rapport.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The history of customers' channel consents: each change a write makes is kept ({@code consent_change}) and
@@ -105,6 +110,34 @@ class ConsentHistory {
         return all;
     }
 
+    /** The latest consent changes of each of the customers (a GraphQL batch), newest first. */
+    Uni<Map<UUID, List<ConsentChangeView>>> latest(List<UUID> customerIds, int perCustomer) {
+        return statements
+                .list("""
+                        select id, customer_id, channel, granted, source, version, actor, recorded_at from (
+                            select h.*, row_number() over (
+                                partition by h.customer_id order by h.recorded_at desc, h.id desc) as n
+                            from consent_change h where h.customer_id = any($1)) x
+                        where n <= $2
+                        order by customer_id, recorded_at desc, id desc
+                        """, Tuple.of(customerIds.toArray(UUID[]::new), perCustomer), ConsentHistory::view)
+                .map(rows -> rows.stream()
+                        .collect(Collectors.groupingBy(
+                                ConsentChangeView::customerId, LinkedHashMap::new, Collectors.toList())));
+    }
+
+    private static ConsentChangeView view(Row row) {
+        return new ConsentChangeView(
+                row.getUUID(0),
+                row.getUUID(1),
+                row.getString(2),
+                row.getBoolean(3),
+                row.getString(4),
+                row.getString(5),
+                row.getString(6),
+                row.getOffsetDateTime(7));
+    }
+
     /** A page of a customer's consent changes, newest first; {@code channel} null for every channel. */
     Uni<Page<ConsentChangeView>> history(UUID customerId, String channel, PageRequest page) {
         SqlParams params = new SqlParams();
@@ -116,18 +149,7 @@ class ConsentHistory {
         }
         sql.append(" and ").append(page.keyset("h.id", params)).append(page.orderAndLimit("h.id"));
         return statements
-                .list(
-                        sql.toString(),
-                        params.tuple(),
-                        row -> new ConsentChangeView(
-                                row.getUUID(0),
-                                row.getUUID(1),
-                                row.getString(2),
-                                row.getBoolean(3),
-                                row.getString(4),
-                                row.getString(5),
-                                row.getString(6),
-                                row.getOffsetDateTime(7)))
+                .list(sql.toString(), params.tuple(), ConsentHistory::view)
                 .map(rows -> page.page(rows, view -> view.recordedAt().toString(), ConsentChangeView::id));
     }
 }

@@ -22,7 +22,6 @@ import dev.rapport.platform.paging.Sort.Kind;
 import dev.rapport.platform.paging.Sort.SortField;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Duplicate candidates as callers read them, from the match keys ({@link CustomerMatching}). */
 @ApplicationScoped
@@ -41,8 +40,9 @@ class CustomerDuplicateQueries {
     Uni<Map<UUID, List<DuplicatePair>>> candidates(List<UUID> customerIds) {
         return statements
                 .list(
-                        CustomerMatching.candidatesSql("$1"),
-                        Tuple.of(customerIds.toArray(UUID[]::new)),
+                        CustomerMatching.candidatesSql(
+                                PooledStatements.forIds(customerIds, "k.customer_id = $1", "k.customer_id = any($1)")),
+                        PooledStatements.idParameter(customerIds),
                         CustomerDuplicateQueries::pair)
                 .map(pairs -> pairs.stream()
                         .filter(pair -> !pair.reasons().isEmpty())
@@ -80,8 +80,12 @@ class CustomerDuplicateQueries {
             } catch (IllegalArgumentException e) {
                 throw DomainException.invalid("after", "is not a cursor returned by this API");
             }
-            sql.append(" and (k.customer_id, o.customer_id) > (")
-                    .append(params.bind(first))
+            // the first condition alone lets the scan of k start at the cursor (its primary key leads with the id)
+            String from = params.bind(first);
+            sql.append(" and k.customer_id >= ")
+                    .append(from)
+                    .append(" and (k.customer_id, o.customer_id) > (")
+                    .append(from)
                     .append(", ")
                     .append(params.bind(after.id()))
                     .append(")");

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.graphql.Source;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.rapport.customer.api.ConsentChangeView;
 import dev.rapport.customer.api.CreateCustomerRequest;
 import dev.rapport.customer.api.CreateInteractionRequest;
 import dev.rapport.customer.api.CreatePurchaseRequest;
@@ -115,6 +116,19 @@ public class CustomerGraphQLApi {
                 .stats(ids)
                 .map(byCustomer -> ids.stream()
                         .map(id -> byCustomer.getOrDefault(id, CustomerStats.EMPTY))
+                        .toList());
+    }
+
+    @Name("consentHistory")
+    @RolesAllowed(Roles.CUSTOMERS_READ)
+    @Description("The latest changes of the customer's channel consents, newest first")
+    public Uni<List<List<ConsentChangeView>>> consentHistory(
+            @Source List<CustomerView> sources, @Description("How many, at most 50") @DefaultValue("10") int limit) {
+        List<UUID> ids = ids(sources);
+        return customers
+                .consentHistory(ids, capped(limit))
+                .map(byCustomer -> ids.stream()
+                        .map(id -> byCustomer.getOrDefault(id, List.of()))
                         .toList());
     }
 

@@ -31,12 +31,12 @@ final class CustomerMatching {
     record Evidence(String kind, double nameSimilarity) {}
 
     /**
-     * The candidates of the customers whose ids {@code ids} (SQL for a uuid array) holds, each row: the customer, the
-     * candidate, the kinds of keys they share (comma-separated) and the similarity of their names; live candidates
-     * only.
+     * The candidates of the customers {@code customers} selects (a condition on {@code k.customer_id}), each row:
+     * the customer, the candidate, the kinds of keys they share (comma-separated) and the similarity of their names;
+     * live candidates only.
      */
-    static String candidatesSql(String ids) {
-        return CANDIDATES_SQL.formatted(ids);
+    static String candidatesSql(String customers) {
+        return CANDIDATES_SQL.formatted(customers);
     }
 
     private static final String CANDIDATES_SQL = """
@@ -48,7 +48,7 @@ final class CustomerMatching {
                     and o.customer_id <> k.customer_id
             join customer c on c.id = k.customer_id
             join customer d on d.id = o.customer_id and d.deleted_at is null
-            where k.customer_id = any(%s)
+            where %s
             group by k.customer_id, o.customer_id, c.name_key, d.name_key
             """;
 

@@ -151,7 +151,7 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
     public Uni<List<Object[]>> candidates(UUID customerId) {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(
-                                CustomerMatching.candidatesSql("array[cast(:id as uuid)]"), Object[].class)
+                                CustomerMatching.candidatesSql("k.customer_id = :id"), Object[].class)
                         .setParameter("id", customerId)
                         .getResultList());
     }

@@ -407,6 +407,11 @@ public class CustomerService {
         return requireLive(id).chain(customer -> consentHistory.history(id, channel, page));
     }
 
+    /** The latest consent changes of each customer (a GraphQL batch), newest first. */
+    public Uni<Map<UUID, List<ConsentChangeView>>> consentHistory(List<UUID> customerIds, int perCustomer) {
+        return consentHistory.latest(customerIds, perCustomer);
+    }
+
     /** What {@code ?expand=} asks for: the customer domain's parts and those other domains add. */
     CustomerExpand expansion(String expand) {
         return CustomerExpand.parse(expand, parts.names());

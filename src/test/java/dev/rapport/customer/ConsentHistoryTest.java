@@ -61,6 +61,13 @@ class ConsentHistoryTest {
                 .statusCode(200)
                 .body("data.granted", contains(false, true));
         given().when().get("/v1/customers/" + id).then().body("consents.email.version", equalTo("terms-v2"));
+        CustomerGraphQLTest.graphql("""
+                query($id: ID!) { customer(id: $id) { consentHistory(limit: 2) { channel granted version actor } } }
+                """, Map.of("id", id))
+                .body("errors", org.hamcrest.Matchers.nullValue())
+                .body("data.customer.consentHistory", hasSize(2))
+                .body("data.customer.consentHistory.channel", containsInAnyOrder("sms", "email"))
+                .body("data.customer.consentHistory.find { it.channel == 'email' }.version", equalTo("terms-v2"));
         assertThat(db.count(
                         "select count(*) from event where type = 'consent.changed' and subject_id = cast(? as uuid)",
                         id))
