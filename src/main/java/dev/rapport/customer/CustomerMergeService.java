@@ -3,6 +3,7 @@ package dev.rapport.customer;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -16,7 +17,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.rapport.customer.api.CustomerMergeStep;
-import dev.rapport.customer.api.CustomerView;
 import dev.rapport.customer.api.MergeCustomerRequest;
 import dev.rapport.customer.api.MergeResult;
 import dev.rapport.customer.api.MovedRecords;
@@ -115,47 +115,38 @@ public class CustomerMergeService {
         duplicate.updatedAt = now;
         duplicate.mergedInto = survivor.id;
         List<MovedRecords> moved = new ArrayList<>();
-        CustomerView[] after = new CustomerView[1];
         return customers
                 .releaseEmails(duplicate.id)
                 .chain(() -> customers.deleteMatchKeys(duplicate.id))
                 .chain(() -> customers.flush())
                 .chain(() -> service.patch(survivor, json.valueToTree(profile)))
-                .invoke(view -> after[0] = view)
-                .chain(() -> moveAll(duplicate.id, survivor.id, moved))
-                .chain(() -> record(survivor, duplicate, request, moved, now))
-                .chain(() -> events.append(
+                .call(() -> moveAll(duplicate.id, survivor.id, moved))
+                .call(() -> record(survivor, duplicate, request, moved, now))
+                .call(() -> events.append(
                         CustomerEvent.DELETED,
                         CustomerEvent.SUBJECT,
                         duplicate.id,
                         duplicate.partnerId,
                         new CustomerEvent.Deleted(duplicate.id, survivor.id)))
-                .chain(() -> events.append(
+                .call(() -> events.append(
                         CustomerEvent.MERGED,
                         CustomerEvent.SUBJECT,
                         survivor.id,
                         survivor.partnerId,
                         new CustomerEvent.Merged(survivor.id, duplicate.id, moved)))
-                .map(appended -> new MergeResult(survivor.id, duplicate.id, List.copyOf(moved), now, after[0]));
+                .map(view -> new MergeResult(survivor.id, duplicate.id, List.copyOf(moved), now, view));
     }
 
     /** The customers locked in id order (so two merges of the same pair cannot deadlock): survivor, duplicate. */
     private Uni<List<Customer>> lockBoth(UUID survivorId, UUID duplicateId) {
-        List<UUID> order = List.of(survivorId, duplicateId).stream()
-                .sorted(Comparator.naturalOrder())
-                .toList();
-        List<Customer> locked = new ArrayList<>(List.of(new Customer(), new Customer()));
+        boolean survivorFirst = survivorId.compareTo(duplicateId) < 0;
+        UUID first = survivorFirst ? survivorId : duplicateId;
+        UUID second = survivorFirst ? duplicateId : survivorId;
         return customers
-                .findById(order.get(0), LockModeType.PESSIMISTIC_WRITE)
-                .chain(first -> customers
-                        .findById(order.get(1), LockModeType.PESSIMISTIC_WRITE)
-                        .map(second -> {
-                            Customer a = order.get(0).equals(survivorId) ? first : second;
-                            Customer b = order.get(0).equals(survivorId) ? second : first;
-                            locked.set(0, a);
-                            locked.set(1, b);
-                            return locked;
-                        }));
+                .findById(first, LockModeType.PESSIMISTIC_WRITE)
+                .chain(a -> customers
+                        .findById(second, LockModeType.PESSIMISTIC_WRITE)
+                        .map(b -> survivorFirst ? Arrays.asList(a, b) : Arrays.asList(b, a)));
     }
 
     private Uni<Void> moveAll(UUID mergedId, UUID survivorId, List<MovedRecords> moved) {

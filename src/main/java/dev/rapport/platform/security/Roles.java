@@ -64,6 +64,8 @@ public final class Roles {
     public static final String SURVEYS_WRITE = "surveys:write";
     /** Read the audit log. */
     public static final String AUDIT_READ = "audit:read";
+    /** Place and lift legal holds, and (to come) export and erase a customer's personal data. Admins only. */
+    public static final String PRIVACY_MANAGE = "privacy:manage";
     /**
      * See and change every partner's records. People's roles hold it; a client holds it only as a scope granted to
      * an internal integration. A client without it must be bound to a partner ({@code partner_id}), or it is refused
@@ -144,6 +146,7 @@ public final class Roles {
                             LOYALTY_MANAGE,
                             WEBHOOKS_MANAGE,
                             AUDIT_READ,
+                            PRIVACY_MANAGE,
                             SURVEYS_READ,
                             SURVEYS_WRITE,
                             PARTNERS_ALL));
@@ -176,6 +179,7 @@ public final class Roles {
             Map.entry(SURVEYS_WRITE, "Define and change surveys and send them to customers"),
             Map.entry(WEBHOOKS_MANAGE, "Register and manage webhook endpoints"),
             Map.entry(AUDIT_READ, "Read the audit log"),
+            Map.entry(PRIVACY_MANAGE, "Place and lift legal holds on customers' personal data"),
             Map.entry(
                     PARTNERS_ALL,
                     "See and change every partner's records (internal integrations; a client without it must carry "

@@ -100,10 +100,11 @@ class RolesTest {
                         "surveys:write",
                         "webhooks:manage",
                         "audit:read",
+                        "privacy:manage",
                         "partners:all");
         assertThat(Set.of("analyst", "agent", "manager"))
-                .allSatisfy(
-                        role -> assertThat(Roles.permissionsOf(Set.of(role))).doesNotContain("audit:read"));
+                .allSatisfy(role ->
+                        assertThat(Roles.permissionsOf(Set.of(role))).doesNotContain("audit:read", "privacy:manage"));
     }
 
     @Test
