@@ -84,15 +84,28 @@ class ContactBackfill {
                         return Uni.createFrom().item(false);
                     }
                     after = rows.get(rows.size() - 1).id();
-                    Uni<Void> all = Uni.createFrom().voidItem();
+                    List<String> filled = new ArrayList<>(rows.size());
                     for (Row row : rows) {
-                        all = all.chain(() -> fill(row));
+                        filled.add(filled(row));
                     }
-                    return all.replaceWith(rows.size() == BATCH);
+                    // one statement for the batch; a customer written meanwhile (contacts changed) is left as it is
+                    return statements
+                            .execute(
+                                    """
+                                    update customer c set contacts = cast(v.filled as jsonb), version = c.version + 1
+                                    from unnest($1::uuid[], $2::text[], $3::text[]) as v (id, filled, stored)
+                                    where c.id = v.id and c.contacts = cast(v.stored as jsonb)
+                                    """,
+                                    Tuple.of(
+                                            rows.stream().map(Row::id).toArray(UUID[]::new),
+                                            filled.toArray(String[]::new),
+                                            rows.stream().map(Row::contacts).toArray(String[]::new)))
+                            .replaceWith(rows.size() == BATCH);
                 });
     }
 
-    private Uni<Void> fill(Row row) {
+    /** The stored contacts with every phone's type and validity, as JSON. */
+    private String filled(Row row) {
         CustomerRecords.Contacts stored = contacts.read(row.contacts());
         List<CustomerRecords.Phone> phones = new ArrayList<>();
         for (CustomerRecords.Phone phone : stored.phones()) {
@@ -109,17 +122,10 @@ class ContactBackfill {
                                     standard.valid(),
                                     phone.original()));
         }
-        String filled;
         try {
-            filled = json.writeValueAsString(new CustomerRecords.Contacts(stored.emails(), phones, stored.addresses()));
+            return json.writeValueAsString(new CustomerRecords.Contacts(stored.emails(), phones, stored.addresses()));
         } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
+            throw new IllegalStateException("Contacts of customer " + row.id() + " cannot be written", e);
         }
-        return statements
-                .execute(
-                        "update customer set contacts = cast(cast($2 as text) as jsonb), version = version + 1"
-                                + " where id = $1 and contacts = cast(cast($3 as text) as jsonb)",
-                        Tuple.of(row.id(), filled, row.contacts()))
-                .replaceWithVoid();
     }
 }

@@ -37,7 +37,7 @@ final class CustomerMergeRules {
         }
         List<String> fields = request.fromDuplicate() == null ? List.of() : request.fromDuplicate();
         for (int i = 0; i < fields.size(); i++) {
-            if (!CHOOSABLE.contains(fields.get(i))) {
+            if (fields.get(i) == null || !CHOOSABLE.contains(fields.get(i))) {
                 errors.add(new FieldError(
                         "fromDuplicate[" + i + "]",
                         "must be one of "

@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -50,7 +51,9 @@ public class DataQualityResource {
             description = "The counts",
             content = @Content(schema = @Schema(implementation = DataQualityReport.class)))
     public Uni<DataQualityReport> report(
-            @Parameter(description = MONTHS_DOC) @QueryParam("inactiveMonths") Integer inactiveMonths) {
+            @Parameter(description = MONTHS_DOC, schema = @Schema(type = SchemaType.INTEGER, defaultValue = "12"))
+                    @QueryParam("inactiveMonths")
+                    String inactiveMonths) {
         return service.report(inactiveMonths);
     }
 
@@ -69,7 +72,9 @@ public class DataQualityResource {
             @Parameter(description = "inactive, invalid_phone, no_contact_point, missing_consents or duplicates")
                     @PathParam("check")
                     String check,
-            @Parameter(description = MONTHS_DOC) @QueryParam("inactiveMonths") Integer inactiveMonths,
+            @Parameter(description = MONTHS_DOC, schema = @Schema(type = SchemaType.INTEGER, defaultValue = "12"))
+                    @QueryParam("inactiveMonths")
+                    String inactiveMonths,
             @BeanParam PageParameters paging) {
         return service.customers(check, inactiveMonths, paging.page(DataQualityService.NEWEST_FIRST));
     }

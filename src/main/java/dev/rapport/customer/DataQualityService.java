@@ -32,12 +32,12 @@ public class DataQualityService {
         this.caller = caller;
     }
 
-    public Uni<DataQualityReport> report(Integer inactiveMonths) {
+    public Uni<DataQualityReport> report(String inactiveMonths) {
         return queries.report(caller.partnerScope(), months(inactiveMonths));
     }
 
     /** A page of the customers one check finds, newest first. */
-    public Uni<Page<CustomerView>> customers(String check, Integer inactiveMonths, PageRequest page) {
+    public Uni<Page<CustomerView>> customers(String check, String inactiveMonths, PageRequest page) {
         return queries.list(check, caller.partnerScope(), months(inactiveMonths), page)
                 .chain(ids -> customers
                         .find(ids.data())
@@ -50,8 +50,15 @@ public class DataQualityService {
                                 ids.hasMore())));
     }
 
-    private static int months(Integer inactiveMonths) {
-        int months = inactiveMonths == null ? DEFAULT_INACTIVE_MONTHS : inactiveMonths;
+    private static int months(String inactiveMonths) {
+        int months;
+        try {
+            months = inactiveMonths == null || inactiveMonths.isBlank()
+                    ? DEFAULT_INACTIVE_MONTHS
+                    : Integer.parseInt(inactiveMonths.strip());
+        } catch (NumberFormatException e) {
+            months = 0;
+        }
         if (months < 1 || months > 120) {
             throw DomainException.invalid("inactiveMonths", "must be between 1 and 120");
         }

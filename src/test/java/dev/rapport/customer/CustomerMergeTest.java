@@ -211,6 +211,11 @@ class CustomerMergeTest {
         merge(duplicate, Map.of("duplicateId", aCustomer().create(), "fromDuplicate", List.of("emails")))
                 .statusCode(400)
                 .body("errors[0].field", equalTo("fromDuplicate[0]"));
+        java.util.List<Object> withNull = new java.util.ArrayList<>();
+        withNull.add(null);
+        merge(duplicate, Map.of("duplicateId", aCustomer().create(), "fromDuplicate", withNull))
+                .statusCode(400)
+                .body("errors[0].field", equalTo("fromDuplicate[0]"));
         given().when().get("/v1/customers/" + duplicate).then().statusCode(200).body("id", equalTo(duplicate));
     }
 

@@ -82,6 +82,12 @@ class DataQualityTest {
                 .body("data", org.hamcrest.Matchers.empty());
         given().when().get("/v1/data-quality/report/invalid_phone").then().body("data.id", containsInAnyOrder(invalid));
         given().when().get("/v1/data-quality/report/unknown").then().statusCode(404);
+        given().queryParam("inactiveMonths", "twelve")
+                .when()
+                .get("/v1/data-quality/report/inactive")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("inactiveMonths"));
         given().queryParam("inactiveMonths", 0)
                 .when()
                 .get("/v1/data-quality/report")

@@ -3,6 +3,8 @@ package dev.rapport.customer.api;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.rapport.platform.error.DomainException;
+
 @Description("What creating a customer does when it may be one that exists (by the duplicate rules)")
 @Schema(description = "What creating a customer does when it may be one that exists (by the duplicate rules)")
 public enum OnDuplicate {
@@ -19,7 +21,7 @@ public enum OnDuplicate {
         try {
             return valueOf(value.strip());
         } catch (IllegalArgumentException e) {
-            throw dev.rapport.platform.error.DomainException.invalid("onDuplicate", "must be reject or allow");
+            throw DomainException.invalid("onDuplicate", "must be reject or allow");
         }
     }
 }
