@@ -80,6 +80,24 @@ public class CustomerMergeService {
                 .toList();
     }
 
+    /**
+     * The customers merged into this one, and into those, and so on (their rows keep what they held when they were
+     * merged, for the record): what a privacy request about the customer covers besides it.
+     */
+    public Uni<List<UUID>> mergedInto(UUID customerId) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("""
+                                with recursive merged (id) as (
+                                    select id from customer where merged_into = :customer
+                                    union
+                                    select c.id from customer c join merged m on c.merged_into = m.id)
+                                select cast(id as text) from merged order by 1
+                                """, String.class)
+                        .setParameter("customer", customerId)
+                        .getResultList())
+                .map(ids -> ids.stream().map(UUID::fromString).toList());
+    }
+
     @WithTransaction
     public Uni<MergeResult> merge(UUID survivorId, MergeCustomerRequest request) {
         patches.validate(request);

@@ -10,13 +10,17 @@ import dev.rapport.customer.api.MovedRecords;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
-/** The privacy domain's part of a merge: a hold on the merged customer holds the survivor (unless it has one). */
+/**
+ * The privacy domain's part of a merge: a hold on the merged customer holds the survivor (unless it has one). Privacy
+ * jobs stay with the customer they were asked about, as receipts; a privacy request about the survivor covers the
+ * customers merged into it.
+ */
 @ApplicationScoped
 class PrivacyMergeStep implements CustomerMergeStep {
 
     @Override
     public List<String> customerColumns() {
-        return List.of("legal_hold.customer_id");
+        return List.of("legal_hold.customer_id", "privacy_job.customer_id");
     }
 
     @Override

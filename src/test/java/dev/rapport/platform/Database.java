@@ -35,6 +35,51 @@ public class Database {
         }
     }
 
+    /** Every column ({@code table.column}) that holds a customer's id, by its name or by a foreign key. */
+    public java.util.SortedSet<String> columnsHoldingCustomerIds() {
+        String referencing = string("""
+                select string_agg(c, ',' order by c) from (
+                    select col.table_name || '.' || col.column_name as c
+                    from information_schema.columns col
+                    join information_schema.tables t
+                        on t.table_schema = col.table_schema and t.table_name = col.table_name
+                    where col.table_schema = current_schema() and t.table_type = 'BASE TABLE'
+                        and col.column_name = 'customer_id'
+                    union
+                    select cl.relname || '.' || a.attname
+                    from pg_constraint k
+                    join pg_class cl on cl.oid = k.conrelid
+                    join pg_attribute a on a.attrelid = k.conrelid and a.attnum = any(k.conkey)
+                    where k.contype = 'f' and k.confrelid = 'customer'::regclass) x
+                """);
+        return new java.util.TreeSet<>(java.util.Arrays.asList(referencing.split(",")));
+    }
+
+    /**
+     * The columns ({@code table.column}) of text, JSON or array type in which {@code needle} occurs (ignoring case)
+     * in some row: a search of the whole schema.
+     */
+    public java.util.List<String> columnsContaining(String needle) {
+        java.util.List<String> columns = new java.util.ArrayList<>();
+        for (String column : string("""
+                        select string_agg(col.table_name || '.' || col.column_name, ',' order by col.table_name, col.column_name)
+                        from information_schema.columns col
+                        join information_schema.tables t
+                            on t.table_schema = col.table_schema and t.table_name = col.table_name
+                        where col.table_schema = current_schema() and t.table_type = 'BASE TABLE'
+                            and col.data_type in ('text', 'character varying', 'character', 'jsonb', 'json', 'ARRAY')
+                        """).split(",")) {
+            String[] parts = column.split("\\.");
+            long found = count(
+                    "select count(*) from " + parts[0] + " where cast(" + parts[1] + " as text) ilike ?",
+                    "%" + needle + "%");
+            if (found > 0) {
+                columns.add(column);
+            }
+        }
+        return columns;
+    }
+
     /** A transaction holding row locks; closing it rolls back and releases them. */
     public interface Locks extends AutoCloseable {
         @Override

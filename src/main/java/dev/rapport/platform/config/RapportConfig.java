@@ -371,6 +371,27 @@ public interface RapportConfig {
         boolean gmailRule();
     }
 
+    /** Privacy requests: exports and erasures of a customer's personal data. */
+    Privacy privacy();
+
+    interface Privacy {
+        /** Whether this replica runs privacy jobs (any replica may; each job is claimed by one). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often a replica looks for queued jobs (and for jobs a stopped replica left running). */
+        @WithDefault("PT1S")
+        Duration pollInterval();
+
+        /** How long a job may run before another replica takes it over (its replica is taken to be gone). */
+        @WithDefault("PT10M")
+        Duration lease();
+
+        /** How long an export's document is kept (it holds the customer's personal data) before it is deleted. */
+        @WithDefault("P7D")
+        Duration exportRetention();
+    }
+
     interface Events {
         /** How long events stay in the log (and the change feed) before they are deleted. */
         @WithDefault("P30D")

@@ -64,7 +64,7 @@ public final class Roles {
     public static final String SURVEYS_WRITE = "surveys:write";
     /** Read the audit log. */
     public static final String AUDIT_READ = "audit:read";
-    /** Place and lift legal holds, and (to come) export and erase a customer's personal data. Admins only. */
+    /** Place and lift legal holds, export and erase customers' personal data. Admins only. */
     public static final String PRIVACY_MANAGE = "privacy:manage";
     /**
      * See and change every partner's records. People's roles hold it; a client holds it only as a scope granted to
@@ -179,7 +179,7 @@ public final class Roles {
             Map.entry(SURVEYS_WRITE, "Define and change surveys and send them to customers"),
             Map.entry(WEBHOOKS_MANAGE, "Register and manage webhook endpoints"),
             Map.entry(AUDIT_READ, "Read the audit log"),
-            Map.entry(PRIVACY_MANAGE, "Place and lift legal holds on customers' personal data"),
+            Map.entry(PRIVACY_MANAGE, "Place and lift legal holds on, export and erase customers' personal data"),
             Map.entry(
                     PARTNERS_ALL,
                     "See and change every partner's records (internal integrations; a client without it must carry "

@@ -7,7 +7,9 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.rapport.privacy.PrivacyEvent;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
+@RegisterForReflection
 @Schema(
         name = "LegalHold",
         extensions = {
