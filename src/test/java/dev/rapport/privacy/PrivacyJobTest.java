@@ -30,6 +30,7 @@ import dev.rapport.ticket.TicketFixtures;
 import dev.rapport.webhook.WebhookFixtures;
 import dev.rapport.webhook.WebhookReceiver;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.SecurityAttribute;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -216,6 +217,30 @@ class PrivacyJobTest {
         request("exports", customer).statusCode(403);
         request("erasures", customer).statusCode(403);
         given().when().get("/v1/privacy/exports/" + UUID.randomUUID()).then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(
+            user = "acme-privacy",
+            roles = {"customers:read", "customers:write", "privacy:manage"},
+            attributes = @SecurityAttribute(key = "partner_id", value = "privacy-acme"))
+    void aPartnerAsksAboutAndSeesOnlyItsOwnCustomers() {
+        String own = aCustomer().create();
+        String othersCustomer = UUID.randomUUID().toString();
+        db.execute(
+                "insert into customer (id, partner_id, created_at, updated_at) values (cast(? as uuid), 'privacy-other', now(), now())",
+                othersCustomer);
+        String othersJob = UUID.randomUUID().toString();
+        db.execute("""
+                insert into privacy_job (id, kind, customer_id, partner_id, status, requested_by, requested_at, steps_total)
+                values (cast(? as uuid), 'export', cast(? as uuid), 'privacy-other', 'succeeded', 'someone', now(), 8)
+                """, othersJob, othersCustomer);
+
+        JsonPath job = finished("exports", request("exports", own).statusCode(202));
+        assertThat(job.getList("document.profile.partner_id")).containsExactly("privacy-acme");
+        request("exports", othersCustomer).statusCode(400).body("errors[0].field", equalTo("customerId"));
+        request("erasures", othersCustomer).statusCode(400).body("errors[0].field", equalTo("customerId"));
+        given().when().get("/v1/privacy/exports/" + othersJob).then().statusCode(404);
     }
 
     // --- the person ---------------------------------------------------------------------------------------------
