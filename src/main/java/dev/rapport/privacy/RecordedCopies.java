@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
  * transaction: the stored payloads of the events about the customer's records (with {@code privacy_redact}: ids,
  * times, kinds and numbers stay, every other string goes), the webhook deliveries made of them, and the stored
  * responses of idempotent requests that show one of those records (deleted: a repeated request runs afresh).
+ * Deliveries are held off meanwhile, so that none is made from a payload read before it was redacted.
  */
 @ApplicationScoped
 class RecordedCopies {
@@ -36,6 +37,13 @@ class RecordedCopies {
                 returning d.id)
             select (select count(*) from scrubbed), (select count(*) from deliveries)
             """;
+    /**
+     * Taken before the events are redacted, until the erasure commits: a fan-out of events into deliveries that
+     * began earlier has committed (its deliveries are redacted below), and one that begins later waits and then
+     * reads the redacted payloads.
+     */
+    private static final String HOLD_DELIVERIES = "lock table webhook_delivery in share row exclusive mode";
+
     private static final String RESPONSES = """
             delete from idempotency_key where response_body ~ cast(:ids as text)
             """;
@@ -48,11 +56,13 @@ class RecordedCopies {
                 .map(subject -> subject.substring(subject.indexOf(':') + 1))
                 .distinct()
                 .collect(Collectors.joining("|"));
-        return session.createNativeQuery(EVENTS, Object[].class)
-                .setParameter("subjects", String.join(",", subjects))
-                .setParameter("naming", String.join(",", naming))
-                .setParameter("customers", customerIds)
-                .getSingleResult()
+        return session.createNativeQuery(HOLD_DELIVERIES)
+                .executeUpdate()
+                .chain(() -> session.createNativeQuery(EVENTS, Object[].class)
+                        .setParameter("subjects", String.join(",", subjects))
+                        .setParameter("naming", String.join(",", naming))
+                        .setParameter("customers", customerIds)
+                        .getSingleResult())
                 .chain(counts -> session.createNativeQuery(RESPONSES)
                         .setParameter("ids", ids)
                         .executeUpdate()

@@ -35,7 +35,9 @@ public class WebhookDeliveries {
     /**
      * Queues a batch of events, in one statement, for every enabled endpoint whose patterns match each event's
      * type, that may see it (in-house endpoints see all events, a partner's endpoint those of its records) and that
-     * existed when it happened.
+     * existed when it happened. The envelope's data is the event's stored payload as it is now: an erasure that
+     * redacted it after the batch was read (and which holds off new deliveries while it runs, see
+     * {@code privacy/RecordedCopies}) leaves no copy of what it removed.
      */
     public Uni<Integer> enqueue(List<Outgoing> events) {
         if (events.isEmpty()) {
@@ -49,10 +51,17 @@ public class WebhookDeliveries {
         }
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery("""
+                with o as (
+                    select b."eventId", b.type, b."createdAt", b."partnerId",
+                        coalesce((select cast(jsonb_set(cast(b.envelope as jsonb), '{data}', ev.payload) as text)
+                                  from event ev
+                                  where ev.id = b."eventId" and ev.payload <> cast(b.envelope as jsonb) -> 'data'),
+                                 b.envelope) as envelope
+                    from jsonb_to_recordset(cast(cast(:batch as text) as jsonb))
+                         as b("eventId" uuid, type text, "createdAt" timestamptz, "partnerId" text, envelope text))
                 insert into webhook_delivery (id, endpoint_id, event_id, event_type, payload, next_attempt_at)
                 select gen_random_uuid(), e.id, o."eventId", o.type, o.envelope, now()
-                from jsonb_to_recordset(cast(cast(:batch as text) as jsonb))
-                     as o("eventId" uuid, type text, "createdAt" timestamptz, "partnerId" text, envelope text)
+                from o
                 join webhook_endpoint e
                   on e.enabled and e.created_at <= o."createdAt"
                  and (e.partner_id is null or e.partner_id = o."partnerId")
