@@ -26,6 +26,10 @@ public class Customer {
     @Id
     public UUID id;
 
+    /** The customer's id in the partner's (or the business's) own systems; unique among live customers. */
+    @Column(name = "external_id")
+    public String externalId;
+
     @Column(name = "given_name")
     public String givenName;
 

@@ -21,6 +21,7 @@ public class CustomerFacts implements FactSource {
 
     /** The profile fields: what customer lists filtered by before facts, and still do without a join. */
     static final List<FilterField> PROFILE = List.of(
+            FilterField.of("externalId", "c.external_id", FieldType.TEXT),
             FilterField.of("givenName", "c.given_name", FieldType.TEXT),
             FilterField.of("familyName", "c.family_name", FieldType.TEXT),
             FilterField.of("email", "c.primary_email", FieldType.TEXT, CustomerNormalizer::email),

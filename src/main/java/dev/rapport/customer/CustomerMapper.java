@@ -43,6 +43,7 @@ public interface CustomerMapper {
     CreateCustomerRequest toRequest(Customer customer);
 
     @BeanMapping(ignoreByDefault = true)
+    @Mapping(target = "externalId")
     @Mapping(target = "givenName")
     @Mapping(target = "familyName")
     @Mapping(target = "contacts", source = "request")

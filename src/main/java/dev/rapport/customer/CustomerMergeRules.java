@@ -26,7 +26,8 @@ import dev.rapport.platform.error.Problem.FieldError;
 final class CustomerMergeRules {
 
     /** The fields {@link MergeCustomerRequest#fromDuplicate} may name. */
-    static final Set<String> CHOOSABLE = Set.of("givenName", "familyName", "birthday", "locale", "timeZone", "ownerId");
+    static final Set<String> CHOOSABLE =
+            Set.of("externalId", "givenName", "familyName", "birthday", "locale", "timeZone", "ownerId");
 
     private CustomerMergeRules() {}
 
@@ -70,6 +71,7 @@ final class CustomerMergeRules {
         Map<String, Object> attributes = new LinkedHashMap<>(orEmpty(duplicate.attributes()));
         attributes.putAll(orEmpty(survivor.attributes()));
         return new CreateCustomerRequest(
+                pick("externalId", survivor.externalId(), duplicate.externalId(), fromDuplicate),
                 pick("givenName", survivor.givenName(), duplicate.givenName(), fromDuplicate),
                 pick("familyName", survivor.familyName(), duplicate.familyName(), fromDuplicate),
                 emails,

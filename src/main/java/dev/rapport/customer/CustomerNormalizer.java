@@ -69,6 +69,7 @@ final class CustomerNormalizer {
         }
         List<String> tags = Tags.normalized(in.tags());
         return new CreateCustomerRequest(
+                trim(in.externalId()),
                 trim(in.givenName()),
                 trim(in.familyName()),
                 emails,

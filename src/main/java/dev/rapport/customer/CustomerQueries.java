@@ -36,7 +36,7 @@ class CustomerQueries {
     private static final String COLUMNS = """
             c.id, c.given_name, c.family_name, cast(c.contacts as text), c.birthday, c.locale, c.time_zone, c.tags,
             c.owner_id, c.partner_id, cast(c.consents as text), cast(c.attributes as text), c.created_at,
-            c.updated_at, c.deleted_at, c.version""";
+            c.updated_at, c.deleted_at, c.version, c.external_id""";
 
     static final Map<String, SortField> SORTS = Map.of(
             "createdAt", new SortField("createdAt", "c.created_at", Kind.TIMESTAMP),
@@ -153,6 +153,7 @@ class CustomerQueries {
         CustomerRecords.Contacts contact = contacts.read(row.getString(3));
         return new CustomerView(
                 row.getUUID(0),
+                row.getString(16),
                 row.getString(1),
                 row.getString(2),
                 mapper.emails(contact.emails()),

@@ -87,6 +87,22 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
                 .map(ids -> ids.isEmpty() ? null : ids.get(0));
     }
 
+    /** The live customer other than {@code exceptId} holding this external id in a partner's scope, or null. */
+    public Uni<UUID> findByExternalId(String partnerId, String externalId, UUID exceptId) {
+        String scope = partnerId == null ? "" : partnerId;
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("""
+                                select id from customer
+                                where coalesce(partner_id, '') = :scope and external_id = :external
+                                    and deleted_at is null and id <> :except
+                                """, UUID.class)
+                        .setParameter("scope", scope)
+                        .setParameter("external", externalId)
+                        .setParameter("except", exceptId)
+                        .getResultList())
+                .map(ids -> ids.isEmpty() ? null : ids.get(0));
+    }
+
     /** The oldest live customer with this normalized phone number in a partner's scope ('' in-house), or null. */
     public Uni<UUID> findByPhone(String partnerId, String phone) {
         String scope = partnerId == null ? "" : partnerId;

@@ -126,8 +126,8 @@ public class CustomerService {
         customer.updatedAt = now;
         customer.partnerId = caller.partnerScope();
         List<ConsentHistory.Change> consents = apply(customer, request, now);
-        return customers
-                .persist(customer)
+        return claimExternalId(customer)
+                .chain(() -> customers.persist(customer))
                 .chain(() -> claimEmails(customer))
                 .chain(() -> matchKeys(customer))
                 .chain(() -> rejectDuplicates
@@ -200,6 +200,7 @@ public class CustomerService {
                 .chain(found -> found != null
                         ? Uni.createFrom().item(found)
                         : create(new CreateCustomerRequest(
+                                        null,
                                         null,
                                         null,
                                         List.of(new EmailAddress(address, true, null)),
@@ -293,8 +294,8 @@ public class CustomerService {
         List<ConsentHistory.Change> consents = apply(customer, patched.value(), now);
         customer.updatedAt = now;
         UUID id = customer.id;
-        return customers
-                .releaseEmailsExcept(id, emails(customer))
+        return claimExternalId(customer)
+                .chain(() -> customers.releaseEmailsExcept(id, emails(customer)))
                 .chain(() -> claimEmails(customer))
                 .chain(() -> matchKeys(customer))
                 .chain(() -> {
@@ -479,6 +480,24 @@ public class CustomerService {
         });
     }
 
+    /** Refuses an external id another live customer of the partner holds (the unique index would, less clearly). */
+    private Uni<Void> claimExternalId(Customer customer) {
+        if (customer.externalId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return customers
+                .findByExternalId(customer.partnerId, customer.externalId, customer.id)
+                .map(holder -> {
+                    if (holder != null) {
+                        throw new DomainException(
+                                ProblemType.CONFLICT,
+                                "External id " + customer.externalId + " already belongs to customer " + holder,
+                                List.of(new FieldError("externalId", "already belongs to customer " + holder)));
+                    }
+                    return null;
+                });
+    }
+
     private Uni<Void> claimEmails(Customer customer) {
         return customers
                 .claimEmails(customer.id, customer.partnerId, emails(customer))
@@ -493,6 +512,22 @@ public class CustomerService {
                     }
                     return null;
                 });
+    }
+
+    /**
+     * A new customer of the partner made from a request, in memory (for an import, which writes many at once):
+     * validated, normalized and with its derived fields, as {@link #create} would store it.
+     *
+     * @return the consents it records, for their history
+     */
+    List<ConsentHistory.Change> prepare(Customer customer, CreateCustomerRequest request, OffsetDateTime now) {
+        patches.validate(request);
+        return apply(customer, request, now);
+    }
+
+    /** The email addresses of a customer, normalized (what {@code customer_email} holds for it). */
+    static Set<String> emailsOf(Customer customer) {
+        return emails(customer);
     }
 
     /**

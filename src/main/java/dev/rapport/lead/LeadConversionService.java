@@ -153,6 +153,7 @@ public class LeadConversionService {
 
     private static CreateCustomerRequest customerOf(Lead lead) {
         return new CreateCustomerRequest(
+                null,
                 lead.givenName,
                 lead.familyName,
                 lead.email == null ? null : List.of(new EmailAddress(lead.email, true, null)),

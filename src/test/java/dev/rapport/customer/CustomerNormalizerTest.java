@@ -92,7 +92,7 @@ class CustomerNormalizerTest {
     @Test
     void normalizeTrimsNamesAndDropsBlankOnes() {
         CreateCustomerRequest out = normalized(new CreateCustomerRequest(
-                "  Ada ", "   ", null, null, null, null, "en-GB", "Europe/London", null, " u-1 ", null, null));
+                null, "  Ada ", "   ", null, null, null, null, "en-GB", "Europe/London", null, " u-1 ", null, null));
 
         assertThat(out.givenName()).isEqualTo("Ada");
         assertThat(out.familyName()).isNull();
@@ -206,7 +206,7 @@ class CustomerNormalizerTest {
     @Test
     void timeZonesMustBeKnown() {
         DomainException e = refused(new CreateCustomerRequest(
-                null, null, null, null, null, null, null, "Nowhere/Special", null, null, null, null));
+                null, null, null, null, null, null, null, null, "Nowhere/Special", null, null, null, null));
 
         assertThat(e.getMessage()).isEqualTo("timeZone: must be an IANA time zone such as Europe/London");
         assertThat(e.errors())
@@ -216,6 +216,7 @@ class CustomerNormalizerTest {
     @Test
     void tagsAreNormalizedAndDeduplicatedInTheirFirstOrder() {
         CreateCustomerRequest out = normalized(new CreateCustomerRequest(
+                null,
                 null,
                 null,
                 null,
@@ -280,6 +281,7 @@ class CustomerNormalizerTest {
         DomainException e = refused(new CreateCustomerRequest(
                 null,
                 null,
+                null,
                 List.of(new EmailAddress("a@example.com", null, null), new EmailAddress("A@example.com", null, null)),
                 List.of(new PhoneNumber("12345", null, null)),
                 null,
@@ -299,12 +301,12 @@ class CustomerNormalizerTest {
 
     private static CreateCustomerRequest request(List<EmailAddress> emails, List<PhoneNumber> phones) {
         return new CreateCustomerRequest(
-                "Ada", "Lovelace", emails, phones, null, null, null, null, null, null, null, null);
+                null, "Ada", "Lovelace", emails, phones, null, null, null, null, null, null, null, null);
     }
 
     private static CreateCustomerRequest withAttributes(Map<String, Object> attributes) {
         return new CreateCustomerRequest(
-                "Ada", null, null, null, null, null, null, null, Arrays.asList("vip"), null, null, attributes);
+                null, "Ada", null, null, null, null, null, null, null, Arrays.asList("vip"), null, null, attributes);
     }
 
     private static CreateCustomerRequest normalized(CreateCustomerRequest request) {

@@ -257,7 +257,7 @@ class BadInputTest {
         headers.forEach(request::header);
         if (body != null) {
             request.contentType(mediaType == null ? "application/json" : mediaType)
-                    .body(body);
+                    .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         return request.when().request(method, path);
     }

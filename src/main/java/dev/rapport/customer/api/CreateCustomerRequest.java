@@ -22,6 +22,16 @@ import dev.rapport.platform.time.Plausible;
         description = "The writable fields of a customer profile. A PATCH (application/merge-patch+json) sends any "
                 + "subset of these fields; null removes a value.")
 public record CreateCustomerRequest(
+        @Schema(
+                description = "The customer's id in your own systems: unique among a partner's live customers, the"
+                        + " key an import upserts by",
+                examples = "CRM-000123")
+        @Size(max = 200)
+        @Pattern(
+                regexp = "[^\\p{Cntrl}\\s](?:[^\\p{Cntrl}]*[^\\p{Cntrl}\\s])?",
+                message = "must be 1 to 200 characters without control characters or surrounding spaces")
+        String externalId,
+
         @Schema(description = "Given (first) name", examples = "Ada") @Size(max = 100)
         String givenName,
 

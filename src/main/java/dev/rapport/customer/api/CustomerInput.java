@@ -15,6 +15,9 @@ import dev.rapport.platform.json.JsonObjectText;
 @Input("CustomerInput")
 @Description("The writable fields of a customer profile")
 public record CustomerInput(
+        @Description("The customer's id in your own systems: unique among a partner's live customers")
+        String externalId,
+
         @Description("Given (first) name") String givenName,
         @Description("Family (last) name") String familyName,
 
@@ -35,6 +38,7 @@ public record CustomerInput(
 
     public CreateCustomerRequest toRequest() throws Exception {
         return new CreateCustomerRequest(
+                externalId,
                 givenName,
                 familyName,
                 emails,

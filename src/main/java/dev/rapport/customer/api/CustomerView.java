@@ -32,6 +32,10 @@ public record CustomerView(
         @Schema(description = "Customer id") @Description("Customer id")
         UUID id,
 
+        @Schema(description = "The customer's id in your own systems")
+        @Description("The customer's id in your own systems")
+        String externalId,
+
         @Schema(description = "Given (first) name") @Description("Given (first) name")
         String givenName,
 
@@ -105,6 +109,7 @@ public record CustomerView(
     public CustomerView withParts(Map<String, Object> parts) {
         return new CustomerView(
                 id,
+                externalId,
                 givenName,
                 familyName,
                 emails,
@@ -132,6 +137,7 @@ public record CustomerView(
             List<PurchaseView> purchases, List<InteractionView> interactions, CustomerStats stats) {
         return new CustomerView(
                 id,
+                externalId,
                 givenName,
                 familyName,
                 emails,

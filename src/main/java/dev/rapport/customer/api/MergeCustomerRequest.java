@@ -29,7 +29,7 @@ public record MergeCustomerRequest(
                 description = "Fields whose value is taken from the duplicate where both have one. Elsewhere this "
                         + "customer's value wins, and the duplicate's is taken where this customer has none.",
                 type = SchemaType.ARRAY,
-                enumeration = {"givenName", "familyName", "birthday", "locale", "timeZone", "ownerId"})
+                enumeration = {"externalId", "givenName", "familyName", "birthday", "locale", "timeZone", "ownerId"})
         @Size(max = 6)
         List<String> fromDuplicate,
 

@@ -371,6 +371,28 @@ public interface RapportConfig {
         boolean gmailRule();
     }
 
+    /** Bulk imports of customers. */
+    Imports imports();
+
+    interface Imports {
+        /** Whether this replica applies imports (any replica may; each import is claimed by one). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often a replica looks for started imports (and for imports a stopped replica left running). */
+        @WithDefault("PT1S")
+        Duration pollInterval();
+
+        /** How long an import may go without a batch before another replica takes it over. */
+        @WithDefault("PT5M")
+        Duration lease();
+
+        /** Rows applied in one transaction. */
+        @WithDefault("1000")
+        @Positive
+        int batchSize();
+    }
+
     /** Privacy requests: exports and erasures of a customer's personal data. */
     Privacy privacy();
 

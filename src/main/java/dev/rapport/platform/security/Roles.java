@@ -28,6 +28,8 @@ public final class Roles {
     public static final String CUSTOMERS_WRITE = "customers:write";
     /** Delete customers. */
     public static final String CUSTOMERS_DELETE = "customers:delete";
+    /** Import customers in bulk (create and update many from a file). */
+    public static final String CUSTOMERS_IMPORT = "customers:import";
     /** Read the change feed (a partner: the events of its own records). */
     public static final String EVENTS_READ = "events:read";
     /** Register and manage webhook endpoints. */
@@ -107,6 +109,7 @@ public final class Roles {
                             CUSTOMERS_READ,
                             CUSTOMERS_WRITE,
                             CUSTOMERS_DELETE,
+                            CUSTOMERS_IMPORT,
                             EVENTS_READ,
                             SEGMENTS_READ,
                             SEGMENTS_WRITE,
@@ -130,6 +133,7 @@ public final class Roles {
                             CUSTOMERS_READ,
                             CUSTOMERS_WRITE,
                             CUSTOMERS_DELETE,
+                            CUSTOMERS_IMPORT,
                             EVENTS_READ,
                             SEGMENTS_READ,
                             SEGMENTS_WRITE,
@@ -156,6 +160,7 @@ public final class Roles {
             Map.entry(CUSTOMERS_READ, "Read customers, their purchases and interactions"),
             Map.entry(CUSTOMERS_WRITE, "Create and change customers, record purchases and log interactions"),
             Map.entry(CUSTOMERS_DELETE, "Delete customers"),
+            Map.entry(CUSTOMERS_IMPORT, "Import customers in bulk"),
             Map.entry(EVENTS_READ, "Read the change feed"),
             Map.entry(SEGMENTS_READ, "Read segments, their members and history, and preview rules"),
             Map.entry(SEGMENTS_WRITE, "Define, change and delete segments and manage static segments' members"),
