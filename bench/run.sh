@@ -17,7 +17,7 @@
 #                                     BENCH_SUFFIX: appended to the folder's name, describing the run (w1w2, before)
 #                                     BENCH_LABEL: the whole folder name instead of <date>-<commit>[-<suffix>]
 #                                     BENCH_WORKLOADS="W1 W2 W3 W4 W5 W6 W7 W8 W9 W10 W11 W12 W13 W14 W15 W16 W17 W18
-#                                     W19 W21" (a subset for quick experiments; W8 is meant for 1,000,000 customers:
+#                                     W19 W20 W21" (a subset for quick experiments; W8 is meant for 1,000,000 customers:
 #                                     BENCH_WORKLOADS=W8 bench/run.sh 1000000; W12 seeds BENCH_W12_TICKETS=1000000
 #                                     tickets, W14 BENCH_W14_LEADS=1000000 leads, W18 BENCH_W18_TOKENS=1000000 survey
 #                                     links, W19 BENCH_W19_RESPONSES=1000000 survey responses, W21
@@ -603,6 +603,33 @@ while read -r name seconds members; do
   echo "$name,$N,$(python3 -c "import sys; print(f'{int(sys.argv[1]) / float(sys.argv[2]):.1f}')" "$N" "$seconds"),,,,0,,$rss_after,," >> "$CSV"
   echo "  $name: $seconds s over $N customers, $members members; RSS $rss_before MB before, $rss_after MB after"
 done < "$RAW/w8.txt"
+stop_service
+fi
+
+if wanted W20; then
+W20_ROWS=${BENCH_W20_ROWS:-1000000}
+echo "== W20: importing $W20_ROWS customers from NDJSON, sent in parts of up to 1 MB"
+start_service
+cpu_mark; pg_before=$PG_MARK client_before=$CLIENT_MARK
+before=$(ticks)
+python3 bench/w20_import.py "$PORT" "$ADMIN_TOKEN" "$W20_ROWS" "$PID" | tee "$RAW/w20.txt"
+after=$(ticks)
+cpu_mark
+read -r status rows parts upload apply created updated failed rss_max rss_start < "$RAW/w20.txt"
+python3 - "$rows" "$upload" "$apply" "$failed" "$before" "$after" "$rss_max" \
+  "$(cpu_split "$rows" "$pg_before" "$client_before")" >> "$CSV" <<'PY'
+import sys
+rows, upload, apply, failed, before, after, rss, split = sys.argv[1:]
+total = float(upload) + float(apply)
+cpu = (float(after) - float(before)) * 10 / int(rows)   # service CPU per row, ms
+# throughput: rows per second from the first part sent to the last row applied; p50 and p99 columns hold the
+# seconds of sending and of applying (in ms), p999 the whole
+print(f"W20_import,{rows},{int(rows) / total:.1f},{float(upload) * 1000:.0f},{float(apply) * 1000:.0f},"
+      f"{total * 1000:.0f},{failed},{cpu:.3f},{rss}{split}")
+PY
+echo "  $status: $rows rows in $parts parts, sent in $upload s, applied in $apply s ($created created," \
+  "$updated updated, $failed failed); service RSS $rss_start MB at the start, at most $rss_max MB"
+echo "  $(tail -1 "$CSV")"
 stop_service
 fi
 

@@ -76,7 +76,8 @@ public class CustomerImports {
     private record Staged(int part, int line, long number, String data) {}
 
     /** A row that may be applied: its customer document, and what it names the customer by. */
-    private record Candidate(Staged row, ObjectNode document, String externalId, String email) {}
+    private record Candidate(
+            Staged row, ObjectNode document, CreateCustomerRequest request, String externalId, String email) {}
 
     /** A batch's outcome, to count. */
     private static final class Outcome {
@@ -292,7 +293,7 @@ public class CustomerImports {
                     outcome.error(row.number(), keyField(job), "is needed to find or create the customer");
                     continue;
                 }
-                candidates.add(new Candidate(row, document, externalId, email));
+                candidates.add(new Candidate(row, document, request, externalId, email));
             } catch (RuntimeException e) {
                 errors(outcome, row.number(), e);
             }
@@ -417,7 +418,7 @@ public class CustomerImports {
                     customer.createdAt = now;
                     customer.updatedAt = now;
                     customer.partnerId = job.partnerId();
-                    request = request(candidate.document());
+                    request = candidate.request();
                 } else {
                     // repeats a row of this batch: applied on top of it
                     request = patches.apply(mapper.toRequest(customer), candidate.document())

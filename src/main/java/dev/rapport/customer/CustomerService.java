@@ -515,13 +515,12 @@ public class CustomerService {
     }
 
     /**
-     * A new customer of the partner made from a request, in memory (for an import, which writes many at once):
-     * validated, normalized and with its derived fields, as {@link #create} would store it.
+     * A customer made from a request that was validated already, in memory (for an import, which writes many at
+     * once): normalized and with its derived fields, as {@link #create} would store it.
      *
      * @return the consents it records, for their history
      */
     List<ConsentHistory.Change> prepare(Customer customer, CreateCustomerRequest request, OffsetDateTime now) {
-        patches.validate(request);
         return apply(customer, request, now);
     }
 
