@@ -30,6 +30,7 @@ import dev.rapport.event.EventLog;
 import dev.rapport.platform.config.RapportConfig;
 import dev.rapport.platform.db.Background;
 import dev.rapport.platform.db.Ids;
+import dev.rapport.platform.error.DomainException;
 import dev.rapport.platform.error.Failures;
 import dev.rapport.platform.error.Problem;
 import dev.rapport.platform.json.MergePatches;
@@ -55,8 +56,6 @@ public class CustomerImports {
     private static final Logger LOG = Logger.getLogger(CustomerImports.class);
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final TypeReference<Map<String, String>> COLUMNS = new TypeReference<>() {};
-    private static final CreateCustomerRequest EMPTY =
-            new CreateCustomerRequest(null, null, null, null, null, null, null, null, null, null, null, null, null);
     private static final String CLAIM = """
             update customer_import j set status = 'running', started_at = coalesce(j.started_at, :now),
                 heartbeat_at = :now
@@ -68,9 +67,53 @@ public class CustomerImports {
             returning cast(j.id as text)
             """;
 
-    /** A claimed import, as its batches need it. */
-    private record Job(
-            UUID id, String partnerId, String format, String match, List<String> fields, Map<Integer, Long> offsets) {}
+    /**
+     * A claimed import, as its batches need it, and the last row its batches took: the next batch reads after it
+     * (the rows before are deleted, and an index scan from the start would walk their dead entries every time).
+     */
+    private static final class Job {
+        final UUID id;
+        final String partnerId;
+        final String format;
+        final String match;
+        final List<String> fields;
+        final Map<Integer, Long> offsets;
+        int lastPart;
+        int lastLine;
+
+        Job(UUID id, String partnerId, String format, String match, List<String> fields, Map<Integer, Long> offsets) {
+            this.id = id;
+            this.partnerId = partnerId;
+            this.format = format;
+            this.match = match;
+            this.fields = fields;
+            this.offsets = offsets;
+        }
+
+        UUID id() {
+            return id;
+        }
+
+        String partnerId() {
+            return partnerId;
+        }
+
+        String format() {
+            return format;
+        }
+
+        String match() {
+            return match;
+        }
+
+        List<String> fields() {
+            return fields;
+        }
+
+        Map<Integer, Long> offsets() {
+            return offsets;
+        }
+    }
 
     /** A stored row. */
     private record Staged(int part, int line, long number, String data) {}
@@ -260,9 +303,11 @@ public class CustomerImports {
     private Uni<List<Staged>> staged(Mutiny.Session session, Job job) {
         return session.createNativeQuery(
                         "select part, line, data from customer_import_row where import_id = :id"
-                                + " order by part, line limit :limit",
+                                + " and (part, line) > (:part, :line) order by part, line limit :limit",
                         Object[].class)
                 .setParameter("id", job.id())
+                .setParameter("part", job.lastPart)
+                .setParameter("line", job.lastLine)
                 .setParameter("limit", config.batchSize())
                 .getResultList()
                 .map(rows -> rows.stream()
@@ -324,11 +369,20 @@ public class CustomerImports {
         };
     }
 
+    /** The row as a request, validated as the API validates one (no merge with an empty profile needed). */
     private CreateCustomerRequest request(ObjectNode document) {
-        return patches.apply(EMPTY, document).value();
+        try {
+            return patches.validate(json.treeToValue(document, CreateCustomerRequest.class));
+        } catch (JsonProcessingException e) {
+            throw DomainException.malformed(e);
+        }
     }
 
-    /** Who holds the batch's external ids and emails now: {@code ext:<id>} and {@code email:<address>} to ids. */
+    /**
+     * Who holds the batch's external ids and emails now: {@code ext:<id>} and {@code email:<address>} to ids. Each
+     * value is looked up on its own through the unique index (a join from the list): a list matched as {@code = any}
+     * was read as a filter over every customer of the partner whenever the statistics lagged behind an import.
+     */
     private Uni<Map<String, UUID>> owners(Mutiny.Session session, String scope, List<Candidate> candidates) {
         List<String> externalIds = candidates.stream()
                 .map(Candidate::externalId)
@@ -349,10 +403,13 @@ public class CustomerImports {
         Uni<Void> byExternalId = externalIds.isEmpty()
                 ? Uni.createFrom().voidItem()
                 : session.createNativeQuery("""
-                                select external_id, cast(id as text) from customer
-                                where coalesce(partner_id, '') = :scope and external_id is not null
-                                    and deleted_at is null
-                                    and external_id = any(string_to_array(cast(:ids as text), E'\\n'))
+                                select x.ext, cast(c.id as text)
+                                from unnest(string_to_array(cast(:ids as text), E'\\n')) as x (ext)
+                                cross join lateral (
+                                    select id from customer
+                                    where coalesce(partner_id, '') = :scope and external_id = x.ext
+                                        and external_id is not null and deleted_at is null
+                                    limit 1) c
                                 """, Object[].class)
                         .setParameter("scope", scope)
                         .setParameter("ids", String.join("\n", externalIds))
@@ -363,10 +420,12 @@ public class CustomerImports {
         Uni<Void> byEmail = emails.isEmpty()
                 ? Uni.createFrom().voidItem()
                 : session.createNativeQuery("""
-                                select e.email, cast(e.customer_id as text), c.external_id from customer_email e
-                                join customer c on c.id = e.customer_id
-                                where e.partner_scope = :scope
-                                    and e.email = any(string_to_array(cast(:emails as text), E'\\n'))
+                                select x.email, cast(e.customer_id as text), c.external_id
+                                from unnest(string_to_array(cast(:emails as text), E'\\n')) as x (email)
+                                cross join lateral (
+                                    select customer_id from customer_email
+                                    where partner_scope = :scope and email = x.email) e
+                                cross join lateral (select external_id from customer where id = e.customer_id) c
                                 """, Object[].class)
                         .setParameter("scope", scope)
                         .setParameter(
@@ -658,12 +717,22 @@ public class CustomerImports {
                         .setParameter("errors", errors.toString())
                         .executeUpdate();
         long failedRows = outcome.errors.stream().map(e -> e[0]).distinct().count();
-        return recorded.chain(() -> session.createNativeQuery(
-                                "delete from customer_import_row where import_id = :id and (part, line) <= (:part, :line)")
+        Staged first = rows.get(0);
+        return recorded.chain(() -> session.createNativeQuery("""
+                                delete from customer_import_row
+                                where import_id = :id and (part, line) >= (:firstPart, :firstLine)
+                                    and (part, line) <= (:part, :line)
+                                """)
                         .setParameter("id", job.id())
+                        .setParameter("firstPart", first.part())
+                        .setParameter("firstLine", first.line())
                         .setParameter("part", last.part())
                         .setParameter("line", last.line())
                         .executeUpdate())
+                .invoke(() -> {
+                    job.lastPart = last.part();
+                    job.lastLine = last.line();
+                })
                 .chain(() -> session.createNativeQuery("""
                                 update customer_import set rows_read = rows_read + :read, created = created + :created,
                                     updated = updated + :updated, failed = failed + :failed, heartbeat_at = :now,
