@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import dev.rapport.platform.Database;
 import dev.rapport.platform.security.RolePermissions;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.SecurityAttribute;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -170,6 +171,30 @@ class CustomerImportTest {
                 .post("/v1/imports")
                 .then()
                 .statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(
+            user = "imp-shop-sync",
+            roles = {"customers:read", "customers:import"},
+            attributes = @SecurityAttribute(key = "partner_id", value = "imp-shop"))
+    void aPartnersImportCreatesItsOwnCustomersAndItSeesOnlyItsOwnImports() {
+        String key = UUID.randomUUID().toString().substring(0, 8);
+        String id = create(Map.of("format", "ndjson", "match", "email")).getString("id");
+        part(id, 1, "application/x-ndjson", "{\"emails\":[{\"address\":\"shop." + key + "@example.com\"}]}")
+                .statusCode(200);
+        assertThat(startAndAwait(id).getMap("progress")).containsEntry("created", 1);
+        assertThat(db.string("select partner_id from customer where primary_email = ?", "shop." + key + "@example.com"))
+                .isEqualTo("imp-shop");
+
+        String others = UUID.randomUUID().toString();
+        db.execute("""
+                insert into customer_import (id, partner_id, status, format, match, requested_by, created_at)
+                values (cast(? as uuid), 'imp-other', 'receiving', 'ndjson', 'email', 'someone', now())
+                """, others);
+        given().get("/v1/imports/" + others).then().statusCode(404);
+        part(others, 1, "application/x-ndjson", "{}").statusCode(404);
+        given().post("/v1/imports/" + others + "/start").then().statusCode(404);
     }
 
     @Test
