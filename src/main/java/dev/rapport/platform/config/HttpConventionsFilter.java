@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
@@ -42,6 +43,9 @@ class HttpConventionsFilter implements OASFilter {
             Operation operation = entry.getValue();
             boolean idempotent = OpenApiModel.hasHeader(operation, IdempotentRequests.HEADER, IDEMPOTENCY_KEY);
             useSharedParameters(operation);
+            if (entry.getKey() == PathItem.HttpMethod.GET) {
+                declareNotModified(operation);
+            }
             operation.getResponses().getAPIResponses().forEach((status, response) -> {
                 if (response.getRef() != null) {
                     return;
@@ -55,6 +59,25 @@ class HttpConventionsFilter implements OASFilter {
                 operation.addParameter(OASFactory.createParameter().ref(IF_NONE_MATCH));
             }
         });
+    }
+
+    /**
+     * A read whose 200 carries an ETag answers 304 to If-None-Match holding it ({@code platform/web/ConditionalReads}):
+     * documented on each such read.
+     */
+    private static void declareNotModified(Operation operation) {
+        var ok = operation.getResponses().getAPIResponse("200");
+        boolean tagged =
+                ok != null && ok.getHeaders() != null && ok.getHeaders().containsKey("ETag");
+        if (tagged && !operation.getResponses().hasAPIResponse("304")) {
+            operation
+                    .getResponses()
+                    .addAPIResponse(
+                            "304",
+                            OASFactory.createAPIResponse()
+                                    .description("Not modified since the ETag in If-None-Match")
+                                    .addHeader("ETag", ref("ETag")));
+        }
     }
 
     private static void declareHeaders(Components components) {
