@@ -383,7 +383,10 @@ public class CustomerImports {
      * value is looked up on its own through the unique index (a join from the list): a list matched as {@code = any}
      * was read as a filter over every customer of the partner whenever the statistics lagged behind an import.
      */
-    private Uni<Map<String, UUID>> owners(Mutiny.Session session, String scope, List<Candidate> candidates) {
+    /** Who holds a batch's keys ({@code ext:<id>}, {@code email:<address>}), and the external ids of those found by email. */
+    private record Owners(Map<String, UUID> keys, Map<UUID, String> externalIds) {}
+
+    private Uni<Owners> owners(Mutiny.Session session, String scope, List<Candidate> candidates) {
         List<String> externalIds = candidates.stream()
                 .map(Candidate::externalId)
                 .filter(java.util.Objects::nonNull)
@@ -400,6 +403,7 @@ public class CustomerImports {
             }
         }
         Map<String, UUID> owners = new HashMap<>();
+        Map<UUID, String> externalIdOf = new HashMap<>();
         Uni<Void> byExternalId = externalIds.isEmpty()
                 ? Uni.createFrom().voidItem()
                 : session.createNativeQuery("""
@@ -436,11 +440,11 @@ public class CustomerImports {
                             UUID holder = UUID.fromString((String) row[1]);
                             owners.put("email:" + row[0], holder);
                             if (row[2] != null) {
-                                owners.put("has-ext:" + holder + ":" + row[2], holder);
+                                externalIdOf.put(holder, (String) row[2]);
                             }
                         }))
                         .replaceWithVoid();
-        return byExternalId.chain(() -> byEmail).replaceWith(owners);
+        return byExternalId.chain(() -> byEmail).replaceWith(new Owners(owners, externalIdOf));
     }
 
     /**
@@ -448,7 +452,8 @@ public class CustomerImports {
      * by one (as PATCH does).
      */
     private Uni<Void> write(
-            Mutiny.Session session, Job job, List<Candidate> candidates, Map<String, UUID> owners, Outcome outcome) {
+            Mutiny.Session session, Job job, List<Candidate> candidates, Owners found, Outcome outcome) {
+        Map<String, UUID> owners = found.keys();
         OffsetDateTime now = Clocks.now(clock);
         Map<UUID, Customer> created = new LinkedHashMap<>();
         Map<UUID, List<ConsentHistory.Change>> consents = new HashMap<>();
@@ -458,7 +463,7 @@ public class CustomerImports {
             long row = candidate.row().number();
             try {
                 UUID target = target(job, candidate, owners, batchKeys);
-                String clash = clash(candidate, target, owners, batchKeys);
+                String clash = clash(candidate, target, found, batchKeys);
                 if (clash != null) {
                     outcome.error(row, clash.startsWith("ext") ? "externalId" : "emails", clash.substring(4));
                     continue;
@@ -525,14 +530,16 @@ public class CustomerImports {
      * Why the row cannot go to {@code target}: one of its emails, or its external id, belongs to another customer
      * ({@code "ext:"} or {@code "eml:"} and the message); null when it can.
      */
-    private static String clash(Candidate candidate, UUID target, Map<String, UUID> owners, Map<String, UUID> batch) {
+    private static String clash(Candidate candidate, UUID target, Owners found, Map<String, UUID> batch) {
+        Map<String, UUID> owners = found.keys();
         if (candidate.externalId() != null) {
             String key = "ext:" + candidate.externalId();
             UUID holder = batch.getOrDefault(key, owners.get(key));
             if (holder != null && !holder.equals(target)) {
                 return "ext:already belongs to customer " + holder;
             }
-            if (holder == null && target != null && hasOtherExternalId(owners, target, candidate.externalId())) {
+            String targets = target == null ? null : found.externalIds().get(target);
+            if (holder == null && targets != null && !targets.equals(candidate.externalId())) {
                 // found by its email, but that customer is another one of the partner's systems
                 return "eml:an address belongs to customer " + target + ", whose external id differs";
             }
@@ -549,12 +556,6 @@ public class CustomerImports {
             }
         }
         return null;
-    }
-
-    /** Whether the customer found by email holds an external id other than {@code externalId}. */
-    private static boolean hasOtherExternalId(Map<String, UUID> owners, UUID target, String externalId) {
-        String prefix = "has-ext:" + target + ":";
-        return owners.keySet().stream().anyMatch(key -> key.startsWith(prefix) && !key.equals(prefix + externalId));
     }
 
     private static void remember(Map<String, UUID> batch, Candidate candidate, UUID customer) {

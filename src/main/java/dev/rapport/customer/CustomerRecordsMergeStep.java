@@ -22,18 +22,21 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 class CustomerRecordsMergeStep implements CustomerMergeStep {
 
+    /** The customer domain's columns that hold a customer's id (its privacy step covers the same). */
+    static final List<String> COLUMNS = List.of(
+            "purchase.customer_id",
+            "interaction.customer_id",
+            "customer_activity.customer_id",
+            "consent_change.customer_id",
+            "customer_email.customer_id",
+            "customer_match_key.customer_id",
+            "customer.merged_into",
+            "customer_merge.merged_id",
+            "customer_merge.survivor_id");
+
     @Override
     public List<String> customerColumns() {
-        return List.of(
-                "purchase.customer_id",
-                "interaction.customer_id",
-                "customer_activity.customer_id",
-                "consent_change.customer_id",
-                "customer_email.customer_id",
-                "customer_match_key.customer_id",
-                "customer.merged_into",
-                "customer_merge.merged_id",
-                "customer_merge.survivor_id");
+        return COLUMNS;
     }
 
     @Override

@@ -21,16 +21,7 @@ class CustomerRecordsPrivacyStep implements CustomerPrivacyStep {
 
     @Override
     public List<String> customerColumns() {
-        return List.of(
-                "purchase.customer_id",
-                "interaction.customer_id",
-                "customer_activity.customer_id",
-                "consent_change.customer_id",
-                "customer_email.customer_id",
-                "customer_match_key.customer_id",
-                "customer.merged_into",
-                "customer_merge.merged_id",
-                "customer_merge.survivor_id");
+        return CustomerRecordsMergeStep.COLUMNS;
     }
 
     @Override
@@ -57,7 +48,7 @@ class CustomerRecordsPrivacyStep implements CustomerPrivacyStep {
     public List<Erasure> erasures() {
         return List.of(
                 anonymized("customer", """
-                        update customer set given_name = null, family_name = null, contacts = '{}',
+                        update customer set external_id = null, given_name = null, family_name = null, contacts = '{}',
                             primary_email = null, primary_phone = null, birthday = null, locale = null,
                             time_zone = null, tags = '{}', attributes = '{}', consents = '{}', search_text = '',
                             name_key = '', deleted_at = coalesce(deleted_at, :now), erased_at = :now,

@@ -277,6 +277,7 @@ class PrivacyJobTest {
             p.customer = given().contentType(ContentType.JSON)
                     .header("Idempotency-Key", UUID.randomUUID().toString())
                     .body(aCustomer()
+                            .with("externalId", "CRM-" + p.token)
                             .with("givenName", "Zora" + p.token)
                             .with("familyName", "Vex" + p.token)
                             .email("zora." + p.token.toLowerCase(java.util.Locale.ROOT) + "@example.org")

@@ -75,24 +75,4 @@ public record PrivacyJobView(
 
             @Schema(description = "Parts in all", examples = "8")
             int total) {}
-
-    /** The job as its request event tells it (without a document or report). */
-    public PrivacyJobView requested() {
-        return new PrivacyJobView(
-                id,
-                kind,
-                customerId,
-                status,
-                progress,
-                reason,
-                reference,
-                requestedBy,
-                requestedAt,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
-    }
 }
